@@ -1,0 +1,20 @@
+import type { SlackReply } from './message';
+import { mrkdwnText } from './message';
+import { escapeAndTruncate } from './truncate';
+
+/** A short ephemeral line: "working on it", "done", or a problem with what to do about it. */
+export function noticeReply(
+  kind: 'working' | 'ok' | 'problem',
+  message: string,
+  hint?: string,
+  responseType: SlackReply['responseType'] = 'ephemeral',
+): SlackReply {
+  const icon = { working: ':hourglass_flowing_sand:', ok: ':white_check_mark:', problem: ':warning:' }[kind];
+  const body = escapeAndTruncate(message, 2500);
+  const tail = hint ? `\n${escapeAndTruncate(hint, 400)}` : '';
+  return {
+    responseType,
+    text: `${message}${hint ? ` ${hint}` : ''}`.slice(0, 3000),
+    blocks: [{ type: 'section', text: mrkdwnText(`${icon} ${body}${tail}`) }],
+  };
+}

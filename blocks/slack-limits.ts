@@ -1,0 +1,22 @@
+/** Slack's documented limits for messages and modals (see DESIGN.md "Facts that shape the code"). */
+export const SLACK_LIMITS = {
+  messageBlocks: 50,
+  modalBlocks: 100,
+  /** `text` of chat.postMessage is cut by Slack at 40,000; we keep fallbacks far shorter. */
+  fallbackText: 4000,
+  sectionText: 3000,
+  sectionFields: 10,
+  fieldText: 2000,
+  headerText: 150,
+  contextElements: 10,
+  contextText: 2000,
+  actionsElements: 25,
+  buttonText: 75,
+  buttonValue: 2000,
+  actionId: 255,
+  blockId: 255,
+  url: 3000,
+  modalTitle: 24,
+  optionText: 75,
+  staticSelectOptions: 100,
+} as const;

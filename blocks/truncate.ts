@@ -1,0 +1,70 @@
+import { escapeMrkdwn } from './mrkdwn';
+
+const ELLIPSIS = '…';
+
+/** Cuts plain text to `max` characters (code points never split), ending with `…` when cut. */
+export function truncateText(text: string, max: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= max && text.length <= max) return text;
+  let out = '';
+  for (const char of chars) {
+    if (out.length + char.length > max - ELLIPSIS.length) break;
+    out += char;
+  }
+  return out + ELLIPSIS;
+}
+
+/**
+ * Escapes raw text for mrkdwn and cuts it so the escaped result is at most `max` characters. The cut is made on
+ * the raw text, so an entity such as `&amp;` is never split; `suffix` (already mrkdwn) is appended when cut.
+ */
+export function escapeAndTruncate(raw: string, max: number, suffix = ELLIPSIS): string {
+  const escaped = escapeMrkdwn(raw);
+  if (escaped.length <= max) return escaped;
+  const budget = max - suffix.length;
+  let out = '';
+  for (const char of Array.from(raw)) {
+    const piece = escapeMrkdwn(char);
+    if (out.length + piece.length > budget) break;
+    out += piece;
+  }
+  return out + suffix;
+}
+
+export function moreText(hidden: number, noun = ''): string {
+  return `…and ${hidden} more${noun ? ` ${noun}` : ''}`;
+}
+
+/**
+ * Keeps a list inside a limit: all items when they fit, otherwise the first `max - 1` and one item built by
+ * `more(hiddenCount)` (e.g. a context block saying "…and 12 more").
+ */
+export function limitItems<T>(items: readonly T[], max: number, more: (hidden: number) => T): T[] {
+  if (items.length <= max) return [...items];
+  const kept = items.slice(0, Math.max(0, max - 1));
+  return [...kept, more(items.length - kept.length)];
+}
+
+/**
+ * Joins lines into one text of at most `max` characters: whole lines only, then `…and N more` for those left out.
+ * Lines are expected to be mrkdwn already (escaped).
+ */
+export function joinLinesWithin(lines: readonly string[], max: number, noun = ''): string {
+  const kept: string[] = [];
+  let length = 0;
+  for (const [index, line] of lines.entries()) {
+    const hiddenAfter = lines.length - index - 1;
+    const reserve = hiddenAfter > 0 ? moreText(lines.length, noun).length + 1 : 0;
+    const next = length + (kept.length > 0 ? 1 : 0) + line.length;
+    if (next + reserve > max) break;
+    kept.push(line);
+    length = next;
+  }
+  if (kept.length === lines.length) return kept.join('\n');
+  if (kept.length === 0) {
+    const rest = lines.length - 1;
+    const tail = rest > 0 ? `\n${moreText(rest, noun)}` : '';
+    return truncateText(lines[0] ?? '', max - tail.length) + tail;
+  }
+  return [...kept, moreText(lines.length - kept.length, noun)].join('\n');
+}

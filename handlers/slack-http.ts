@@ -1,0 +1,30 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { AccountDirectory } from '../src/aws/account-directory';
+import { ConfigError } from '../src/config/config-error';
+import { parseEnv } from '../src/config/env';
+import { loadConfigFile } from '../src/config/load-config';
+import { readSecret } from '../src/config/secrets';
+import { LambdaJobDispatcher } from '../src/jobs/job-dispatcher';
+import { requiredSecret } from '../src/runtime/required-secret';
+import { createSlackHttpHandler } from '../src/slack/http-handler';
+import { StateStore } from '../src/store/state-store';
+import { documentClient } from '../src/store/state-table';
+
+/** POST /slack/events: verify, ack within 3 s, hand slow work to the worker. Config is parsed once, here. */
+const env = parseEnv();
+const config = loadConfigFile(env.CHATOPS_CONFIG);
+if (!env.WORKER_FUNCTION_NAME)
+  throw new ConfigError('WORKER_FUNCTION_NAME is not set (serverless.yml sets it)');
+
+export const handler = createSlackHttpHandler({
+  signingSecret: () => requiredSecret(env, 'SLACK_SIGNING_SECRET'),
+  botToken: () => readSecret(env, 'SLACK_BOT_TOKEN'),
+  apiUrl: env.SLACK_API_URL,
+  deps: {
+    config,
+    accounts: new AccountDirectory(config),
+    store: new StateStore(documentClient(new DynamoDBClient({})), env.STATE_TABLE),
+    dispatcher: new LambdaJobDispatcher(new LambdaClient({}), env.WORKER_FUNCTION_NAME),
+  },
+});

@@ -1,0 +1,80 @@
+import type { AccountConfig, AppConfig } from '../config/schema';
+
+export interface AccountRef {
+  id: string;
+  name: string | undefined;
+}
+
+/** A person named an account the bot does not know. */
+export class UnknownAccountError extends Error {
+  override readonly name = 'UnknownAccountError';
+  constructor(
+    readonly input: string,
+    readonly known: readonly string[],
+  ) {
+    super(`Unknown account "${input}"`);
+  }
+}
+
+/**
+ * Accounts the bot knows: from the config file, with names for other ids looked up in Organizations
+ * (DescribeAccount, cached) when `organization.lookUpAccountNames` is on. Also the one place that says which
+ * role to assume in an account for a purpose.
+ */
+export class AccountDirectory {
+  private readonly byId = new Map<string, AccountConfig>();
+  private readonly byName = new Map<string, AccountConfig>();
+  private readonly lookedUp = new Map<string, Promise<string | undefined>>();
+
+  constructor(
+    private readonly config: Pick<AppConfig, 'accounts' | 'roles' | 'organization'>,
+    /** Name lookup for ids not in config (Organizations, see organization-account-names.ts). */
+    private readonly lookUpName?: (accountId: string) => Promise<string | undefined>,
+  ) {
+    for (const account of config.accounts) {
+      this.byId.set(account.id, account);
+      this.byName.set(account.name.toLowerCase(), account);
+    }
+  }
+
+  get configured(): readonly AccountConfig[] {
+    return this.config.accounts;
+  }
+
+  /** `123456789012` or a configured name (any case). A 12-digit id not in config is accepted as-is. */
+  resolve(idOrName: string): AccountRef {
+    const input = idOrName.trim();
+    const account = this.byId.get(input) ?? this.byName.get(input.toLowerCase());
+    if (account) return { id: account.id, name: account.name };
+    if (/^\d{12}$/.test(input)) return { id: input, name: undefined };
+    throw new UnknownAccountError(
+      input,
+      this.config.accounts.map((a) => a.name),
+    );
+  }
+
+  /** The role name to assume in `accountId` for `purpose` (per-account override, then global, then default). */
+  roleFor(accountId: string, purpose: string): string {
+    const account = this.byId.get(accountId);
+    return (
+      account?.roles[purpose] ??
+      this.config.roles[purpose] ??
+      account?.roles.default ??
+      this.config.roles.default ??
+      'aws-chatops-read'
+    );
+  }
+
+  /** The configured name, else the Organizations name when lookups are on; undefined when unknown. */
+  async nameOf(accountId: string): Promise<string | undefined> {
+    const configured = this.byId.get(accountId)?.name;
+    if (configured !== undefined) return configured;
+    if (!this.lookUpName || !this.config.organization.lookUpAccountNames) return undefined;
+    let pending = this.lookedUp.get(accountId);
+    if (!pending) {
+      pending = this.lookUpName(accountId).catch(() => undefined);
+      this.lookedUp.set(accountId, pending);
+    }
+    return pending;
+  }
+}

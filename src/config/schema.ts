@@ -1,0 +1,66 @@
+import * as z from 'zod';
+import { accountId, allowListSchema, awsRegion, roleName, slackChannel } from './schema-parts';
+
+/**
+ * Role names the bot assumes in member accounts, per purpose. `default` is used for a purpose that has no
+ * entry; an account may override any of them.
+ */
+const rolesSchema = z.record(z.string(), roleName);
+
+const accountSchema = z
+  .object({
+    id: accountId,
+    name: z.string().min(1).max(64),
+    roles: rolesSchema.default({}),
+    regions: z.array(awsRegion).optional(),
+  })
+  .strict();
+
+const organizationSchema = z
+  .object({
+    partition: z.enum(['aws', 'aws-us-gov', 'aws-cn']).default('aws'),
+    /** Look up names of accounts missing from `accounts` with Organizations DescribeAccount. */
+    lookUpAccountNames: z.boolean().default(false),
+    /** Optional sts:ExternalId sent with every AssumeRole. */
+    externalId: z.string().min(2).max(1224).optional(),
+  })
+  .strict();
+
+const slackSchema = z
+  .object({
+    defaultChannel: slackChannel,
+    auditChannel: slackChannel.optional(),
+    /** People who may run every mutating action. Features add their own allow-lists on top. */
+    admins: allowListSchema.default({ users: [], userGroups: [] }),
+  })
+  .strict();
+
+export const appConfigSchema = z
+  .object({
+    organization: organizationSchema.default({ partition: 'aws', lookUpAccountNames: false }),
+    accounts: z
+      .array(accountSchema)
+      .default([])
+      .superRefine((accounts, ctx) => {
+        const seen = new Map<string, number>();
+        accounts.forEach((account, index) => {
+          for (const key of [account.id, account.name.toLowerCase()]) {
+            const first = seen.get(key);
+            if (first !== undefined) {
+              ctx.addIssue({
+                code: 'custom',
+                path: [index],
+                message: `duplicates accounts[${first}] (${key}); ids and names must be unique`,
+              });
+            }
+            seen.set(key, index);
+          }
+        });
+      }),
+    roles: rolesSchema.default({ default: 'aws-chatops-read' }),
+    slack: slackSchema,
+  })
+  .strict();
+
+export type AppConfig = z.infer<typeof appConfigSchema>;
+export type AccountConfig = AppConfig['accounts'][number];

@@ -1,0 +1,28 @@
+import * as z from 'zod';
+
+/** Where the worker sends its answer: the command's response_url, on behalf of the person who asked. */
+export const replyTargetSchema = z.object({
+  responseUrl: z.url(),
+  userId: z.string().min(1),
+  channelId: z.string().min(1),
+  teamId: z.string().optional(),
+});
+
+export type ReplyTarget = z.infer<typeof replyTargetSchema>;
+
+const accountRefSchema = z.object({ id: z.string().regex(/^\d{12}$/), name: z.string().optional() });
+
+const whoamiJobSchema = z.object({
+  kind: z.literal('whoami'),
+  /** Unique per Slack request (its trigger_id): the idempotency key of the job. */
+  id: z.string().min(1),
+  reply: replyTargetSchema,
+  /** Absent: the bot's own identity. */
+  account: accountRefSchema.optional(),
+});
+
+/** Every job the Slack function hands to the worker. Features add their job schemas here. */
+export const jobSchema = z.discriminatedUnion('kind', [whoamiJobSchema]);
+
+export type Job = z.infer<typeof jobSchema>;
+export type JobOfKind<K extends Job['kind']> = Extract<Job, { kind: K }>;

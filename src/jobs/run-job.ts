@@ -1,0 +1,37 @@
+import type { SlackReply } from '../../blocks/message';
+import { noticeReply } from '../../blocks/notice';
+import { logger, withCorrelation } from '../logging/logger';
+import type { Job, JobOfKind } from './job';
+import { runWhoami } from './runners/whoami';
+import type { WorkerDeps } from './worker-deps';
+
+type Runners = { [K in Job['kind']]: (job: JobOfKind<K>, deps: WorkerDeps) => Promise<SlackReply> };
+
+/** One runner per job kind; features add theirs. */
+const RUNNERS: Runners = {
+  whoami: runWhoami,
+};
+
+/**
+ * Runs one job and answers through its response_url, replacing the "working on it" line. When the job fails the
+ * person is told what went wrong instead (nobody waits for nothing). Only when Slack cannot be told either does
+ * the error propagate, so Lambda retries and finally keeps the job in the on-failure destination.
+ */
+export async function runJob(job: Job, deps: WorkerDeps): Promise<void> {
+  withCorrelation({ jobId: job.id, slackTrigger: job.id, function: 'slack-worker' });
+  const runner = RUNNERS[job.kind] as (job: Job, deps: WorkerDeps) => Promise<SlackReply>;
+  let reply: SlackReply;
+  try {
+    reply = await runner(job, deps);
+    logger.info('job done', { kind: job.kind });
+  } catch (error) {
+    logger.error('job failed', { kind: job.kind, error });
+    const name = (error as { name?: string }).name ?? 'Error';
+    reply = noticeReply(
+      'problem',
+      `That did not work (${name}): ${(error as Error).message}`,
+      "Try again; if it keeps failing, the bot's logs have the details under this request.",
+    );
+  }
+  await deps.respond(job.reply.responseUrl, reply, { replaceOriginal: true });
+}

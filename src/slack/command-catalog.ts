@@ -1,0 +1,18 @@
+import type { CommandDoc } from '../../blocks/help';
+
+/** Every slash command the bot answers, as `/aws-help` lists them. Each feature adds its own entry. */
+export const HELP_DOC: CommandDoc = {
+  command: '/aws-help',
+  summary: 'every command with its usage and examples',
+  usage: ['/aws-help'],
+  examples: [],
+};
+
+export const WHOAMI_DOC: CommandDoc = {
+  command: '/aws-whoami',
+  summary: 'the AWS identity the bot acts as, in its own account or in a member account',
+  usage: ['/aws-whoami', '/aws-whoami <account id or name>'],
+  examples: ['/aws-whoami', '/aws-whoami prod-payments', '/aws-whoami 123456789012'],
+};
+
+export const COMMAND_CATALOG: readonly CommandDoc[] = [HELP_DOC, WHOAMI_DOC];

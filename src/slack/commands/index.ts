@@ -1,0 +1,10 @@
+import type { App } from '@slack/bolt';
+import type { SlackAppDeps } from '../deps';
+import { registerAwsHelp } from './aws-help';
+import { registerAwsWhoami } from './aws-whoami';
+
+/** Registers every slash command; one listener per file. */
+export function registerCommands(app: App, deps: SlackAppDeps): void {
+  registerAwsHelp(app);
+  registerAwsWhoami(app, deps);
+}

@@ -1,0 +1,44 @@
+import { App, ExpressReceiver } from '@slack/bolt';
+import { withCorrelation } from '../logging/logger';
+import { boltLogger } from './bolt-logger';
+import { registerCommands } from './commands';
+import type { SlackAppDeps } from './deps';
+
+export interface SlackAppOptions {
+  /** A function so the secret can be read (and cached) on first use instead of at module load. */
+  signingSecret: () => PromiseLike<string>;
+  botToken: () => Promise<string | undefined>;
+  apiUrl: string;
+  deps: SlackAppDeps;
+}
+
+/**
+ * The Bolt app behind `POST /slack/events` (commands, interactivity and events on one URL).
+ * `processBeforeResponse` because Lambda freezes once the response is sent: listeners finish first, and
+ * anything slow is handed to the worker. Construction makes no network call.
+ */
+export function createSlackApp(options: SlackAppOptions): { app: App; receiver: ExpressReceiver } {
+  const logger = boltLogger();
+  const receiver = new ExpressReceiver({
+    signingSecret: options.signingSecret,
+    processBeforeResponse: true,
+    endpoints: '/slack/events',
+    logger,
+  });
+  const app = new App({
+    receiver,
+    logger,
+    clientOptions: { slackApiUrl: options.apiUrl },
+    // Our own authorize: no auth.test call at start; the token is only needed by listeners that call the API.
+    authorize: async () => ({ botToken: await options.botToken() }),
+  });
+  app.use(async ({ body, next }) => {
+    const trigger =
+      (body as { trigger_id?: string; event_id?: string }).trigger_id ??
+      (body as { event_id?: string }).event_id;
+    withCorrelation({ slackTrigger: trigger, function: 'slack-http' });
+    await next();
+  });
+  registerCommands(app, options.deps);
+  return { app, receiver };
+}

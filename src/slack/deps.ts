@@ -1,0 +1,12 @@
+import type { AccountDirectory } from '../aws/account-directory';
+import type { AppConfig } from '../config/schema';
+import type { JobDispatcher } from '../jobs/job-dispatcher';
+import type { StateStore } from '../store/state-store';
+
+/** What the Slack listeners need; built once per Lambda container (or test) and passed in. */
+export interface SlackAppDeps {
+  config: AppConfig;
+  accounts: AccountDirectory;
+  store: StateStore;
+  dispatcher: JobDispatcher;
+}

@@ -1,0 +1,31 @@
+import type { SlackReply } from '../../blocks/message';
+
+export class ResponseUrlError extends Error {
+  override readonly name = 'ResponseUrlError';
+}
+
+/**
+ * Answers a command through its `response_url` (valid 30 minutes, 5 uses). `replaceOriginal` swaps the earlier
+ * ephemeral answer (e.g. "working on it…") for this one.
+ */
+export async function respondToUrl(
+  responseUrl: string,
+  reply: SlackReply,
+  options: { replaceOriginal?: boolean; fetchImpl?: typeof fetch } = {},
+): Promise<void> {
+  const response = await (options.fetchImpl ?? fetch)(responseUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      response_type: reply.responseType,
+      replace_original: options.replaceOriginal ?? false,
+      text: reply.text,
+      blocks: reply.blocks,
+    }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  if (!response.ok) {
+    const body = await response.text().catch(() => '');
+    throw new ResponseUrlError(`response_url answered ${response.status}: ${body.slice(0, 200)}`);
+  }
+}

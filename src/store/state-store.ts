@@ -1,0 +1,173 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
+
+/** A small record in the state table. `version` starts at 1 and grows by one on each `replace`. */
+export interface StoredRecord<T> {
+  pk: string;
+  sk: string;
+  version: number;
+  data: T;
+  updatedAt: string;
+  expiresAt?: number;
+}
+
+export interface AuditEntry {
+  /** What kind of action: `retag`, `bucket.create`, … */
+  action: string;
+  /** Slack user id (or `system`). */
+  actor: string;
+  target: string;
+  result: 'ok' | 'refused' | 'failed';
+  detail?: Record<string, unknown>;
+}
+
+const DAY = 24 * 60 * 60;
+export const AUDIT_RETENTION_SECONDS = 400 * DAY;
+
+/**
+ * The bot's state in one DynamoDB table (pk, sk, TTL on `expiresAt`). Every write that must happen once is a
+ * conditional write: no read-then-write races between concurrent Lambda invocations.
+ */
+export class StateStore {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /**
+   * Claims `key` for `ttlSeconds`: true for the first caller, false while an earlier claim lives. An expired claim
+   * that DynamoDB has not swept yet counts as free.
+   */
+  async claim(key: string, ttlSeconds: number, data: Record<string, unknown> = {}): Promise<boolean> {
+    const nowSeconds = this.epochSeconds();
+    return this.conditionalPut(
+      {
+        pk: `claim#${key}`,
+        sk: '#',
+        version: 1,
+        data,
+        updatedAt: this.now().toISOString(),
+        expiresAt: nowSeconds + ttlSeconds,
+      },
+      'attribute_not_exists(pk) OR expiresAt < :now',
+      { ':now': nowSeconds },
+    );
+  }
+
+  /** Gives a claim back, e.g. when the work it guarded could not be started. */
+  async release(key: string): Promise<void> {
+    await this.doc.send(
+      new DeleteCommand({ TableName: this.tableName, Key: { pk: `claim#${key}`, sk: '#' } }),
+    );
+  }
+
+  async get<T>(pk: string, sk = '#'): Promise<StoredRecord<T> | undefined> {
+    const out = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: { pk, sk }, ConsistentRead: true }),
+    );
+    const item = out.Item as StoredRecord<T> | undefined;
+    if (item?.expiresAt !== undefined && item.expiresAt < this.epochSeconds()) return undefined;
+    return item;
+  }
+
+  /** Writes a record that must not exist yet; false when it does. */
+  async create<T>(pk: string, sk: string, data: T, options: { ttlSeconds?: number } = {}): Promise<boolean> {
+    return this.conditionalPut(this.item(pk, sk, data, 1, options.ttlSeconds), 'attribute_not_exists(pk)');
+  }
+
+  /**
+   * Replaces a record only if it is still at `expectedVersion` (optimistic concurrency); false when someone else
+   * wrote it first — read it again and decide.
+   */
+  async replace<T>(
+    pk: string,
+    sk: string,
+    data: T,
+    expectedVersion: number,
+    options: { ttlSeconds?: number } = {},
+  ): Promise<boolean> {
+    return this.conditionalPut(
+      this.item(pk, sk, data, expectedVersion + 1, options.ttlSeconds),
+      'version = :expected',
+      {
+        ':expected': expectedVersion,
+      },
+    );
+  }
+
+  /** Records of one partition, optionally those whose sort key starts with `prefix`, newest sort key first. */
+  async query<T>(pk: string, options: { prefix?: string; limit?: number } = {}): Promise<StoredRecord<T>[]> {
+    const out = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: options.prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk, ...(options.prefix ? { ':prefix': options.prefix } : {}) },
+        ScanIndexForward: false,
+        Limit: options.limit,
+      }),
+    );
+    return (out.Items ?? []) as StoredRecord<T>[];
+  }
+
+  /** Appends an audit entry (who, when, what, result), kept for 400 days. Returns its sort key. */
+  async audit(entry: AuditEntry): Promise<string> {
+    const at = this.now().toISOString();
+    const sk = `${at}#${Math.random().toString(36).slice(2, 10)}`;
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: this.item(`audit#${entry.action}`, sk, { ...entry, at }, 1, AUDIT_RETENTION_SECONDS),
+      }),
+    );
+    return sk;
+  }
+
+  async listAudit(action: string, limit = 50): Promise<(AuditEntry & { at: string })[]> {
+    const records = await this.query<AuditEntry & { at: string }>(`audit#${action}`, { limit });
+    return records.map((record) => record.data);
+  }
+
+  private item<T>(pk: string, sk: string, data: T, version: number, ttlSeconds?: number): StoredRecord<T> {
+    return {
+      pk,
+      sk,
+      version,
+      data,
+      updatedAt: this.now().toISOString(),
+      ...(ttlSeconds !== undefined ? { expiresAt: this.epochSeconds() + ttlSeconds } : {}),
+    };
+  }
+
+  private async conditionalPut(
+    item: StoredRecord<unknown>,
+    condition: string,
+    values?: Record<string, unknown>,
+  ): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: item,
+          ConditionExpression: condition,
+          ExpressionAttributeValues: values,
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
+  private epochSeconds(): number {
+    return Math.floor(this.now().getTime() / 1000);
+  }
+}
