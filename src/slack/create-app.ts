@@ -1,8 +1,11 @@
 import { App, ExpressReceiver } from '@slack/bolt';
 import { withCorrelation } from '../logging/logger';
+import { registerActions } from './actions';
 import { boltLogger } from './bolt-logger';
 import { registerCommands } from './commands';
 import type { SlackAppDeps } from './deps';
+import { registerShortcuts } from './shortcuts';
+import { registerViews } from './views';
 
 export interface SlackAppOptions {
   /** A function so the secret can be read (and cached) on first use instead of at module load. */
@@ -40,5 +43,8 @@ export function createSlackApp(options: SlackAppOptions): { app: App; receiver: 
     await next();
   });
   registerCommands(app, options.deps);
+  registerActions(app, options.deps);
+  registerViews(app, options.deps);
+  registerShortcuts(app, options.deps);
   return { app, receiver };
 }

@@ -1,0 +1,115 @@
+import { resolve } from 'node:path';
+import { slackSignatureHeaders, slashCommandBody } from '../../src/local/sign-slack-request';
+import { type LocalDynamo, startLocalDynamo } from '../../src/store/local-dynamodb';
+import { StateStore } from '../../src/store/state-store';
+import { documentClient } from '../../src/store/state-table';
+import { serveHttpApi } from './api-gateway-server';
+import type { LocalServer } from './http-server';
+import { LambdaInvokeStandIn } from './lambda-invoke-stand-in';
+import { SlackStandIn } from './slack-stand-in';
+import { StsStandIn } from './sts-stand-in';
+
+export const SIGNING_SECRET = 'test-signing-secret';
+export const WORKER_FUNCTION = 'aws-chatops-test-slackWorker';
+const TABLE = 'aws-chatops-test-state';
+
+/**
+ * The whole bot on loopback: embedded DynamoDB, Slack / STS / Lambda stand-ins, and the real handlers
+ * (slack-http served over HTTP as API Gateway would, slack-worker invoked asynchronously as Lambda would),
+ * configured only through the environment, as in AWS.
+ */
+export class BotHarness {
+  readonly slack = new SlackStandIn();
+  readonly sts = new StsStandIn();
+  readonly lambda = new LambdaInvokeStandIn();
+  dynamo!: LocalDynamo;
+  store!: StateStore;
+  private http!: LocalServer;
+
+  async start(extraEnv: Record<string, string> = {}): Promise<this> {
+    [this.dynamo] = await Promise.all([
+      startLocalDynamo(TABLE),
+      this.slack.start(),
+      this.sts.start(),
+      this.lambda.start(),
+    ]);
+    this.store = new StateStore(documentClient(this.dynamo.client), TABLE);
+    Object.assign(process.env, {
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'AKIALOCAL',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_ENDPOINT_URL_DYNAMODB: this.dynamo.endpoint,
+      AWS_ENDPOINT_URL_STS: this.sts.url,
+      AWS_ENDPOINT_URL_LAMBDA: this.lambda.url,
+      STATE_TABLE: TABLE,
+      WORKER_FUNCTION_NAME: WORKER_FUNCTION,
+      CHATOPS_CONFIG: resolve(__dirname, '../fixtures/config/chatops.yaml'),
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_API_URL: this.slack.apiUrl,
+      POWERTOOLS_LOG_LEVEL: 'SILENT',
+      ...extraEnv,
+    });
+    const [{ handler: httpHandler }, { handler: workerHandler }] = await Promise.all([
+      import('../../handlers/slack-http'),
+      import('../../handlers/slack-worker'),
+    ]);
+    this.lambda.register(WORKER_FUNCTION, workerHandler);
+    this.http = await serveHttpApi(httpHandler);
+    return this;
+  }
+
+  get eventsUrl(): string {
+    return `${this.http.url}/slack/events`;
+  }
+
+  /** Posts a slash command signed with the test secret (or tampered / stale as the options say). */
+  async command(
+    command: string,
+    text = '',
+    options: {
+      triggerId?: string;
+      userId?: string;
+      retryNum?: number;
+      timestamp?: number;
+      secret?: string;
+      responseId?: string;
+    } = {},
+  ): Promise<{ status: number; body: string; json: () => Record<string, unknown> }> {
+    const body = slashCommandBody({
+      command,
+      text,
+      responseUrl: this.slack.responseUrl(options.responseId ?? 'r1'),
+      triggerId: options.triggerId,
+      userId: options.userId,
+    });
+    return this.post(body, 'application/x-www-form-urlencoded', options);
+  }
+
+  async post(
+    body: string,
+    contentType: string,
+    options: { retryNum?: number; timestamp?: number; secret?: string } = {},
+  ): Promise<{ status: number; body: string; json: () => Record<string, unknown> }> {
+    const headers: Record<string, string> = {
+      'content-type': contentType,
+      ...slackSignatureHeaders(body, options.secret ?? SIGNING_SECRET, options.timestamp),
+      ...(options.retryNum
+        ? { 'x-slack-retry-num': String(options.retryNum), 'x-slack-retry-reason': 'http_timeout' }
+        : {}),
+    };
+    const response = await fetch(this.eventsUrl, { method: 'POST', headers, body });
+    const text = await response.text();
+    return { status: response.status, body: text, json: () => JSON.parse(text) as Record<string, unknown> };
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([
+      this.http?.close(),
+      this.slack.stop(),
+      this.sts.stop(),
+      this.lambda.stop(),
+      this.dynamo?.close(),
+    ]);
+  }
+}
