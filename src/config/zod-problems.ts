@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** `accounts[2].id` from zod's `['accounts', 2, 'id']`. */
 export function fieldPath(path: readonly PropertyKey[]): string {
