@@ -9,6 +9,8 @@ const optionalString = z
 
 const envSchema = z.object({
   STAGE: z.string().default('local'),
+  /** Set by serverless-offline: secrets then come only from plain env vars, never from SSM. */
+  IS_OFFLINE: optionalString,
   AWS_REGION: z.string().default('us-east-1'),
   CHATOPS_CONFIG: z.string().default('chatops.config.yaml'),
   STATE_TABLE: z.string().default('aws-chatops-local-state'),

@@ -22,12 +22,9 @@ export function parseConfig(text: string, source: string): AppConfig {
   return result.data;
 }
 
-/** Where the config file is: absolute, or relative to the Lambda task root / the working directory. */
-export function resolveConfigPath(
-  path: string,
-  root = process.env.LAMBDA_TASK_ROOT ?? process.cwd(),
-): string {
-  return isAbsolute(path) ? path : resolve(root, path);
+/** Where the config file is: absolute, or relative to the working directory (the task root in Lambda). */
+export function resolveConfigPath(path: string): string {
+  return isAbsolute(path) ? path : resolve(path);
 }
 
 export function loadConfigFile(path: string): AppConfig {

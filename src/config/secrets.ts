@@ -14,7 +14,8 @@ const readSsmSecureString: ParameterReader = (name) =>
 
 /**
  * A secret by reference: the plain env var wins (local runs and tests), otherwise `<NAME>_PARAM` names an SSM
- * SecureString read at run time and cached. The template only ever holds the parameter's name.
+ * SecureString read at run time and cached. The template only ever holds the parameter's name. Under
+ * serverless-offline (`npm run dev`) only the plain env var counts.
  */
 export async function readSecret(
   env: Env,
@@ -24,7 +25,7 @@ export async function readSecret(
   const direct = env[name];
   if (direct !== undefined) return direct;
   const parameterName = env[`${name}_PARAM`];
-  if (parameterName === undefined) return undefined;
+  if (parameterName === undefined || env.IS_OFFLINE === 'true') return undefined;
   try {
     return await readParameter(parameterName);
   } catch (error) {
