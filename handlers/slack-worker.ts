@@ -38,7 +38,7 @@ const slackSink = once(async () =>
 
 export const handler = async (event: unknown): Promise<void> => {
   const job = jobSchema.safeParse(event);
-  if (!job.success) return quarantine(store, 'slack-worker', event, describeZodProblems(job.error));
+  if (!job.success) return quarantine(store, 'slackWorker', event, describeZodProblems(job.error));
   await runJob(job.data, {
     config,
     accounts,

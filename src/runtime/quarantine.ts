@@ -13,21 +13,31 @@ export function eventIdOf(event: unknown): string {
 
 /**
  * A malformed event is never retried (it would fail the same way forever): it is logged with its id and kept
- * for 14 days in the state table (`quarantine#<source>`), from where `npm run replay -- --quarantined` sends it
- * again once the cause is fixed.
+ * for 14 days in the state table (`quarantine#<function>`), from where
+ * `npm run replay -- <function> --quarantined` sends it again once the cause is fixed.
  */
+export interface QuarantinedEvent {
+  eventId: string;
+  problems: string[];
+  /** The event as received, JSON. */
+  event: string;
+}
+
+export const quarantineKey = (functionName: string) => `quarantine#${functionName}`;
+
 export async function quarantine(
   store: StateStore,
+  /** The serverless.yml function name, e.g. `healthEvent`. */
   source: string,
   event: unknown,
   problems: readonly string[],
 ): Promise<void> {
   const eventId = eventIdOf(event);
   logger.error('malformed event kept for replay, not retried', { source, eventId, problems });
-  await store.create(
-    `quarantine#${source}`,
+  await store.create<QuarantinedEvent>(
+    quarantineKey(source),
     `${new Date().toISOString()}#${eventId}`,
-    { eventId, problems, event: JSON.stringify(event) },
+    { eventId, problems: [...problems], event: JSON.stringify(event) },
     { ttlSeconds: QUARANTINE_SECONDS },
   );
 }

@@ -102,6 +102,10 @@ export class StateStore {
     );
   }
 
+  async remove(pk: string, sk = '#'): Promise<void> {
+    await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: { pk, sk } }));
+  }
+
   /** Records of one partition, optionally those whose sort key starts with `prefix`, newest sort key first. */
   async query<T>(pk: string, options: { prefix?: string; limit?: number } = {}): Promise<StoredRecord<T>[]> {
     const out = await this.doc.send(
