@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { STSClient } from '@aws-sdk/client-sts';
+import type { Context } from 'aws-lambda';
 import { AccountDirectory } from '../src/aws/account-directory';
 import { CrossAccountCredentials } from '../src/aws/assume-role';
 import { organizationAccountNames } from '../src/aws/organization-account-names';
@@ -10,6 +11,7 @@ import { readSecret } from '../src/config/secrets';
 import { describeZodProblems } from '../src/config/zod-problems';
 import { jobSchema } from '../src/jobs/job';
 import { runJob } from '../src/jobs/run-job';
+import { logger } from '../src/logging/logger';
 import { once } from '../src/runtime/once';
 import { quarantine } from '../src/runtime/quarantine';
 import { respondToUrl } from '../src/slack/response-url';
@@ -36,7 +38,8 @@ const slackSink = once(async () =>
   createSlackSink(await readSecret(env, 'SLACK_BOT_TOKEN'), env.SLACK_API_URL),
 );
 
-export const handler = async (event: unknown): Promise<void> => {
+export const handler = async (event: unknown, context?: Context): Promise<void> => {
+  if (context) logger.addContext(context);
   const job = jobSchema.safeParse(event);
   if (!job.success) return quarantine(store, 'slackWorker', event, describeZodProblems(job.error));
   await runJob(job.data, {
