@@ -1,5 +1,5 @@
 import { App, ExpressReceiver } from '@slack/bolt';
-import { withCorrelation } from '../logging/logger';
+import { logger as appLogger, withCorrelation } from '../logging/logger';
 import { registerActions } from './actions';
 import { boltLogger } from './bolt-logger';
 import { registerCommands } from './commands';
@@ -32,8 +32,16 @@ export function createSlackApp(options: SlackAppOptions): { app: App; receiver: 
     receiver,
     logger,
     clientOptions: { slackApiUrl: options.apiUrl },
-    // Our own authorize: no auth.test call at start; the token is only needed by listeners that call the API.
-    authorize: async () => ({ botToken: await options.botToken() }),
+    // Our own authorize: no auth.test call at start; the token is only needed by listeners that call the API,
+    // so a token that cannot be read is logged loudly but does not take /aws-help and the acks down with it.
+    authorize: async () => {
+      try {
+        return { botToken: await options.botToken() };
+      } catch (error) {
+        appLogger.error('cannot read the Slack bot token; listeners that call Slack will fail', { error });
+        return {};
+      }
+    },
   });
   app.use(async ({ body, next }) => {
     const trigger =
