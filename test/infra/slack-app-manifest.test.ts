@@ -14,7 +14,9 @@ interface Manifest {
 }
 
 const EVENTS_URL = 'https://YOUR-API-ID.execute-api.REGION.amazonaws.com/slack/events';
-const manifest = parse(readFileSync(join(import.meta.dirname, '../../infra/slack-app-manifest.yaml'), 'utf8')) as Manifest;
+const manifest = parse(
+  readFileSync(join(import.meta.dirname, '../../infra/slack-app-manifest.yaml'), 'utf8'),
+) as Manifest;
 
 describe('infra/slack-app-manifest.yaml', () => {
   it('declares every command the bot documents in /aws-help', () => {
@@ -24,7 +26,10 @@ describe('infra/slack-app-manifest.yaml', () => {
   });
 
   it('sends commands and interactivity to the one /slack/events URL, over HTTP (no socket mode)', () => {
-    const urls = new Set([...manifest.features.slash_commands.map((c) => c.url), manifest.settings.interactivity.request_url]);
+    const urls = new Set([
+      ...manifest.features.slash_commands.map((c) => c.url),
+      manifest.settings.interactivity.request_url,
+    ]);
 
     expect([...urls]).toEqual([EVENTS_URL]);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
@@ -47,11 +52,12 @@ describe('infra/slack-app-manifest.yaml', () => {
     ]);
   });
 
-  it('keeps descriptions and usage hints short enough for Slack's command menu', () => {
+  it('keeps descriptions and usage hints short enough for the Slack command menu', () => {
     for (const command of manifest.features.slash_commands) {
       expect(command.description.length).toBeLessThanOrEqual(100);
       expect((command.usage_hint ?? '').length).toBeLessThanOrEqual(100);
     }
-    for (const shortcut of manifest.features.shortcuts) expect(shortcut.description.length).toBeLessThanOrEqual(150);
+    for (const shortcut of manifest.features.shortcuts)
+      expect(shortcut.description.length).toBeLessThanOrEqual(150);
   });
 });
