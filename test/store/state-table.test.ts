@@ -1,27 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse, type Tags } from 'yaml';
 import { STATE_TABLE_KEYS } from '../../src/store/state-table';
-
-/** CloudFormation short-form tags (!Ref, !GetAtt, !Join, …) read as plain values: enough to inspect the shape. */
-const cloudFormationTags: Tags = [
-  'Ref',
-  'GetAtt',
-  'Join',
-  'Sub',
-  'Select',
-  'Split',
-  'If',
-  'Equals',
-  'ImportValue',
-].flatMap((name) =>
-  (['scalar', 'seq', 'map'] as const).map((collection) => ({
-    tag: `!${name}`,
-    collection: collection === 'scalar' ? undefined : collection,
-    resolve: (value: unknown) => ({ [name === 'Ref' ? 'Ref' : `Fn::${name}`]: value }),
-  })),
-) as Tags;
+import { parseCloudFormation } from '../support/cloudformation-yaml';
 
 interface StateTableResource {
   Properties: {
@@ -32,9 +13,9 @@ interface StateTableResource {
 }
 
 describe('the StateTable in serverless.yml', () => {
-  const serverless = parse(readFileSync(join(import.meta.dirname, '../../serverless.yml'), 'utf8'), {
-    customTags: cloudFormationTags,
-  }) as { resources: { Resources: { StateTable: StateTableResource } } };
+  const serverless = parseCloudFormation(
+    readFileSync(join(import.meta.dirname, '../../serverless.yml'), 'utf8'),
+  ) as { resources: { Resources: { StateTable: StateTableResource } } };
   const table = serverless.resources.Resources.StateTable.Properties;
 
   it('has the key schema the code uses (STATE_TABLE_KEYS)', () => {
