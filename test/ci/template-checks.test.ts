@@ -30,6 +30,25 @@ describe('findWildcardActions', () => {
     ).toEqual(['Resources.WorkerRole.Properties.Policies[0].PolicyDocument.Statement[1]: allows Action "*"']);
   });
 
+  it('reports a wildcard hidden in a conditional statement of a YAML template', () => {
+    const template = parseCloudFormation(`
+Resources:
+  Policy:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Statement:
+          - !If
+            - Admin
+            - { Effect: Allow, Action: "*", Resource: "*" }
+            - !Ref AWS::NoValue
+`);
+
+    expect(findWildcardActions(template)).toEqual([
+      'Resources.Policy.Properties.PolicyDocument.Statement[0].Fn::If[1]: allows Action "*"',
+    ]);
+  });
+
   it('reports an Allow with NotAction', () => {
     expect(findWildcardActions(role([{ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }]))).toHaveLength(
       1,

@@ -29,20 +29,20 @@ function* walk(value: Json, path: string): Generator<[string, Json]> {
 
 const asList = (value: Json): Json[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
 
-/** IAM statements that allow `*` or `*:*`, or allow everything but a list (`NotAction`). */
+/**
+ * IAM statements that allow `*` or `*:*`, or allow everything but a list (`NotAction`). Statements are found by
+ * shape (an object with `Effect` and `Action`/`NotAction`), so those inside `Fn::If` and in any policy type count.
+ */
 export function findWildcardActions(template: Json): string[] {
   const problems: string[] = [];
   for (const [path, value] of walk(template, '')) {
-    if (typeof value !== 'object' || value === null || !('Statement' in value)) continue;
-    for (const [index, raw] of asList((value as { Statement: Json }).Statement).entries()) {
-      const statement = raw as { Effect?: Json; Action?: Json; NotAction?: Json };
-      if (statement.Effect !== 'Allow') continue;
-      const where = `${path}.Statement[${index}]`;
-      if (asList(statement.Action).some((action) => action === '*' || action === '*:*')) {
-        problems.push(`${where}: allows Action "*"`);
-      }
-      if (statement.NotAction !== undefined) problems.push(`${where}: allows everything but NotAction`);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) continue;
+    const statement = value as { Effect?: Json; Action?: Json; NotAction?: Json };
+    if (statement.Effect !== 'Allow') continue;
+    if (asList(statement.Action).some((action) => action === '*' || action === '*:*')) {
+      problems.push(`${path}: allows Action "*"`);
     }
+    if (statement.NotAction !== undefined) problems.push(`${path}: allows everything but NotAction`);
   }
   return problems;
 }

@@ -1,4 +1,4 @@
-import { parse, type Tags } from 'yaml';
+import { isNode, parse, type Tags } from 'yaml';
 
 const INTRINSICS = [
   'Ref',
@@ -28,10 +28,13 @@ export const cloudFormationTags: Tags = INTRINSICS.flatMap((name) =>
   ([undefined, 'seq', 'map'] as const).map((collection) => ({
     tag: `!${name}`,
     ...(collection ? { collection } : {}),
-    resolve: (value: unknown) => ({
-      [name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`]:
-        name === 'GetAtt' && typeof value === 'string' ? value.split('.') : value,
-    }),
+    resolve: (node: unknown) => {
+      const value = isNode(node) ? node.toJSON() : node;
+      return {
+        [name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`]:
+          name === 'GetAtt' && typeof value === 'string' ? value.split('.') : value,
+      };
+    },
   })),
 ) as Tags;
 
