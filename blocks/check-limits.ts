@@ -34,7 +34,7 @@ export function checkSlackLimits(message: unknown, kind: 'message' | 'modal' = '
     const block = record(raw);
     const path = `blocks[${index}]`;
     if (typeof block.block_id === 'string' && block.block_id.length > L.blockId)
-      at(`${path}.block_id`, 'too long');
+      at(`${path}.block_id`, `${block.block_id.length} characters, limit ${L.blockId}`);
     switch (block.type) {
       case 'header':
         maxLength(record(block.text).text, L.headerText, `${path}.text.text`);
@@ -65,7 +65,7 @@ export function checkSlackLimits(message: unknown, kind: 'message' | 'modal' = '
         for (const [i, el] of list(block.elements).entries()) checkElement(el, `${path}.elements[${i}]`);
         break;
       case 'input':
-        maxLength(record(block.label).text, 2000, `${path}.label.text`);
+        maxLength(record(block.label).text, L.inputLabel, `${path}.label.text`);
         checkElement(block.element, `${path}.element`);
         break;
       case 'image':
@@ -93,7 +93,8 @@ export function checkSlackLimits(message: unknown, kind: 'message' | 'modal' = '
       if (typeof element.value === 'string' && element.value.length > L.buttonValue) {
         at(`${path}.value`, `${element.value.length} characters, limit ${L.buttonValue}`);
       }
-      if (typeof element.url === 'string' && element.url.length > L.url) at(`${path}.url`, 'URL too long');
+      if (typeof element.url === 'string' && element.url.length > L.url)
+        at(`${path}.url`, `${element.url.length} characters, limit ${L.url}`);
     }
     if (Array.isArray(element.options)) {
       maxCount(element.options, L.staticSelectOptions, `${path}.options`);

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { mrkdwnText, plainText, type SlackReply } from './message';
 import { escapeMrkdwn, inlineCode } from './mrkdwn';
+import { escapeAndTruncate } from './truncate';
 
 /** How a slash command is used; the one source for `/aws-help` and for every usage reply. */
 export interface CommandDoc {
@@ -40,9 +41,9 @@ export function helpReply(commands: readonly CommandDoc[]): SlackReply {
 export function usageReply(problem: string, doc: CommandDoc): SlackReply {
   return {
     responseType: 'ephemeral',
-    text: `${problem} Usage: ${doc.usage.join(' | ')}`,
+    text: escapeAndTruncate(`${problem} Usage: ${doc.usage.join(' | ')}`, 3000),
     blocks: [
-      { type: 'section', text: mrkdwnText(`:warning: ${escapeMrkdwn(problem)}`) },
+      { type: 'section', text: mrkdwnText(`:warning: ${escapeAndTruncate(problem, 1000)}`) },
       { type: 'section', text: mrkdwnText(commandUsageText(doc)) },
     ],
   };

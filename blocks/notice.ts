@@ -14,7 +14,7 @@ export function noticeReply(
   const tail = hint ? `\n${escapeAndTruncate(hint, 400)}` : '';
   return {
     responseType,
-    text: `${message}${hint ? ` ${hint}` : ''}`.slice(0, 3000),
+    text: escapeAndTruncate(`${message}${hint ? ` ${hint}` : ''}`, 3000),
     blocks: [{ type: 'section', text: mrkdwnText(`${icon} ${body}${tail}`) }],
   };
 }

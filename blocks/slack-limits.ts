@@ -17,6 +17,7 @@ export const SLACK_LIMITS = {
   blockId: 255,
   url: 3000,
   modalTitle: 24,
+  inputLabel: 2000,
   optionText: 75,
   staticSelectOptions: 100,
 } as const;

@@ -47,24 +47,43 @@ export function limitItems<T>(items: readonly T[], max: number, more: (hidden: n
 
 /**
  * Joins lines into one text of at most `max` characters: whole lines only, then `…and N more` for those left out.
- * Lines are expected to be mrkdwn already (escaped).
+ * Lines are expected to be mrkdwn already (escaped); a single line too long to fit is cut outside any entity
+ * (`&amp;`) or `<…>` token so the cut never produces broken mrkdwn.
  */
 export function joinLinesWithin(lines: readonly string[], max: number, noun = ''): string {
+  const whole = lines.join('\n');
+  if (whole.length <= max) return whole;
   const kept: string[] = [];
   let length = 0;
   for (const [index, line] of lines.entries()) {
     const hiddenAfter = lines.length - index - 1;
-    const reserve = hiddenAfter > 0 ? moreText(lines.length, noun).length + 1 : 0;
+    const reserve = hiddenAfter > 0 ? moreText(hiddenAfter, noun).length + 1 : 0;
     const next = length + (kept.length > 0 ? 1 : 0) + line.length;
     if (next + reserve > max) break;
     kept.push(line);
     length = next;
   }
-  if (kept.length === lines.length) return kept.join('\n');
   if (kept.length === 0) {
     const rest = lines.length - 1;
     const tail = rest > 0 ? `\n${moreText(rest, noun)}` : '';
-    return truncateText(lines[0] ?? '', max - tail.length) + tail;
+    if (tail.length >= max - ELLIPSIS.length) return truncateText(moreText(lines.length, noun), max);
+    return cutMrkdwn(lines[0] ?? '', max - tail.length) + tail;
   }
   return [...kept, moreText(lines.length - kept.length, noun)].join('\n');
+}
+
+/** Cuts mrkdwn to `max` characters ending in `…`, backing off so no entity or `<…>` token is left open. */
+export function cutMrkdwn(mrkdwn: string, max: number): string {
+  const cut = truncateText(mrkdwn, max);
+  if (cut === mrkdwn) return cut;
+  let kept = cut.slice(0, -ELLIPSIS.length);
+  const openToken = kept.lastIndexOf('<');
+  if (openToken > kept.lastIndexOf('>')) kept = kept.slice(0, openToken);
+  kept = kept.replace(/&[a-z]*$/i, '');
+  return kept + ELLIPSIS;
+}
+
+/** Inline code of raw text, escaped and cut so the whole span (backticks included) is at most `max` characters. */
+export function inlineCodeWithin(raw: string, max: number): string {
+  return `\`${escapeAndTruncate(raw, max - 2).replace(/`/g, 'ˋ')}\``;
 }

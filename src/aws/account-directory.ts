@@ -72,7 +72,10 @@ export class AccountDirectory {
     if (!this.lookUpName || !this.config.organization.lookUpAccountNames) return undefined;
     let pending = this.lookedUp.get(accountId);
     if (!pending) {
-      pending = this.lookUpName(accountId).catch(() => undefined);
+      pending = this.lookUpName(accountId).catch(() => {
+        this.lookedUp.delete(accountId); // a failed lookup is not remembered: the next call tries again
+        return undefined;
+      });
       this.lookedUp.set(accountId, pending);
     }
     return pending;

@@ -28,9 +28,11 @@ export function decode(buffer: Uint8Array, encoding: string): string {
   return new TextDecoder(checked(encoding)).decode(buffer);
 }
 
+/** Node can only encode to its own Buffer encodings; anything else is refused rather than written as UTF-8. */
 export function encode(text: string, encoding: string): Buffer {
-  checked(encoding);
-  return Buffer.from(text, Buffer.isEncoding(encoding) ? encoding : 'utf8');
+  const label = checked(encoding);
+  if (!Buffer.isEncoding(label)) throw new Error(`Encoding not supported for encoding: '${encoding}'`);
+  return Buffer.from(text, label);
 }
 
 export function getDecoder(encoding: string): { write(chunk: Buffer): string; end(): string | undefined } {

@@ -3,7 +3,7 @@ import * as z from 'zod';
 /** Building blocks shared by every section of the config file. */
 
 export const accountId = z
-  .string()
+  .string({ error: 'must be a 12-digit AWS account id in quotes (YAML reads unquoted digits as a number)' })
   .regex(/^\d{12}$/, { message: 'must be a 12-digit AWS account id (quote it in YAML)' });
 
 export const roleName = z

@@ -77,9 +77,13 @@ export class StateStore {
     return item;
   }
 
-  /** Writes a record that must not exist yet; false when it does. */
+  /** Writes a record that must not exist yet (an expired one counts as absent, as in `get`); false when it does. */
   async create<T>(pk: string, sk: string, data: T, options: { ttlSeconds?: number } = {}): Promise<boolean> {
-    return this.conditionalPut(this.item(pk, sk, data, 1, options.ttlSeconds), 'attribute_not_exists(pk)');
+    return this.conditionalPut(
+      this.item(pk, sk, data, 1, options.ttlSeconds),
+      'attribute_not_exists(pk) OR expiresAt < :now',
+      { ':now': this.epochSeconds() },
+    );
   }
 
   /**

@@ -1,0 +1,120 @@
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { acceptJob } from '../../src/jobs/accept-job';
+import type { Job } from '../../src/jobs/job';
+import { JobDispatchError, type JobDispatcher, LambdaJobDispatcher } from '../../src/jobs/job-dispatcher';
+import { type LocalDynamo, startLocalDynamo } from '../../src/store/local-dynamodb';
+import { StateStore } from '../../src/store/state-store';
+import { documentClient } from '../../src/store/state-table';
+
+const TABLE = 'accept-job-test';
+
+const job = (id: string): Job => ({
+  kind: 'whoami',
+  id,
+  reply: {
+    responseUrl: 'https://hooks.slack.com/commands/T1/1/abc',
+    userId: 'U0123ABCD',
+    channelId: 'C0123ABCD',
+  },
+});
+
+/** Records dispatched jobs; fails while `failing` is set. */
+class FakeDispatcher implements JobDispatcher {
+  readonly dispatched: Job[] = [];
+  failing: Error | undefined;
+  async dispatch(j: Job): Promise<void> {
+    if (this.failing) throw this.failing;
+    this.dispatched.push(j);
+  }
+}
+
+describe('acceptJob', () => {
+  let dynamo: LocalDynamo;
+  let store: StateStore;
+  let dispatcher: FakeDispatcher;
+
+  beforeAll(async () => {
+    dynamo = await startLocalDynamo(TABLE);
+    store = new StateStore(documentClient(dynamo.client), TABLE);
+  });
+  afterAll(() => dynamo.close());
+  beforeEach(() => {
+    dispatcher = new FakeDispatcher();
+  });
+
+  it('dispatches a new job once', async () => {
+    const outcome = await acceptJob(job('trigger-1'), { store, dispatcher });
+
+    expect(outcome).toBe('accepted');
+    expect(dispatcher.dispatched.map((j) => j.id)).toEqual(['trigger-1']);
+  });
+
+  it('starts nothing for a Slack retry of an accepted request', async () => {
+    await acceptJob(job('trigger-2'), { store, dispatcher });
+
+    const retry = await acceptJob(job('trigger-2'), { store, dispatcher });
+
+    expect(retry).toBe('duplicate');
+    expect(dispatcher.dispatched).toHaveLength(1);
+  });
+
+  it('starts one job when retries arrive concurrently', async () => {
+    const outcomes = await Promise.all(
+      Array.from({ length: 5 }, () => acceptJob(job('trigger-3'), { store, dispatcher })),
+    );
+
+    expect(outcomes.filter((o) => o === 'accepted')).toHaveLength(1);
+    expect(dispatcher.dispatched).toHaveLength(1);
+  });
+
+  it('releases the claim when the worker cannot be reached, so the person can retry', async () => {
+    // Prepare
+    dispatcher.failing = new Error('connect ECONNREFUSED');
+
+    // Act
+    const failed = acceptJob(job('trigger-4'), { store, dispatcher });
+
+    // Assess
+    await expect(failed).rejects.toBeInstanceOf(JobDispatchError);
+    await expect(failed).rejects.toMatchObject({
+      message: 'cannot start the worker',
+      cause: dispatcher.failing,
+    });
+    dispatcher.failing = undefined;
+    expect(await acceptJob(job('trigger-4'), { store, dispatcher })).toBe('accepted');
+    expect(dispatcher.dispatched.map((j) => j.id)).toEqual(['trigger-4']);
+  });
+
+  it('passes a JobDispatchError through unchanged', async () => {
+    dispatcher.failing = new JobDispatchError('worker invoke answered 500');
+
+    await expect(acceptJob(job('trigger-5'), { store, dispatcher })).rejects.toBe(dispatcher.failing);
+  });
+});
+
+describe('LambdaJobDispatcher', () => {
+  const lambda = mockClient(LambdaClient);
+  beforeEach(() => lambda.reset());
+
+  it('invokes the worker asynchronously with the job as JSON', async () => {
+    lambda.on(InvokeCommand).resolves({ StatusCode: 202 });
+
+    await new LambdaJobDispatcher(new LambdaClient({ region: 'us-east-1' }), 'worker-fn').dispatch(
+      job('t-1'),
+    );
+
+    const input = lambda.commandCalls(InvokeCommand)[0]?.args[0].input;
+    expect(input).toMatchObject({ FunctionName: 'worker-fn', InvocationType: 'Event' });
+    expect(JSON.parse(new TextDecoder().decode(input?.Payload as Uint8Array))).toEqual(job('t-1'));
+  });
+
+  it('fails with JobDispatchError when Lambda does not queue the event', async () => {
+    lambda.on(InvokeCommand).resolves({ StatusCode: 200 });
+
+    await expect(
+      new LambdaJobDispatcher(new LambdaClient({ region: 'us-east-1' }), 'worker-fn').dispatch(job('t-2')),
+    ).rejects.toThrow(new JobDispatchError('worker invoke answered 200'));
+  });
+});
