@@ -19,6 +19,8 @@ export interface FailureReport {
   provisionedProductId: string | undefined;
   catalog: ServiceCatalogFacts | undefined;
   rootCause: RootCause | undefined;
+  /** False when the stack events could not be read (role or DescribeStackEvents failed). */
+  stackEventsRead: boolean;
   gaps: EnrichmentGap[];
 }
 
@@ -49,6 +51,7 @@ export async function enrichFailure(
     provisionedProductId,
     catalog: undefined,
     rootCause: undefined,
+    stackEventsRead: false,
     gaps,
   };
   if (!provisionedProductId) {
@@ -67,13 +70,21 @@ export async function enrichFailure(
   }
   const clients = deps.memberClients(accountId, region, credentials);
   const failedAt = parseTime(notification.timestamp);
+  let stackEventsRead = false;
   const [catalog, rootCause] = await Promise.all([
     provisionedProductId ? readServiceCatalog(clients.serviceCatalog, provisionedProductId, gaps) : undefined,
-    readOrGap(gaps, 'root cause (stack events)', () =>
-      readRootCause(clients.cloudFormation, stackId, failedAt, notification.clientRequestToken),
-    ),
+    readOrGap(gaps, 'root cause (stack events)', async () => {
+      const cause = await readRootCause(
+        clients.cloudFormation,
+        stackId,
+        failedAt,
+        notification.clientRequestToken,
+      );
+      stackEventsRead = true;
+      return cause;
+    }),
   ]);
-  return { ...report, catalog, rootCause };
+  return { ...report, catalog, rootCause, stackEventsRead };
 }
 
 function parseTime(text: string | undefined): Date | undefined {
