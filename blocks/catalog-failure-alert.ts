@@ -30,16 +30,14 @@ export function catalogFailureAlert({ report, mention }: CatalogAlertView): Slac
     { type: 'section', fields: fields(report, product) },
   ];
   const recordErrors = (catalog?.record?.errors ?? []).map(
-    (error) =>
-      `• ${inlineCode(truncateText(error.code, 80))} ${escapeAndTruncate(oneLine(error.description), 600)}`,
+    (error) => `• ${code(error.code, 80)} ${escapeAndTruncate(oneLine(error.description), 600)}`,
   );
   if (recordErrors.length > 0) {
     const text = joinLinesWithin(recordErrors, 2900, 'errors');
     blocks.push({ type: 'section', text: mrkdwnText(`*Service Catalog says*\n${text}`) });
   }
   const others = (rootCause?.alsoFailed ?? []).map(
-    (failure) =>
-      `${inlineCode(truncateText(failure.logicalId, 80))} ${escapeAndTruncate(failure.status, 40)}`,
+    (failure) => `${code(failure.logicalId, 80)} ${escapeAndTruncate(failure.status, 40)}`,
   );
   if (others.length > 0) {
     blocks.push({
@@ -72,13 +70,14 @@ function causeText(report: FailureReport, mention: string | undefined): string {
   const cause = report.rootCause?.cause;
   if (!cause) {
     const reason = report.notification.reason.trim() || report.catalog?.statusMessage?.trim();
-    const said = reason
-      ? `\n${quote(reason, 2400)}`
-      : ' CloudFormation gave no reason; see the stack events.';
-    return `${who}*Root cause:* not found in the stack events.${said}`;
+    const where = report.stackEventsRead
+      ? 'no resource failed in the stack events'
+      : 'unknown, the stack events could not be read (see below)';
+    const said = reason ? `\nThe stack says:\n${quote(reason, 2400)}` : '';
+    return `${who}*Root cause:* ${where}.${said}`;
   }
   const nested = report.rootCause?.nestedPath.length
-    ? ` in nested stack ${report.rootCause.nestedPath.map((id) => inlineCode(truncateText(id, 80))).join(' › ')}`
+    ? ` in nested stack ${report.rootCause.nestedPath.map((id) => code(id, 80)).join(' › ')}`
     : '';
   return `${who}*Root cause:* ${resourceLabel(cause)}${nested} ${escapeMrkdwn(cause.status)}\n${quote(cause.reason || '(no reason given)', 2400)}`;
 }
@@ -87,7 +86,7 @@ function fields(report: FailureReport, product: string) {
   const { notification: n, catalog, accountName } = report;
   const pp = report.provisionedProductId
     ? `${escapeAndTruncate(catalog?.provisionedProductName ?? '(name unknown)', 300)}\n${inlineCode(report.provisionedProductId)}`
-    : `not a Service Catalog stack\n${inlineCode(truncateText(n.stack.stackName, 200))}`;
+    : `not a Service Catalog stack\n${code(n.stack.stackName, 200)}`;
   const account = accountName
     ? `${escapeAndTruncate(accountName, 200)} (${n.stack.accountId})`
     : n.stack.accountId;
@@ -98,7 +97,7 @@ function fields(report: FailureReport, product: string) {
     mrkdwnText(`*Provisioned product*\n${pp}`),
     mrkdwnText(`*Account*\n${account}`),
     mrkdwnText(`*Region*\n${escapeMrkdwn(n.stack.region)}`),
-    mrkdwnText(`*Stack status*\n${inlineCode(truncateText(n.status, 60))}`),
+    mrkdwnText(`*Stack status*\n${code(n.status, 60)}`),
     mrkdwnText(`*Launched by*\n${who}${when}`),
   ];
 }
@@ -118,8 +117,8 @@ function footer(report: FailureReport): string {
     n.timestamp && !Number.isNaN(Date.parse(n.timestamp))
       ? ` · failed ${slackDate(new Date(n.timestamp))}`
       : '';
-  const record = report.catalog?.record ? ` · record ${inlineCode(report.catalog.record.id)}` : '';
-  return `Stack ${inlineCode(truncateText(n.stack.stackName, 200))}${record}${time} · via ${n.source === 'sns' ? 'SNS notification' : 'EventBridge'} · role ${inlineCode(report.role)}`;
+  const record = report.catalog?.record ? ` · record ${code(report.catalog.record.id, 80)}` : '';
+  return `Stack ${code(n.stack.stackName, 200)}${record}${time} · via ${n.source === 'sns' ? 'SNS notification' : 'EventBridge'} · role ${inlineCode(report.role)}`;
 }
 
 function fallbackText(report: FailureReport, operation: string, subject: string, product: string): string {
@@ -153,7 +152,7 @@ function operationOf(report: FailureReport): string {
 }
 
 function resourceLabel(cause: FailedResource): string {
-  return `${inlineCode(truncateText(cause.logicalId, 200))} (${escapeAndTruncate(cause.type, 150)})`;
+  return `${code(cause.logicalId, 200)} (${escapeAndTruncate(cause.type, 150)})`;
 }
 
 /** Multi-line text as a mrkdwn block quote, escaped and cut to `max`. */
@@ -161,6 +160,11 @@ function quote(text: string, max: number): string {
   const lines = escapeAndTruncate(text.trim(), max - 200).split('\n');
   const kept = lines.length > 30 ? [...lines.slice(0, 29), '…'] : lines;
   return kept.map((line) => `>${line}`).join('\n');
+}
+
+/** Inline code of at most `max` characters once escaped. */
+function code(text: string, max: number): string {
+  return `\`${escapeAndTruncate(text, max).replace(/`/g, 'ˋ')}\``;
 }
 
 function oneLine(text: string): string {

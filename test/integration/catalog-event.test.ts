@@ -147,13 +147,11 @@ describe('catalog-event handler: Service Catalog failures to Slack', () => {
   });
 
   it('degrades, not drops, when single reads fail: a denied DescribeRecord and throttled stack events', async () => {
-    harness.serviceCatalog
-      .on(DescribeRecordCommand)
-      .rejects(
-        Object.assign(new Error('not authorized to perform servicecatalog:DescribeRecord'), {
-          name: 'AccessDeniedException',
-        }),
-      );
+    harness.serviceCatalog.on(DescribeRecordCommand).rejects(
+      Object.assign(new Error('not authorized to perform servicecatalog:DescribeRecord'), {
+        name: 'AccessDeniedException',
+      }),
+    );
     harness.cloudFormation
       .on(DescribeStackEventsCommand)
       .rejects(Object.assign(new Error('Rate exceeded'), { name: 'Throttling', $metadata: { attempts: 4 } }));
