@@ -91,3 +91,12 @@ describe('catalog role', () => {
     expect(accounts.roleFor('222222222222', 'whoami')).toBe('aws-chatops-read');
   });
 });
+
+describe('the documented example config', () => {
+  it('parses, and its routes compile', async () => {
+    const { loadConfigFile } = await import('../../src/config/load-config');
+    const example = loadConfigFile('chatops.config.yaml');
+
+    expect(compileRoutes(example.catalog.routes, new AccountDirectory(example))).toHaveLength(2);
+  });
+});
