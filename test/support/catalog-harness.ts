@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import {
   CloudFormationClient,
   DescribeStackEventsCommand,
@@ -17,6 +16,7 @@ import { type LocalDynamo, startLocalDynamo } from '../../src/store/local-dynamo
 import { StateStore } from '../../src/store/state-store';
 import { documentClient } from '../../src/store/state-table';
 import { catalogFixture, withDates } from './catalog-fixtures';
+import { handlerEnv } from './handler-env';
 import { SlackStandIn } from './slack-stand-in';
 import { StsStandIn } from './sts-stand-in';
 
@@ -39,18 +39,15 @@ export class CatalogHarness {
   async start(): Promise<this> {
     [this.dynamo] = await Promise.all([startLocalDynamo(TABLE), this.slack.start(), this.sts.start()]);
     this.store = new StateStore(documentClient(this.dynamo.client), TABLE);
-    Object.assign(process.env, {
-      AWS_REGION: 'us-east-1',
-      AWS_ACCESS_KEY_ID: 'AKIALOCAL',
-      AWS_SECRET_ACCESS_KEY: 'local',
-      AWS_ENDPOINT_URL_DYNAMODB: this.dynamo.endpoint,
-      AWS_ENDPOINT_URL_STS: this.sts.url,
-      STATE_TABLE: TABLE,
-      CHATOPS_CONFIG: resolve(__dirname, '../fixtures/config/chatops.yaml'),
-      SLACK_BOT_TOKEN: 'xoxb-test',
-      SLACK_API_URL: this.slack.apiUrl,
-      POWERTOOLS_LOG_LEVEL: 'SILENT',
-    });
+    Object.assign(
+      process.env,
+      handlerEnv({
+        table: TABLE,
+        dynamoEndpoint: this.dynamo.endpoint,
+        stsUrl: this.sts.url,
+        slackApiUrl: this.slack.apiUrl,
+      }),
+    );
     await this.reload();
     return this;
   }
