@@ -22,7 +22,8 @@ export interface CatalogEventDeps extends EnrichDeps {
 
 export type CatalogOutcome = 'alerted' | 'duplicate' | 'ignored' | 'quarantined';
 
-export const QUARANTINE_SOURCE = 'catalog-event';
+/** The serverless.yml function name: `npm run replay -- catalogEvent --quarantined` resends what is kept. */
+export const QUARANTINE_SOURCE = 'catalogEvent';
 
 /**
  * SNS records or an EventBridge event in, at most one Slack alert per stack failure out. Malformed input is

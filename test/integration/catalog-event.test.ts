@@ -125,7 +125,7 @@ describe('catalog-event handler: Service Catalog failures to Slack', () => {
     await expect(harness.handler({ hello: 'world' })).resolves.toBeUndefined();
 
     const kept = await harness.store.query<{ eventId: string; problems: string[] }>(
-      'quarantine#catalog-event',
+      'quarantine#catalogEvent',
     );
     expect(kept.map((record) => record.data.eventId)).toContain('b5d1a7e6-ac8f-4ec0-9142-5d6e7f8091a2');
     expect(harness.posts()).toEqual([]);
