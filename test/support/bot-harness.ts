@@ -1,9 +1,9 @@
-import { resolve } from 'node:path';
 import { slackSignatureHeaders, slashCommandBody } from '../../src/local/sign-slack-request';
 import { type LocalDynamo, startLocalDynamo } from '../../src/store/local-dynamodb';
 import { StateStore } from '../../src/store/state-store';
 import { documentClient } from '../../src/store/state-table';
 import { serveHttpApi } from './api-gateway-server';
+import { handlerEnv } from './handler-env';
 import type { LocalServer } from './http-server';
 import { LambdaInvokeStandIn } from './lambda-invoke-stand-in';
 import { SlackStandIn } from './slack-stand-in';
@@ -35,19 +35,15 @@ export class BotHarness {
     ]);
     this.store = new StateStore(documentClient(this.dynamo.client), TABLE);
     Object.assign(process.env, {
-      AWS_REGION: 'us-east-1',
-      AWS_ACCESS_KEY_ID: 'AKIALOCAL',
-      AWS_SECRET_ACCESS_KEY: 'local',
-      AWS_ENDPOINT_URL_DYNAMODB: this.dynamo.endpoint,
-      AWS_ENDPOINT_URL_STS: this.sts.url,
+      ...handlerEnv({
+        table: TABLE,
+        dynamoEndpoint: this.dynamo.endpoint,
+        stsUrl: this.sts.url,
+        slackApiUrl: this.slack.apiUrl,
+      }),
       AWS_ENDPOINT_URL_LAMBDA: this.lambda.url,
-      STATE_TABLE: TABLE,
       WORKER_FUNCTION_NAME: WORKER_FUNCTION,
-      CHATOPS_CONFIG: resolve(__dirname, '../fixtures/config/chatops.yaml'),
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_BOT_TOKEN: 'xoxb-test',
-      SLACK_API_URL: this.slack.apiUrl,
-      POWERTOOLS_LOG_LEVEL: 'SILENT',
       ...extraEnv,
     });
     const [{ handler: httpHandler }, { handler: workerHandler }] = await Promise.all([

@@ -1,0 +1,77 @@
+import { type AccountDirectory, UnknownAccountError } from '../aws/account-directory';
+import { ConfigError } from '../config/config-error';
+import type { CatalogRoute } from './config-schema';
+
+/** Where one alert goes and whom it notifies. */
+export interface AlertRoute {
+  channel: string;
+  mention?: string;
+}
+
+/** A route with account names resolved to ids and product patterns compiled, checked once at start-up. */
+export interface CompiledRoute extends AlertRoute {
+  accountIds: ReadonlySet<string> | undefined;
+  products: readonly RegExp[] | undefined;
+}
+
+/** What routing looks at; product fields are absent when Service Catalog could not be read. */
+export interface RoutingSubject {
+  accountId: string;
+  productId: string | undefined;
+  productName: string | undefined;
+}
+
+/** Resolves account names in `catalog.routes`; an unknown name stops start-up with the field named. */
+export function compileRoutes(routes: readonly CatalogRoute[], accounts: AccountDirectory): CompiledRoute[] {
+  const problems: string[] = [];
+  const compiled = routes.map((route, index): CompiledRoute => {
+    const accountIds = route.accounts?.flatMap((input, i) => {
+      try {
+        return [accounts.resolve(input).id];
+      } catch (error) {
+        if (!(error instanceof UnknownAccountError)) throw error;
+        problems.push(
+          `catalog.routes[${index}].accounts[${i}]: unknown account "${input}" (not in accounts)`,
+        );
+        return [];
+      }
+    });
+    return {
+      channel: route.channel,
+      ...(route.mention ? { mention: route.mention } : {}),
+      accountIds: accountIds ? new Set(accountIds) : undefined,
+      products: route.products?.map(productPattern),
+    };
+  });
+  if (problems.length > 0) throw new ConfigError('Invalid catalog routes', problems);
+  return compiled;
+}
+
+/** The first route whose every list matches; `fallback` when none does. */
+export function routeFor(
+  routes: readonly CompiledRoute[],
+  fallback: AlertRoute,
+  subject: RoutingSubject,
+): AlertRoute {
+  const match = routes.find(
+    (route) =>
+      (route.accountIds === undefined || route.accountIds.has(subject.accountId)) &&
+      (route.products === undefined ||
+        route.products.some(
+          (pattern) =>
+            (subject.productId !== undefined && pattern.test(subject.productId)) ||
+            (subject.productName !== undefined && pattern.test(subject.productName)),
+        )),
+  );
+  if (!match) return fallback;
+  return { channel: match.channel, ...(match.mention ? { mention: match.mention } : {}) };
+}
+
+/** `Network*` → /^Network.*$/i; every other character is literal. */
+function productPattern(glob: string): RegExp {
+  const body = glob
+    .split('*')
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
+  return new RegExp(`^${body}$`, 'i');
+}

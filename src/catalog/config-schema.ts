@@ -1,0 +1,83 @@
+import * as z from 'zod';
+import { slackChannel } from '../config/schema-parts';
+
+/** Every stack status CloudFormation reports; a typo in `failureStatuses` is caught at start-up. */
+export const STACK_STATUSES = [
+  'CREATE_IN_PROGRESS',
+  'CREATE_FAILED',
+  'CREATE_COMPLETE',
+  'ROLLBACK_IN_PROGRESS',
+  'ROLLBACK_FAILED',
+  'ROLLBACK_COMPLETE',
+  'DELETE_IN_PROGRESS',
+  'DELETE_FAILED',
+  'DELETE_COMPLETE',
+  'UPDATE_IN_PROGRESS',
+  'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS',
+  'UPDATE_COMPLETE',
+  'UPDATE_FAILED',
+  'UPDATE_ROLLBACK_IN_PROGRESS',
+  'UPDATE_ROLLBACK_FAILED',
+  'UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS',
+  'UPDATE_ROLLBACK_COMPLETE',
+  'REVIEW_IN_PROGRESS',
+  'IMPORT_IN_PROGRESS',
+  'IMPORT_COMPLETE',
+  'IMPORT_ROLLBACK_IN_PROGRESS',
+  'IMPORT_ROLLBACK_FAILED',
+  'IMPORT_ROLLBACK_COMPLETE',
+] as const;
+
+/** Stack statuses that end a failed operation: each one reached by a stack is one alert. */
+export const DEFAULT_FAILURE_STATUSES: (typeof STACK_STATUSES)[number][] = [
+  'CREATE_FAILED',
+  'ROLLBACK_COMPLETE',
+  'ROLLBACK_FAILED',
+  'UPDATE_FAILED',
+  'UPDATE_ROLLBACK_FAILED',
+  'DELETE_FAILED',
+  'IMPORT_ROLLBACK_FAILED',
+];
+
+/** The role assumed in member accounts when neither `roles.catalog` nor `accounts[].roles.catalog` is set. */
+export const DEFAULT_CATALOG_ROLE = 'AWSControlTowerExecution';
+
+const mention = z.string().regex(/^[UWS][A-Z0-9]{6,}$/, {
+  message: 'must be a Slack user id (U0123ABCD) or user group id (S0123ABCD)',
+});
+
+/** First matching route wins; a route with both lists needs both to match. */
+const routeSchema = z
+  .object({
+    /** Account ids or configured account names. */
+    accounts: z.array(z.string().min(1)).min(1).optional(),
+    /** Product names (`*` matches any run of characters, case-insensitive) or product ids (`prod-…`). */
+    products: z.array(z.string().min(1)).min(1).optional(),
+    channel: slackChannel,
+    /** Who to notify in the alert: a user or a user group. */
+    mention: mention.optional(),
+  })
+  .strict()
+  .refine((route) => route.accounts !== undefined || route.products !== undefined, {
+    message: 'a route needs `accounts`, `products` or both',
+  });
+
+export const catalogConfigSchema = z
+  .object({
+    /** Where alerts go when no route matches; default `slack.defaultChannel`. */
+    channel: slackChannel.optional(),
+    failureStatuses: z.array(z.enum(STACK_STATUSES)).min(1).default(DEFAULT_FAILURE_STATUSES),
+    routes: z.array(routeSchema).default([]),
+    /** Failures of stacks not named `SC-<account>-pp-<id>` (EventBridge delivers every stack) still alert. */
+    alertNonCatalogStacks: z.boolean().default(true),
+  })
+  .strict();
+
+export type CatalogConfig = z.infer<typeof catalogConfigSchema>;
+export type CatalogRoute = CatalogConfig['routes'][number];
+
+export const DEFAULT_CATALOG_CONFIG: CatalogConfig = {
+  failureStatuses: DEFAULT_FAILURE_STATUSES,
+  routes: [],
+  alertNonCatalogStacks: true,
+};

@@ -1,0 +1,75 @@
+import { catalogFailureAlert } from '../../blocks/catalog-failure-alert';
+import { logger, withCorrelation } from '../logging/logger';
+import { quarantine } from '../runtime/quarantine';
+import type { SlackSink } from '../slack/slack-sink';
+import type { StateStore } from '../store/state-store';
+import { alertOnce, failureKey } from './alert-once';
+import { type AlertRoute, type CompiledRoute, routeFor } from './alert-routing';
+import type { CatalogConfig } from './config-schema';
+import { type EnrichDeps, enrichFailure } from './enrich-failure';
+import { type CatalogInput, readCatalogEvent } from './read-catalog-event';
+import { provisionedProductIdOf } from './stack-arn';
+import type { StackNotification } from './stack-notification';
+
+export interface CatalogEventDeps extends EnrichDeps {
+  config: CatalogConfig;
+  routes: readonly CompiledRoute[];
+  /** Where alerts go when no route matches (`catalog.channel`, else `slack.defaultChannel`). */
+  fallback: AlertRoute;
+  store: StateStore;
+  sink: () => Promise<SlackSink>;
+}
+
+export type CatalogOutcome = 'alerted' | 'duplicate' | 'ignored' | 'quarantined';
+
+/** The serverless.yml function name: `npm run replay -- catalogEvent --quarantined` resends what is kept. */
+export const QUARANTINE_SOURCE = 'catalogEvent';
+
+/**
+ * SNS records or an EventBridge event in, at most one Slack alert per stack failure out. Malformed input is
+ * quarantined (never retried); transient failures (DynamoDB, Slack) throw so Lambda retries.
+ */
+export async function handleCatalogEvent(event: unknown, deps: CatalogEventDeps): Promise<CatalogOutcome[]> {
+  const outcomes: CatalogOutcome[] = [];
+  for (const input of readCatalogEvent(event)) outcomes.push(await handleInput(input, deps));
+  return outcomes;
+}
+
+async function handleInput(input: CatalogInput, deps: CatalogEventDeps): Promise<CatalogOutcome> {
+  if (input.kind === 'malformed') {
+    await quarantine(deps.store, QUARANTINE_SOURCE, input.raw, input.problems);
+    return 'quarantined';
+  }
+  if (input.kind === 'ignored') {
+    logger.debug('CloudFormation event ignored', { why: input.why });
+    return 'ignored';
+  }
+  const n = input.notification;
+  withCorrelation({ eventId: n.messageId, account: n.stack.accountId });
+  const skip = reasonToSkip(n, deps.config);
+  if (skip) {
+    logger.debug('notification ignored', { skip, status: n.status, stackId: n.stack.stackId });
+    return 'ignored';
+  }
+  const outcome = await alertOnce(deps.store, failureKey(n), async () => {
+    const report = await enrichFailure(n, deps);
+    const route = routeFor(deps.routes, deps.fallback, {
+      accountId: n.stack.accountId,
+      productId: report.catalog?.productId,
+      productName: report.catalog?.productName,
+    });
+    const message = catalogFailureAlert({ report, ...(route.mention ? { mention: route.mention } : {}) });
+    const sink = await deps.sink();
+    return sink.post(route.channel, message);
+  });
+  logger.info('catalog failure handled', { outcome, status: n.status, stackId: n.stack.stackId });
+  return outcome;
+}
+
+function reasonToSkip(n: StackNotification, config: CatalogConfig): string | undefined {
+  if (!n.stackLevel) return 'resource-level event';
+  if (!(config.failureStatuses as readonly string[]).includes(n.status)) return 'not a failure status';
+  if (!config.alertNonCatalogStacks && !provisionedProductIdOf(n.stack.stackName))
+    return 'not a Service Catalog stack';
+  return undefined;
+}

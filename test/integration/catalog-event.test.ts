@@ -1,0 +1,183 @@
+import { type CloudFormationClient, DescribeStackEventsCommand } from '@aws-sdk/client-cloudformation';
+import { DescribeRecordCommand, type ServiceCatalogClient } from '@aws-sdk/client-service-catalog';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { checkSlackLimits } from '../../blocks/check-limits';
+import { catalogFixture, catalogFixtureWith, ROLLBACK_TOKEN } from '../support/catalog-fixtures';
+import { CatalogHarness } from '../support/catalog-harness';
+
+/** Text of every block of a posted message, for assertions on what a reader sees. */
+function shown(post: Record<string, unknown>): string {
+  return JSON.stringify(post.blocks);
+}
+
+function rollbackWithToken(token: string): unknown {
+  return catalogFixtureWith('sns-stack-rollback-complete', ROLLBACK_TOKEN, token);
+}
+
+describe('catalog-event handler: Service Catalog failures to Slack', () => {
+  const harness = new CatalogHarness();
+  beforeAll(() => harness.start());
+  afterAll(() => harness.stop());
+  beforeEach(async () => {
+    await harness.reload();
+    harness.slack.calls.length = 0;
+    harness.slack.answers.clear();
+    harness.sts.assumed.length = 0;
+    harness.sts.deniedRoles.clear();
+    harness.answerFromFixtures();
+  });
+
+  it('alerts a stack-level ROLLBACK_COMPLETE with product, version and root cause read in the member account', async () => {
+    await harness.handler(catalogFixture('sns-stack-rollback-complete'));
+
+    const [post, ...more] = harness.posts();
+    expect(more).toEqual([]);
+    expect(post?.channel).toBe('C0PAYMENTS');
+    const blocks = shown(post ?? {});
+    expect(blocks).toContain('Encrypted S3 bucket v2.3.0');
+    expect(blocks).toContain('payments-artifacts-bucket');
+    expect(blocks).toContain('pp-7fzq2lmd4xk3e');
+    expect(blocks).toContain('prod-payments (222222222222)');
+    expect(blocks).toContain('`Bucket` (AWS::S3::Bucket)');
+    expect(blocks).toContain("Bucket 'payments-artifacts' already exists");
+    expect(blocks).toContain('jane.doe@example.com');
+    expect(blocks).toContain('<!subteam^S0PAYTEAM1>');
+    expect(blocks).toContain('#/stacks/events?stackId=arn%3Aaws%3Acloudformation%3Aeu-west-1%3A222222222222');
+    expect(blocks).not.toContain('Could not read');
+    expect(String(post?.text)).toContain('Service Catalog launch failed: payments-artifacts-bucket');
+    expect(checkSlackLimits(post)).toEqual([]);
+  });
+
+  it('assumes AWSControlTowerExecution in the stack account and reads with those credentials in its region', async () => {
+    await harness.handler(rollbackWithToken('token-right-account'));
+
+    expect(harness.sts.assumed).toEqual(['arn:aws:iam::222222222222:role/AWSControlTowerExecution']);
+    const calls = [...harness.serviceCatalog.calls(), ...harness.cloudFormation.calls()];
+    expect(calls.length).toBeGreaterThanOrEqual(5);
+    for (const call of calls) {
+      const client = call.thisValue as ServiceCatalogClient | CloudFormationClient;
+      expect((await client.config.credentials()).accessKeyId).toBe('ASIA222222222222');
+      expect(await client.config.region()).toBe('eu-west-1');
+    }
+    expect(
+      harness.cloudFormation.commandCalls(DescribeStackEventsCommand)[0]?.args[0].input.StackName,
+    ).toMatch(/^arn:aws:cloudformation:eu-west-1:222222222222:stack\/SC-222222222222-pp-7fzq2lmd4xk3e\//);
+  });
+
+  it('uses the per-account catalog role override', async () => {
+    await harness.handler(catalogFixture('sns-staging-stack-update-failed'));
+
+    expect(harness.sts.assumed).toEqual(['arn:aws:iam::333333333333:role/staging-catalog-reader']);
+    expect(harness.posts()[0]?.channel).toBe('C0CATALOG1');
+  });
+
+  it('alerts once however many copies arrive: SNS redeliveries, concurrent copies and the EventBridge copy', async () => {
+    const event = rollbackWithToken('token-duplicates');
+    const eventBridgeCopy = catalogFixtureWith(
+      'eventbridge-stack-rollback-complete',
+      ROLLBACK_TOKEN,
+      'token-duplicates',
+    );
+
+    const concurrent = await Promise.allSettled([harness.handler(event), harness.handler(event)]);
+    for (const result of concurrent.filter((r) => r.status === 'rejected')) {
+      expect(String((result as PromiseRejectedResult).reason)).toMatch(/being sent by another invocation/);
+      await harness.handler(event); // Lambda's retry of the copy that found the alert in progress
+    }
+    await harness.handler(event);
+    await harness.handler(eventBridgeCopy);
+
+    expect(harness.posts()).toHaveLength(1);
+  });
+
+  it('ignores a resource-level CREATE_FAILED (reason with quotes, = and a newline) without calling AWS', async () => {
+    await harness.handler(catalogFixture('sns-resource-create-failed-tricky-reason'));
+    await harness.handler(catalogFixture('eventbridge-resource-create-failed'));
+
+    expect(harness.posts()).toEqual([]);
+    expect(harness.sts.assumed).toEqual([]);
+    expect(harness.serviceCatalog.calls()).toEqual([]);
+  });
+
+  it('ignores CREATE_COMPLETE quietly', async () => {
+    await harness.handler(catalogFixture('sns-stack-create-complete'));
+
+    expect(harness.posts()).toEqual([]);
+    expect(harness.sts.assumed).toEqual([]);
+  });
+
+  it('alerts a non-catalog stack failure with the stack cause and a line saying why there are no product details', async () => {
+    await harness.handler(catalogFixture('sns-non-catalog-stack-update-rollback-failed'));
+
+    const [post] = harness.posts();
+    expect(harness.serviceCatalog.calls()).toEqual([]);
+    expect(shown(post ?? {})).toContain(
+      'Could not read Service Catalog details: stack network-baseline is not named',
+    );
+    expect(post?.channel).toBe('C0PAYMENTS');
+    expect(checkSlackLimits(post)).toEqual([]);
+  });
+
+  it('keeps garbage for replay instead of throwing, and alerts nothing', async () => {
+    const garbage = catalogFixture('sns-garbage');
+
+    await expect(harness.handler(garbage)).resolves.toBeUndefined();
+    await expect(harness.handler({ hello: 'world' })).resolves.toBeUndefined();
+
+    const kept = await harness.store.query<{ eventId: string; problems: string[] }>(
+      'quarantine#catalogEvent',
+    );
+    expect(kept.map((record) => record.data.eventId)).toContain('b5d1a7e6-ac8f-4ec0-9142-5d6e7f8091a2');
+    expect(harness.posts()).toEqual([]);
+  });
+
+  it('still alerts when AssumeRole is denied, saying which role could not be assumed and why', async () => {
+    harness.sts.deniedRoles.add('arn:aws:iam::222222222222:role/AWSControlTowerExecution');
+
+    await harness.handler(rollbackWithToken('token-denied'));
+
+    const [post] = harness.posts();
+    const blocks = shown(post ?? {});
+    expect(blocks).toContain('Could not read anything from account 222222222222');
+    expect(blocks).toContain('AccessDenied');
+    expect(blocks).toContain('AWSControlTowerExecution');
+    expect(blocks).toContain('pp-7fzq2lmd4xk3e');
+    expect(harness.serviceCatalog.calls()).toEqual([]);
+    expect(checkSlackLimits(post)).toEqual([]);
+  });
+
+  it('degrades, not drops, when single reads fail: a denied DescribeRecord and throttled stack events', async () => {
+    harness.serviceCatalog.on(DescribeRecordCommand).rejects(
+      Object.assign(new Error('not authorized to perform servicecatalog:DescribeRecord'), {
+        name: 'AccessDeniedException',
+      }),
+    );
+    harness.cloudFormation
+      .on(DescribeStackEventsCommand)
+      .rejects(Object.assign(new Error('Rate exceeded'), { name: 'Throttling', $metadata: { attempts: 4 } }));
+
+    await harness.handler(rollbackWithToken('token-partial'));
+
+    const blocks = shown(harness.posts()[0] ?? {});
+    expect(blocks).toContain('Encrypted S3 bucket v2.3.0');
+    expect(blocks).toContain('Could not read provisioning record: AccessDeniedException');
+    expect(blocks).toContain(
+      'Could not read root cause (stack events): Throttling: Rate exceeded (after 4 attempts)',
+    );
+  });
+
+  it('lets a Slack failure throw for a retry, and the retry alerts exactly once', async () => {
+    harness.slack.answers.set('chat.postMessage', () => ({ ok: false, error: 'fatal_error' }));
+    const event = rollbackWithToken('token-slack-down');
+
+    await expect(harness.handler(event)).rejects.toThrow(/fatal_error/);
+    harness.slack.answers.clear();
+    await harness.handler(event);
+    await harness.handler(event);
+
+    expect(
+      harness.posts().filter((post) => post.channel === 'C0PAYMENTS' && !('error' in post)),
+    ).toHaveLength(2);
+    expect(harness.slack.callsOf('chat.postMessage')).toHaveLength(2); // the failed try, then the one alert
+  });
+});
