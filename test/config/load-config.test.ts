@@ -28,7 +28,7 @@ describe('parseConfig', () => {
     const fixture = parseConfig(readFileSync(fixturePath, 'utf8'), 'chatops.yaml');
 
     expect(config.accounts.map((a) => a.name)).toContain('prod-payments');
-    expect(fixture.accounts[2]?.roles).toEqual({ whoami: 'staging-reader' });
+    expect(fixture.accounts[2]?.roles).toMatchObject({ whoami: 'staging-reader' });
   });
 
   it('fills defaults for optional sections', () => {
