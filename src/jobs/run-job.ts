@@ -2,6 +2,7 @@ import type { SlackReply } from '../../blocks/message';
 import { noticeReply } from '../../blocks/notice';
 import { logger, withCorrelation } from '../logging/logger';
 import type { Job, JobOfKind } from './job';
+import { runCases } from './runners/cases';
 import { runWhoami } from './runners/whoami';
 import type { WorkerDeps } from './worker-deps';
 
@@ -10,6 +11,7 @@ type Runners = { [K in Job['kind']]: (job: JobOfKind<K>, deps: WorkerDeps) => Pr
 /** One runner per job kind; features add theirs. */
 const RUNNERS: Runners = {
   whoami: runWhoami,
+  cases: runCases,
 };
 
 /**
