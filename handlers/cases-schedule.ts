@@ -49,7 +49,7 @@ export const handler = async (event: unknown): Promise<void> => {
       configuredAccounts: config.accounts,
       accounts,
       credentials,
-      supportWith: supportClients(partition, config.cases.maxAttempts),
+      supportWith: supportClients(partition, config.cases),
       organizations,
       now: () => new Date(),
       loadChartRenderer: async () => (await import('../src/cases/render-chart')).renderChartPng,

@@ -31,7 +31,7 @@ const credentials = new CrossAccountCredentials({
 });
 const organizations = new OrganizationsClient({ region: 'us-east-1' });
 const accounts = new AccountDirectory(config, organizationAccountNames(organizations));
-const supportWith = supportClients(config.organization.partition, config.cases.maxAttempts);
+const supportWith = supportClients(config.organization.partition, config.cases);
 const loadChartRenderer = once(async () => (await import('../src/cases/render-chart')).renderChartPng);
 const slackSink = once(async () =>
   createSlackSink(await readSecret(env, 'SLACK_BOT_TOKEN'), env.SLACK_API_URL),

@@ -25,54 +25,53 @@ export interface CaseReportDeps extends CollectDeps {
 export interface PreparedReport {
   collection: CaseCollection;
   summary: CaseSummary;
-  /** The CSV of every case, and the chart when there is something to draw. */
-  files: SlackFile[];
-  /** Why there is no chart although there are cases. */
-  chartProblem: string | undefined;
+  /** The renderer, loading since the collection started. */
+  renderer: Promise<ChartRenderer>;
 }
 
-/** The accounts, then every case, the numbers, the CSV and the chart: the same for /aws-cases and the schedule. */
+/** The accounts, then every case and the numbers: the same for /aws-cases and the schedule. */
 export async function prepareCasesReport(
   query: CaseQuery,
   deps: CaseReportDeps,
-  onStart: (accounts: number) => void = () => undefined,
   onProgress?: ProgressListener,
 ): Promise<PreparedReport> {
   const renderer = deps.loadChartRenderer();
   renderer.catch(() => undefined);
   const targets = await accountsFor(query, deps);
-  onStart(targets.length);
   const collection = await collectCases(query, deps, targets, onProgress);
   const summary = summarizeCases(collection.cases, { from: collection.afterTime, to: collection.finishedAt });
+  return { collection, summary, renderer };
+}
+
+/**
+ * The CSV of every case and, when there are cases, the chart of cases per day by severity. A chart that cannot
+ * be drawn is logged and left out: the CSV still goes.
+ */
+export async function reportFiles(prepared: PreparedReport): Promise<SlackFile[]> {
+  const { collection, summary } = prepared;
+  const window = collection.query.windowText;
   const stamp = collection.finishedAt.toISOString().slice(0, 10);
   const files: SlackFile[] = [
     {
-      filename: `support-cases-${query.windowText}-${stamp}.csv`,
-      title: `Support cases, last ${query.windowText} (${summary.total})`,
+      filename: `support-cases-${window}-${stamp}.csv`,
+      title: `Support cases, last ${window} (${summary.total})`,
       content: casesCsv(summary.ranked),
     },
   ];
-  let chartProblem: string | undefined;
-  if (summary.total > 0) {
-    try {
-      const days = daysBetween(collection.afterTime, collection.finishedAt);
-      const spec = casesPerDaySpec(
-        summary.perDay,
-        days,
-        `Support cases per day by severity, last ${query.windowText}`,
-      );
-      const png = await (await renderer)(spec);
-      files.push({
-        filename: `support-cases-per-day-${stamp}.png`,
-        title: 'Support cases per day',
-        content: png,
-      });
-    } catch (error) {
-      chartProblem = `no chart (${(error as Error).message})`;
-      logger.warn('case chart not drawn', { error });
-    }
+  if (summary.total === 0) return files;
+  try {
+    const days = daysBetween(collection.afterTime, collection.finishedAt);
+    const spec = casesPerDaySpec(summary.perDay, days, `Support cases per day by severity, last ${window}`);
+    const png = await (await prepared.renderer)(spec);
+    files.push({
+      filename: `support-cases-per-day-${stamp}.png`,
+      title: 'Support cases per day',
+      content: png,
+    });
+  } catch (error) {
+    logger.warn('case chart not drawn; sending the CSV alone', { error });
   }
-  return { collection, summary, files, chartProblem };
+  return files;
 }
 
 export function casesReportReply(
@@ -94,8 +93,13 @@ export function casesReportReply(
     summary,
     tableRows: options.tableRows,
     elapsedMs: collection.finishedAt.getTime() - collection.startedAt.getTime(),
-    filesNote: [options.filesNote, prepared.chartProblem].filter(Boolean).join('; ') || undefined,
+    filesNote: options.filesNote,
     responseType: options.responseType,
   };
   return casesReport(view);
+}
+
+/** Slack's error code for a failed upload (`not_in_channel`, …), else the message. */
+export function uploadErrorCode(error: unknown): string {
+  return (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
 }

@@ -2,7 +2,14 @@ import { logger } from '../logging/logger';
 import type { SlackSink } from '../slack/slack-sink';
 import type { StateStore } from '../store/state-store';
 import { windowHoursOf } from './case-query';
-import { type CaseReportDeps, casesReportReply, prepareCasesReport } from './case-report';
+import {
+  type CaseReportDeps,
+  casesReportReply,
+  type PreparedReport,
+  prepareCasesReport,
+  reportFiles,
+  uploadErrorCode,
+} from './case-report';
 
 export interface ScheduledReportDeps {
   store: StateStore;
@@ -37,10 +44,9 @@ export async function runScheduledCasesReport(
     public: true,
   };
   let posted: Awaited<ReturnType<SlackSink['post']>>;
-  let files: Awaited<ReturnType<typeof prepareCasesReport>>['files'];
+  let prepared: PreparedReport;
   try {
-    const prepared = await prepareCasesReport(query, deps.report);
-    files = prepared.files;
+    prepared = await prepareCasesReport(query, deps.report);
     const filesNote = 'CSV and chart in the thread';
     posted = await deps.sink.post(
       deps.channel,
@@ -51,11 +57,10 @@ export async function runScheduledCasesReport(
     throw error;
   }
   try {
-    await deps.sink.uploadFiles(posted.channel, files, { threadTs: posted.ts });
+    await deps.sink.uploadFiles(posted.channel, await reportFiles(prepared), { threadTs: posted.ts });
   } catch (error) {
     logger.warn('scheduled case report files not uploaded', { error });
-    const code = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
-    const text = `The CSV and chart could not be attached (${code}).`;
+    const text = `The CSV and chart could not be attached (${uploadErrorCode(error)}).`;
     await deps.sink
       .post(posted.channel, { text, blocks: [] }, { threadTs: posted.ts })
       .catch(() => undefined);

@@ -51,7 +51,7 @@ export class SlackStandIn {
       const upload = /^\/upload\/(F\w+)/.exec(path);
       if (upload) {
         const file = this.files.find((f) => f.id === upload[1]);
-        if (file) file.bytes = bytes;
+        if (file) file.bytes = uploadedBytes(bytes, req.headers['content-type']);
         return void res.end('OK');
       }
       const body = parseBody(raw, req.headers['content-type']);
@@ -126,6 +126,18 @@ export class SlackStandIn {
   async stop(): Promise<void> {
     await this.server?.close();
   }
+}
+
+/** The file inside a multipart/form-data upload (web-api posts one part), or the raw body. */
+function uploadedBytes(body: Buffer, contentType: string | undefined): Buffer {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType ?? '');
+  if (!boundary) return body;
+  const delimiter = Buffer.from(`\r\n--${boundary[1] ?? boundary[2]}`);
+  const headersEnd = body.indexOf('\r\n\r\n');
+  if (headersEnd === -1) return body;
+  const start = headersEnd + 4;
+  const end = body.indexOf(delimiter, start);
+  return body.subarray(start, end === -1 ? body.length : end);
 }
 
 function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {

@@ -1,6 +1,11 @@
-import type { SlackReply } from '../../../blocks/message';
 import { noticeReply } from '../../../blocks/notice';
-import { type CaseReportDeps, casesReportReply, prepareCasesReport } from '../../cases/case-report';
+import {
+  type CaseReportDeps,
+  casesReportReply,
+  prepareCasesReport,
+  reportFiles,
+  uploadErrorCode,
+} from '../../cases/case-report';
 import { progressUpdates } from '../../cases/progress-updates';
 import { logger } from '../../logging/logger';
 import type { JobOfKind } from '../job';
@@ -23,50 +28,46 @@ export function caseReportDeps(deps: WorkerDeps): CaseReportDeps {
 }
 
 /**
- * `/aws-cases`: collect, then answer. Ephemeral (default): the CSV and chart go to the person's DM with the bot
- * and the report replaces the "collecting…" line. `public`: the report is posted in the channel through the
- * response_url, the files follow in the channel, and the "collecting…" line becomes a short confirmation.
+ * `/aws-cases`: collect, answer, then share the files (the report does not wait for the chart). Ephemeral (the
+ * default): the report replaces the "collecting…" line and the CSV and chart go to the person's DM with the bot.
+ * `public`: the report is posted in the channel, the "collecting…" line becomes a confirmation, and the files
+ * follow in the channel. response_url posts: ≤ 2 progress + 1–2 answers + 1 if the files fail ≤ 5.
  */
-export async function runCases(job: JobOfKind<'cases'>, deps: WorkerDeps): Promise<SlackReply> {
+export async function runCases(job: JobOfKind<'cases'>, deps: WorkerDeps): Promise<undefined> {
   const { query, reply } = job;
+  const respond = deps.respond.bind(null, reply.responseUrl);
   const progress = progressUpdates(
-    (text) => deps.respond(reply.responseUrl, noticeReply('working', text), { replaceOriginal: true }),
+    (text) => respond(noticeReply('working', text), { replaceOriginal: true }),
     PROGRESS,
   );
-  const prepared = await prepareCasesReport(query, caseReportDeps(deps), undefined, progress.listener);
+  const prepared = await prepareCasesReport(query, caseReportDeps(deps), progress.listener);
   await progress.settled();
   const tableRows = deps.config.cases.tableRows;
 
-  if (!query.public) {
-    const filesNote = await upload(
-      () => deps.sink.uploadFiles(reply.userId, prepared.files),
-      'in your DM with the bot',
-    );
-    return casesReportReply(prepared, { tableRows, filesNote, responseType: 'ephemeral' });
+  if (query.public) {
+    const filesNote = 'CSV and chart follow in this channel';
+    await respond(casesReportReply(prepared, { tableRows, filesNote, responseType: 'in_channel' }));
+    await respond(noticeReply('ok', 'Posted the support case report in the channel.'), {
+      replaceOriginal: true,
+    });
+  } else {
+    const filesNote = 'CSV and chart follow in your DM with the bot';
+    await respond(casesReportReply(prepared, { tableRows, filesNote, responseType: 'ephemeral' }), {
+      replaceOriginal: true,
+    });
   }
-  const filesNote = 'CSV and chart follow in this channel';
-  await deps.respond(
-    reply.responseUrl,
-    casesReportReply(prepared, { tableRows, filesNote, responseType: 'in_channel' }),
-  );
-  const uploaded = await upload(
-    () =>
-      deps.sink.uploadFiles(reply.channelId, prepared.files, {
-        comment: 'Files for the support case report above',
-      }),
-    'in this channel',
-  );
-  return noticeReply('ok', `Posted the support case report in the channel. ${uploaded}.`);
-}
-
-/** Uploads and says where the files are, or why they are not there (the report goes out either way). */
-async function upload(send: () => Promise<string>, where: string): Promise<string> {
   try {
-    await send();
-    return `CSV and chart: ${where}`;
+    const files = await reportFiles(prepared);
+    const comment = query.public ? 'Files for the support case report above' : undefined;
+    await deps.sink.uploadFiles(query.public ? reply.channelId : reply.userId, files, { comment });
   } catch (error) {
-    const code = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
-    logger.warn('case report files not uploaded', { error });
-    return `CSV and chart could not be shared (${code}); invite the bot to the channel or run without public`;
+    logger.warn('case report files not shared', { error });
+    const hint = query.public
+      ? 'Invite the bot to the channel, or run without public to get them in a DM.'
+      : '';
+    await respond(
+      noticeReply('problem', `The CSV and chart could not be shared (${uploadErrorCode(error)}).`, hint),
+    );
   }
+  return undefined;
 }
