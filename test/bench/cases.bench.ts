@@ -12,7 +12,7 @@ export interface CasesBenchResult {
   callDelayMs: number;
   ackMs: number;
   commandToReportMs: number;
-  /** CPU time of the bot's thread pool (stand-ins run in their own thread) during the run. */
+  /** CPU time of the whole process during the run (bot, plus the stand-ins in their own thread). */
   cpuMs: number;
   /** Command → CSV and chart shared (they follow the report). */
   filesMs: number;
@@ -113,7 +113,7 @@ export function describeCasesBench(r: CasesBenchResult): string {
   return [
     `/aws-cases over ${r.accounts} accounts, every AWS call ${r.callDelayMs} ms, concurrency ${r.concurrency}`,
     `  ack:                      ${ms(r.ackMs)} (limit 3000 ms)`,
-    `  command → report:         ${ms(r.commandToReportMs)} (bot process CPU ${ms(r.cpuMs)})`,
+    `  command → report:         ${ms(r.commandToReportMs)} (process CPU ${ms(r.cpuMs)}: bot + stand-in thread)`,
     `  command → CSV + chart:    ${ms(r.filesMs)}`,
     `  concurrency floor:        ${ms(r.concurrencyFloorMs)} (report/floor ${(r.commandToReportMs / r.concurrencyFloorMs).toFixed(2)}, limit 1.50)`,
     `  sequential floor:         ${ms(r.sequentialFloorMs)} (${(r.sequentialFloorMs / r.commandToReportMs).toFixed(1)}× faster, need ≥ 15×)`,
