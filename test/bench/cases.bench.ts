@@ -121,6 +121,11 @@ export function describeCasesBench(r: CasesBenchResult): string {
   ].join('\n');
 }
 
+/** For `npm run bench` (test/bench/run.ts): `await benchCases()` prints the figures. */
+export async function benchCases(): Promise<void> {
+  console.log(describeCasesBench(await casesBench()));
+}
+
 if (require.main === module) {
   casesBench()
     .then((result) => {
