@@ -5,6 +5,7 @@ import type { Context } from 'aws-lambda';
 import { AccountDirectory } from '../src/aws/account-directory';
 import { CrossAccountCredentials } from '../src/aws/assume-role';
 import { organizationAccountNames } from '../src/aws/organization-account-names';
+import { supportClients } from '../src/cases/support-client';
 import { parseEnv } from '../src/config/env';
 import { loadConfigFile } from '../src/config/load-config';
 import { readSecret } from '../src/config/secrets';
@@ -30,10 +31,10 @@ const credentials = new CrossAccountCredentials({
   externalId: config.organization.externalId,
   sessionName: 'aws-chatops-worker',
 });
-const accounts = new AccountDirectory(
-  config,
-  organizationAccountNames(new OrganizationsClient({ region: 'us-east-1' })),
-);
+const organizations = new OrganizationsClient({ region: 'us-east-1' });
+const accounts = new AccountDirectory(config, organizationAccountNames(organizations));
+const supportWith = supportClients(config.organization.partition, config.cases);
+const loadChartRenderer = once(async () => (await import('../src/cases/render-chart')).renderChartPng);
 const slackSink = once(async () =>
   createSlackSink(await readSecret(env, 'SLACK_BOT_TOKEN'), env.SLACK_API_URL),
 );
@@ -49,6 +50,10 @@ export const handler = async (event: unknown, context?: Context): Promise<void> 
     sts,
     credentials,
     stsWith: (memberCredentials) => new STSClient({ credentials: memberCredentials }),
+    supportWith,
+    organizations,
+    loadChartRenderer,
+    now: () => new Date(),
     sink: await slackSink(),
     respond: (url, reply, options) => respondToUrl(url, reply, options),
   });

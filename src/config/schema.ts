@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { CASES_CONFIG_DEFAULTS, casesConfigSchema } from '../cases/config-schema';
 import { catalogConfigSchema, DEFAULT_CATALOG_CONFIG } from '../catalog/config-schema';
 import { accountId, allowListSchema, awsRegion, roleName, slackChannel } from './schema-parts';
 
@@ -61,6 +62,7 @@ export const appConfigSchema = z
     roles: rolesSchema.default({ default: 'aws-chatops-read' }),
     slack: slackSchema,
     catalog: catalogConfigSchema.default(DEFAULT_CATALOG_CONFIG),
+    cases: casesConfigSchema.default(CASES_CONFIG_DEFAULTS),
   })
   .strict();
 

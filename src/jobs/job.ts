@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { caseQuerySchema } from '../cases/case-query';
 
 /** Where the worker sends its answer: the command's response_url, on behalf of the person who asked. */
 export const replyTargetSchema = z.object({
@@ -21,8 +22,15 @@ const whoamiJobSchema = z.object({
   account: accountRefSchema.optional(),
 });
 
+const casesJobSchema = z.object({
+  kind: z.literal('cases'),
+  id: z.string().min(1),
+  reply: replyTargetSchema,
+  query: caseQuerySchema,
+});
+
 /** Every job the Slack function hands to the worker. Features add their job schemas here. */
-export const jobSchema = z.discriminatedUnion('kind', [whoamiJobSchema]);
+export const jobSchema = z.discriminatedUnion('kind', [whoamiJobSchema, casesJobSchema]);
 
 export type Job = z.infer<typeof jobSchema>;
 export type JobOfKind<K extends Job['kind']> = Extract<Job, { kind: K }>;

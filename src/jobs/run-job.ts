@@ -2,14 +2,18 @@ import type { SlackReply } from '../../blocks/message';
 import { noticeReply } from '../../blocks/notice';
 import { logger, withCorrelation } from '../logging/logger';
 import type { Job, JobOfKind } from './job';
+import { runCases } from './runners/cases';
 import { runWhoami } from './runners/whoami';
 import type { WorkerDeps } from './worker-deps';
 
-type Runners = { [K in Job['kind']]: (job: JobOfKind<K>, deps: WorkerDeps) => Promise<SlackReply> };
+/** A runner returns the answer, or undefined when it answered itself (several posts, files…). */
+type Runner<K extends Job['kind']> = (job: JobOfKind<K>, deps: WorkerDeps) => Promise<SlackReply | undefined>;
+type Runners = { [K in Job['kind']]: Runner<K> };
 
 /** One runner per job kind; features add theirs. */
 const RUNNERS: Runners = {
   whoami: runWhoami,
+  cases: runCases,
 };
 
 /**
@@ -19,8 +23,8 @@ const RUNNERS: Runners = {
  */
 export async function runJob(job: Job, deps: WorkerDeps): Promise<void> {
   withCorrelation({ jobId: job.id, slackTrigger: job.id, function: 'slack-worker' });
-  const runner = RUNNERS[job.kind] as (job: Job, deps: WorkerDeps) => Promise<SlackReply>;
-  let reply: SlackReply;
+  const runner = RUNNERS[job.kind] as (job: Job, deps: WorkerDeps) => Promise<SlackReply | undefined>;
+  let reply: SlackReply | undefined;
   try {
     reply = await runner(job, deps);
     logger.info('job done', { kind: job.kind });
@@ -33,5 +37,5 @@ export async function runJob(job: Job, deps: WorkerDeps): Promise<void> {
       "Try again; if it keeps failing, the bot's logs have the details under this request.",
     );
   }
-  await deps.respond(job.reply.responseUrl, reply, { replaceOriginal: true });
+  if (reply) await deps.respond(job.reply.responseUrl, reply, { replaceOriginal: true });
 }

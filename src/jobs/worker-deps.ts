@@ -1,7 +1,10 @@
+import type { OrganizationsClient } from '@aws-sdk/client-organizations';
 import type { STSClient } from '@aws-sdk/client-sts';
+import type { SupportClient } from '@aws-sdk/client-support';
 import type { SlackReply } from '../../blocks/message';
 import type { AccountDirectory } from '../aws/account-directory';
 import type { CrossAccountCredentials } from '../aws/assume-role';
+import type { ChartRenderer } from '../cases/case-report';
 import type { AppConfig } from '../config/schema';
 import type { SlackSink } from '../slack/slack-sink';
 import type { StateStore } from '../store/state-store';
@@ -15,6 +18,12 @@ export interface WorkerDeps {
   credentials: CrossAccountCredentials;
   /** An STS client acting with other credentials (for identities in member accounts). */
   stsWith: (credentials: ReturnType<CrossAccountCredentials['credentialsFor']>) => STSClient;
+  /** A Support client (us-east-1) acting with a member account's credentials. */
+  supportWith: (credentials: ReturnType<CrossAccountCredentials['credentialsFor']>) => SupportClient;
+  organizations: Pick<OrganizationsClient, 'send'>;
+  /** vega + resvg, loaded on first use (only case reports draw charts). */
+  loadChartRenderer: () => Promise<ChartRenderer>;
+  now: () => Date;
   sink: SlackSink;
   respond: (responseUrl: string, reply: SlackReply, options?: { replaceOriginal?: boolean }) => Promise<void>;
 }

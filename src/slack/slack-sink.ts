@@ -1,3 +1,6 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { WebClient } from '@slack/web-api';
 import type { SlackMessage } from '../../blocks/message';
 import { logger } from '../logging/logger';
@@ -7,11 +10,31 @@ export interface PostedMessage {
   ts: string;
 }
 
+/** A file to share in Slack (CSV, PNG, …). */
+export interface SlackFile {
+  filename: string;
+  title: string;
+  content: Buffer | string;
+}
+
+export interface UploadOptions {
+  threadTs?: string;
+  /** mrkdwn shown with the files. */
+  comment?: string;
+}
+
 /** Where the bot's messages go: Slack's Web API, or the console when no bot token is set. */
 export interface SlackSink {
   post(channel: string, message: SlackMessage, options?: { threadTs?: string }): Promise<PostedMessage>;
   update(ref: PostedMessage, message: SlackMessage): Promise<void>;
+  /**
+   * Shares files in a channel (or, given a user id, in the bot's DM with that person) with `files.uploadV2`.
+   * Returns the channel the files went to.
+   */
+  uploadFiles(channelOrUser: string, files: readonly SlackFile[], options?: UploadOptions): Promise<string>;
 }
+
+const isUserId = (id: string): boolean => /^[UW][A-Z0-9]+$/.test(id);
 
 /** Slack's Web API at `apiUrl` (Slack's, GovSlack's, or a local stand-in in tests). */
 export class WebApiSink implements SlackSink {
@@ -56,6 +79,34 @@ export class WebApiSink implements SlackSink {
       blocks: message.blocks,
     });
   }
+
+  async uploadFiles(
+    channelOrUser: string,
+    files: readonly SlackFile[],
+    options: UploadOptions = {},
+  ): Promise<string> {
+    let channel = channelOrUser;
+    if (isUserId(channelOrUser)) {
+      const dm = await this.client.conversations.open({ users: channelOrUser });
+      if (!dm.channel?.id) throw new Error('conversations.open returned no channel');
+      channel = dm.channel.id;
+    }
+    await this.client.filesUploadV2({
+      channel_id: channel,
+      ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
+      ...(options.comment ? { initial_comment: options.comment } : {}),
+      file_uploads: files.map((file) => ({
+        file: toBuffer(file.content),
+        filename: file.filename,
+        title: file.title,
+      })),
+    });
+    return channel;
+  }
+}
+
+function toBuffer(content: Buffer | string): Buffer {
+  return typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
 }
 
 /** The Block Kit Builder preview of a message, for people reading the console sink's output. */
@@ -88,6 +139,23 @@ export class ConsoleSink implements SlackSink {
 
   async update(ref: PostedMessage, message: SlackMessage): Promise<void> {
     this.print(`update ${ref.channel} ${ref.ts}`, message);
+  }
+
+  /** Writes the files under the system temp directory and prints where they are. */
+  async uploadFiles(
+    channelOrUser: string,
+    files: readonly SlackFile[],
+    options: UploadOptions = {},
+  ): Promise<string> {
+    const folder = join(tmpdir(), 'aws-chatops-files');
+    await mkdir(folder, { recursive: true });
+    for (const file of files) {
+      const path = join(folder, `${Date.now()}-${file.filename.replace(/[^\w.-]/g, '_')}`);
+      await writeFile(path, toBuffer(file.content));
+      this.write(`── Slack (console sink): file for ${channelOrUser} "${file.title}" written to ${path}`);
+    }
+    if (options.comment) this.write(`   comment: ${options.comment}`);
+    return channelOrUser;
   }
 
   private print(what: string, message: SlackMessage): void {

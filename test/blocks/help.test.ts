@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkSlackLimits } from '../../blocks/check-limits';
 import { type CommandDoc, commandUsageText, helpReply, usageReply } from '../../blocks/help';
+import { escapeMrkdwn } from '../../blocks/mrkdwn';
 import { COMMAND_CATALOG, WHOAMI_DOC } from '../../src/slack/command-catalog';
 
 describe('helpReply', () => {
@@ -12,7 +13,7 @@ describe('helpReply', () => {
     expect(reply.responseType).toBe('ephemeral');
     for (const doc of COMMAND_CATALOG) {
       expect(reply.text).toContain(doc.command);
-      expect(JSON.stringify(reply.blocks)).toContain(doc.usage[0]);
+      expect(JSON.stringify(reply.blocks)).toContain(escapeMrkdwn(doc.usage[0] ?? ''));
     }
     expect(checkSlackLimits(reply)).toEqual([]);
   });

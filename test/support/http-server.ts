@@ -7,18 +7,22 @@ export interface LocalServer {
 }
 
 export async function readBody(req: IncomingMessage): Promise<string> {
+  return (await readRawBody(req)).toString('utf8');
+}
+
+export async function readRawBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** A loopback HTTP server on a free port. */
 export async function startServer(
-  handle: (req: IncomingMessage, body: string, res: ServerResponse) => Promise<void> | void,
+  handle: (req: IncomingMessage, body: string, res: ServerResponse, raw: Buffer) => Promise<void> | void,
 ): Promise<LocalServer> {
   const server = createServer((req, res) => {
-    readBody(req)
-      .then((body) => handle(req, body, res))
+    readRawBody(req)
+      .then((raw) => handle(req, raw.toString('utf8'), res, raw))
       .catch((error: unknown) => {
         res.statusCode = 500;
         res.end(String(error));

@@ -8,12 +8,24 @@ export interface RecordedCall {
   headers: Record<string, string | string[] | undefined>;
 }
 
+/** A file shared through files.uploadV2 (bytes as uploaded, channel/thread/comment from the completion). */
+export interface UploadedFile {
+  id: string;
+  filename: string;
+  bytes: Buffer;
+  channel?: string;
+  threadTs?: string;
+  comment?: string;
+}
+
 /**
  * Slack's Web API and response_urls on loopback. Web API calls (`/api/<method>`) answer `ok` with a fresh `ts`;
- * `POST /response/<id>` plays a response_url. Everything is recorded for the test to assert on.
+ * `POST /response/<id>` plays a response_url; files.uploadV2's three steps (getUploadURLExternal, the upload,
+ * completeUploadExternal) land in `files`. Everything is recorded for the test to assert on.
  */
 export class SlackStandIn {
   readonly calls: RecordedCall[] = [];
+  readonly files: UploadedFile[] = [];
   private server: LocalServer | undefined;
   private tsCounter = 0;
   private waiters: { match: (call: RecordedCall) => boolean; resolve: (call: RecordedCall) => void }[] = [];
@@ -34,8 +46,14 @@ export class SlackStandIn {
   }
 
   async start(): Promise<this> {
-    this.server = await startServer((req, raw, res) => {
+    this.server = await startServer((req, raw, res, bytes) => {
       const path = req.url ?? '/';
+      const upload = /^\/upload\/(F\w+)/.exec(path);
+      if (upload) {
+        const file = this.files.find((f) => f.id === upload[1]);
+        if (file) file.bytes = uploadedBytes(bytes, req.headers['content-type']);
+        return void res.end('OK');
+      }
       const body = parseBody(raw, req.headers['content-type']);
       const method = path.startsWith('/api/') ? (path.slice(5).split('?')[0] ?? '') : 'response_url';
       const call: RecordedCall = { method, path, body, headers: req.headers };
@@ -49,12 +67,34 @@ export class SlackStandIn {
       res.setHeader('content-type', 'application/json');
       if (method === 'response_url') return void res.end('{"ok":true}');
       const custom = this.answers.get(method);
+      if (!custom && method in this.fileMethods)
+        return void res.end(JSON.stringify(this.fileMethods[method]?.(body)));
       this.tsCounter += 1;
       const ts = `1700000000.${String(this.tsCounter).padStart(6, '0')}`;
       res.end(JSON.stringify(custom ? custom(body) : { ok: true, channel: body.channel ?? 'C0LOCAL01', ts }));
     });
     return this;
   }
+
+  private readonly fileMethods: Record<string, (body: Record<string, unknown>) => Record<string, unknown>> = {
+    'conversations.open': (body) => ({ ok: true, channel: { id: `D${String(body.users ?? 'X').slice(1)}` } }),
+    'files.getUploadURLExternal': (body) => {
+      const id = `F${String(this.files.length + 1).padStart(8, '0')}`;
+      this.files.push({ id, filename: String(body.filename ?? ''), bytes: Buffer.alloc(0) });
+      return { ok: true, file_id: id, upload_url: `${this.url}/upload/${id}` };
+    },
+    'files.completeUploadExternal': (body) => {
+      const listed = JSON.parse(String(body.files ?? '[]')) as { id: string; title?: string }[];
+      for (const { id } of listed) {
+        const file = this.files.find((f) => f.id === id);
+        if (!file) continue;
+        if (body.channel_id) file.channel = String(body.channel_id);
+        if (body.thread_ts) file.threadTs = String(body.thread_ts);
+        if (body.initial_comment) file.comment = String(body.initial_comment);
+      }
+      return { ok: true, files: listed };
+    },
+  };
 
   callsOf(method: string): RecordedCall[] {
     return this.calls.filter((call) => call.method === method);
@@ -86,6 +126,18 @@ export class SlackStandIn {
   async stop(): Promise<void> {
     await this.server?.close();
   }
+}
+
+/** The file inside a multipart/form-data upload (web-api posts one part), or the raw body. */
+function uploadedBytes(body: Buffer, contentType: string | undefined): Buffer {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType ?? '');
+  if (!boundary) return body;
+  const delimiter = Buffer.from(`\r\n--${boundary[1] ?? boundary[2]}`);
+  const headersEnd = body.indexOf('\r\n\r\n');
+  if (headersEnd === -1) return body;
+  const start = headersEnd + 4;
+  const end = body.indexOf(delimiter, start);
+  return body.subarray(start, end === -1 ? body.length : end);
 }
 
 function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {

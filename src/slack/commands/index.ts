@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { SlackAppDeps } from '../deps';
+import { registerAwsCases } from './aws-cases';
 import { registerAwsHelp } from './aws-help';
 import { registerAwsWhoami } from './aws-whoami';
 
@@ -7,4 +8,5 @@ import { registerAwsWhoami } from './aws-whoami';
 export function registerCommands(app: App, deps: SlackAppDeps): void {
   registerAwsHelp(app);
   registerAwsWhoami(app, deps);
+  registerAwsCases(app, deps);
 }

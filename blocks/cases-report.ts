@@ -1,0 +1,157 @@
+import type { KnownBlock } from '@slack/types';
+import type { CaseRecord } from '../src/cases/case-record';
+import type { CaseSummary, Count } from '../src/cases/summarize-cases';
+import { mrkdwnText, plainText, type SlackReply } from './message';
+import { escapeMrkdwn, inlineCode, slackDate } from './mrkdwn';
+import { SLACK_LIMITS } from './slack-limits';
+import { escapeAndTruncate, joinLinesWithin, moreText, truncateText } from './truncate';
+
+export interface CasesReportView {
+  windowText: string;
+  /** `status=open severity=urgent`, empty when none. */
+  filters: string;
+  from: Date;
+  to: Date;
+  accountsTotal: number;
+  failures: readonly { accountId: string; accountName: string | undefined; reason: string }[];
+  summary: CaseSummary;
+  tableRows: number;
+  elapsedMs: number;
+  /** Where the CSV and chart went, or why they did not (plain text). */
+  filesNote: string | undefined;
+  responseType: SlackReply['responseType'];
+}
+
+const SEVERITY_ICON: Record<string, string> = {
+  critical: ':rotating_light:',
+  urgent: ':red_circle:',
+  high: ':large_orange_circle:',
+  normal: ':large_yellow_circle:',
+  low: ':white_circle:',
+};
+
+/** Sections of table lines, each inside the section limit; at most `maxSections`. */
+const TABLE_SECTIONS = 3;
+
+/** `/aws-cases` and the weekly report: totals, the cases that matter most, failed accounts. Pure. */
+export function casesReport(view: CasesReportView): SlackReply {
+  const { summary } = view;
+  const read = view.accountsTotal - view.failures.length;
+  const filters = view.filters ? ` · ${inlineCode(view.filters)}` : '';
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: plainText(truncateText(`Support cases · last ${view.windowText}`, 150)) },
+    {
+      type: 'section',
+      text: mrkdwnText(
+        `*${summary.total}* case${summary.total === 1 ? '' : 's'} (*${summary.open}* open) created since ${slackDate(view.from)} in *${read}* of ${view.accountsTotal} account${view.accountsTotal === 1 ? '' : 's'}${filters}` +
+          (view.failures.length > 0
+            ? `\n:warning: *${view.failures.length}* account${view.failures.length === 1 ? '' : 's'} could not be read (listed below).`
+            : ''),
+      ),
+    },
+  ];
+  if (summary.total > 0) {
+    blocks.push(
+      {
+        type: 'section',
+        fields: [
+          mrkdwnText(`*By status*\n${countLines(summary.byStatus, 10)}`),
+          mrkdwnText(`*By severity*\n${countLines(summary.bySeverity, 10, SEVERITY_ICON)}`),
+        ],
+      },
+      {
+        type: 'section',
+        fields: [
+          mrkdwnText(`*By account*\n${countLines(summary.byAccount, 10)}`),
+          mrkdwnText(`*By service*\n${countLines(summary.byService, 10)}`),
+        ],
+      },
+      { type: 'divider' },
+      ...tableBlocks(summary.ranked, view.tableRows),
+    );
+  } else {
+    blocks.push({ type: 'section', text: mrkdwnText('No support cases in this window. :tada:') });
+  }
+  if (view.failures.length > 0) blocks.push(...failureBlocks(view.failures));
+  const context = [`${(view.elapsedMs / 1000).toFixed(1)} s`, `generated ${slackDate(view.to)}`];
+  if (view.filesNote) context.unshift(escapeAndTruncate(view.filesNote, 300));
+  blocks.push({ type: 'context', elements: [mrkdwnText(context.join(' · '))] });
+  return { responseType: view.responseType, text: fallbackText(view), blocks };
+}
+
+function fallbackText(view: CasesReportView): string {
+  const read = view.accountsTotal - view.failures.length;
+  const failed = view.failures.length > 0 ? `; ${view.failures.length} accounts could not be read` : '';
+  return truncateText(
+    `Support cases, last ${view.windowText}: ${view.summary.total} (${view.summary.open} open) in ${read} of ${view.accountsTotal} accounts${failed}.`,
+    500,
+  );
+}
+
+function countLines(counts: readonly Count[], max: number, icons: Record<string, string> = {}): string {
+  const lines = counts.map(
+    ({ key, count }) => `${icons[key] ? `${icons[key]} ` : ''}${escapeAndTruncate(key, 80)}: *${count}*`,
+  );
+  const kept = lines.length > max ? [...lines.slice(0, max - 1), moreText(lines.length - max + 1)] : lines;
+  return joinLinesWithin(kept, SLACK_LIMITS.fieldText - 20);
+}
+
+function caseLine(record: CaseRecord): string {
+  const icon = SEVERITY_ICON[record.severity] ?? ':grey_question:';
+  const account = record.accountName ?? record.accountId;
+  const created = record.createdAt ? slackDate(new Date(record.createdAt), '{date_short}') : '?';
+  return (
+    `${icon} ${inlineCode(truncateText(record.displayId, 20))} *${escapeAndTruncate(record.subject || '(no subject)', 90)}*\n` +
+    `      ${escapeMrkdwn(record.severity)} · ${escapeMrkdwn(record.status)} · ${escapeAndTruncate(account, 40)} · ${created} · ${escapeAndTruncate(record.submittedBy, 50)}`
+  );
+}
+
+function tableBlocks(ranked: readonly CaseRecord[], rows: number): KnownBlock[] {
+  const { texts, shown } = packSections(ranked.slice(0, rows).map(caseLine), SLACK_LIMITS.sectionText);
+  const title = `*Cases that matter most* (open first, by severity, newest): ${shown} of ${ranked.length}`;
+  const blocks: KnownBlock[] = [
+    { type: 'section', text: mrkdwnText(title) },
+    ...texts.map((text): KnownBlock => ({ type: 'section', text: mrkdwnText(text) })),
+  ];
+  if (ranked.length > shown) {
+    blocks.push({
+      type: 'context',
+      elements: [mrkdwnText(`${moreText(ranked.length - shown, 'cases')}: every case is in the CSV.`)],
+    });
+  }
+  return blocks;
+}
+
+/** Whole entries into at most TABLE_SECTIONS texts of at most `max` characters each. */
+function packSections(entries: readonly string[], max: number): { texts: string[]; shown: number } {
+  const texts: string[] = [];
+  let current = '';
+  let shown = 0;
+  for (const entry of entries) {
+    if (current !== '' && current.length + 1 + entry.length > max) {
+      if (texts.length + 1 >= TABLE_SECTIONS) break;
+      texts.push(current);
+      current = '';
+    }
+    current = current === '' ? entry : `${current}\n${entry}`;
+    shown += 1;
+  }
+  if (current !== '') texts.push(current);
+  return { texts, shown };
+}
+
+function failureBlocks(failures: CasesReportView['failures']): KnownBlock[] {
+  const lines = failures.map(
+    (f) =>
+      `• *${escapeAndTruncate(f.accountName ?? f.accountId, 60)}* (${f.accountId}): ${escapeAndTruncate(f.reason, 220)}`,
+  );
+  return [
+    { type: 'divider' },
+    {
+      type: 'section',
+      text: mrkdwnText(
+        joinLinesWithin([':warning: *Accounts not read*', ...lines], SLACK_LIMITS.sectionText, 'accounts'),
+      ),
+    },
+  ];
+}

@@ -1,0 +1,50 @@
+import * as z from 'zod';
+
+/** Support's severity codes, most urgent first (the order of every table and chart). */
+export const SEVERITIES = ['critical', 'urgent', 'high', 'normal', 'low'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const STATUS_FILTERS = ['open', 'resolved', 'all'] as const;
+export type StatusFilter = (typeof STATUS_FILTERS)[number];
+
+/** What a report covers: the window, the filters, and who sees it. Travels in the job, so it is a schema. */
+export const caseQuerySchema = z.object({
+  /** As the person wrote it (`7d`), for headings. */
+  windowText: z.string().min(2).max(8),
+  windowHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(366 * 24),
+  status: z.enum(STATUS_FILTERS),
+  severity: z.enum(SEVERITIES).optional(),
+  account: z.object({ id: z.string().regex(/^\d{12}$/), name: z.string().optional() }).optional(),
+  service: z
+    .string()
+    .regex(/^[a-z0-9-]{1,100}$/)
+    .optional(),
+  public: z.boolean(),
+});
+
+export type CaseQuery = z.infer<typeof caseQuerySchema>;
+
+/** `24h`, `7d`, `2w` → hours; undefined when the text is not a window. */
+export function windowHoursOf(text: string): number | undefined {
+  const match = /^(\d{1,4})([hdw])$/.exec(text.toLowerCase());
+  if (!match) return undefined;
+  const amount = Number(match[1]);
+  const unit = { h: 1, d: 24, w: 7 * 24 }[match[2] as 'h' | 'd' | 'w'];
+  return amount > 0 ? amount * unit : undefined;
+}
+
+/** The filters of a query in words, e.g. `status=open severity=urgent` (empty when none). */
+export function describeFilters(query: CaseQuery): string {
+  return [
+    query.status !== 'all' ? `status=${query.status}` : '',
+    query.severity ? `severity=${query.severity}` : '',
+    query.account ? `account=${query.account.name ?? query.account.id}` : '',
+    query.service ? `service=${query.service}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}

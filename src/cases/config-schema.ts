@@ -1,0 +1,44 @@
+import * as z from 'zod';
+import { scheduleExpression, slackChannel } from '../config/schema-parts';
+import { windowHoursOf } from './case-query';
+
+const windowText = z.string().refine((text) => windowHoursOf(text) !== undefined, {
+  message: 'must be a window such as 24h, 7d or 2w',
+});
+
+const casesScheduleSchema = z
+  .object({
+    enabled: z.boolean().default(false),
+    /** Read by serverless.yml at deploy time (EventBridge schedule of the casesSchedule function). */
+    expression: scheduleExpression.default('cron(0 8 ? * MON *)'),
+    /** Where the weekly report goes; defaults to `slack.defaultChannel`. */
+    channel: slackChannel.optional(),
+    window: windowText.default('7d'),
+  })
+  .strict();
+
+/** `cases:` — `/aws-cases` and the weekly support case report. */
+export const casesConfigSchema = z
+  .object({
+    /** `config`: the accounts listed in `accounts`; `organization`: every ACTIVE account from ListAccounts. */
+    accountSource: z.enum(['config', 'organization']).default('config'),
+    /** Accounts read at the same time (AssumeRole + DescribeCases). */
+    concurrency: z.number().int().min(1).max(100).default(20),
+    /** Attempts per AWS call, throttling included (SDK standard retry with back-off). */
+    maxAttempts: z.number().int().min(1).max(10).default(5),
+    defaultWindow: windowText.default('7d'),
+    /** Support keeps case history for 12 months; longer windows are refused with a usage message. */
+    maxWindowDays: z.number().int().min(1).max(365).default(90),
+    /** Rows in the "cases that matter most" table (every case is in the CSV). */
+    tableRows: z.number().int().min(5).max(40).default(20),
+    schedule: casesScheduleSchema.default({
+      enabled: false,
+      expression: 'cron(0 8 ? * MON *)',
+      window: '7d',
+    }),
+  })
+  .strict();
+
+export type CasesConfig = z.infer<typeof casesConfigSchema>;
+
+export const CASES_CONFIG_DEFAULTS: CasesConfig = casesConfigSchema.parse({});

@@ -1,0 +1,110 @@
+import { type AccountDirectory, UnknownAccountError } from '../aws/account-directory';
+import { commandWords } from '../slack/slash-command';
+import {
+  type CaseQuery,
+  SEVERITIES,
+  type Severity,
+  STATUS_FILTERS,
+  type StatusFilter,
+  windowHoursOf,
+} from './case-query';
+
+export type CasesArgs = { ok: true; query: CaseQuery } | { ok: false; problem: string; help?: true };
+
+export interface CasesArgsOptions {
+  defaultWindow: string;
+  maxWindowDays: number;
+  accounts: Pick<AccountDirectory, 'resolve'>;
+}
+
+/**
+ * `/aws-cases [window] [status=…] [severity=…] [account=…] [service=…] [public]`, in any order. Pure: every
+ * problem comes back as words naming the bad part, never as an exception.
+ */
+export function parseCasesArgs(text: string, options: CasesArgsOptions): CasesArgs {
+  const words = commandWords(text);
+  if (words.length === 1 && words[0]?.toLowerCase() === 'help') {
+    return { ok: false, problem: 'Here is how /aws-cases works.', help: true };
+  }
+  let windowText: string | undefined;
+  let status: StatusFilter = 'all';
+  let severity: Severity | undefined;
+  let account: CaseQuery['account'];
+  let service: string | undefined;
+  let isPublic = false;
+  const seen = new Set<string>();
+
+  for (const word of words) {
+    const lower = word.toLowerCase();
+    const [key = '', ...rest] = lower.split('=');
+    const value = rest.join('=');
+    const name = rest.length > 0 ? key : windowHoursOf(lower) !== undefined ? 'window' : lower;
+    if (seen.has(name)) return { ok: false, problem: `"${name}" is given twice.` };
+    seen.add(name);
+    if (name === 'public' && rest.length === 0) {
+      isPublic = true;
+    } else if (name === 'window') {
+      windowText = lower;
+    } else if (name === 'status') {
+      if (!isOneOf(value, STATUS_FILTERS))
+        return bad(word, `status must be one of ${STATUS_FILTERS.join(', ')}`);
+      status = value;
+    } else if (name === 'severity') {
+      if (!isOneOf(value, SEVERITIES)) return bad(word, `severity must be one of ${SEVERITIES.join(', ')}`);
+      severity = value;
+    } else if (name === 'service') {
+      if (!/^[a-z0-9-]{1,100}$/.test(value))
+        return bad(word, 'service must be a Support service code such as amazon-elastic-compute-cloud-linux');
+      service = value;
+    } else if (name === 'account') {
+      const resolved = resolveAccount(word.slice('account='.length), options.accounts);
+      if ('problem' in resolved) return { ok: false, problem: resolved.problem };
+      account = resolved.account;
+    } else if (rest.length > 0) {
+      return bad(word, 'unknown filter; filters are status=, severity=, account= and service=');
+    } else {
+      return bad(word, 'not a window (24h, 7d, 2w…), a filter (status=open…) or `public`');
+    }
+  }
+
+  const chosenWindow = windowText ?? options.defaultWindow;
+  const windowHours = windowHoursOf(chosenWindow) ?? 7 * 24;
+  if (windowHours > options.maxWindowDays * 24) {
+    return bad(chosenWindow, `the longest window is ${options.maxWindowDays}d`);
+  }
+  return {
+    ok: true,
+    query: {
+      windowText: chosenWindow,
+      windowHours,
+      status,
+      ...(severity ? { severity } : {}),
+      ...(account ? { account } : {}),
+      ...(service ? { service } : {}),
+      public: isPublic,
+    },
+  };
+}
+
+function bad(word: string, why: string): CasesArgs {
+  return { ok: false, problem: `"${word}": ${why}.` };
+}
+
+function isOneOf<T extends string>(value: string, allowed: readonly T[]): value is T {
+  return (allowed as readonly string[]).includes(value);
+}
+
+function resolveAccount(
+  input: string,
+  accounts: Pick<AccountDirectory, 'resolve'>,
+): { account: NonNullable<CaseQuery['account']> } | { problem: string } {
+  if (input === '') return { problem: '"account=" needs an account id or configured name.' };
+  try {
+    const ref = accounts.resolve(input);
+    return { account: ref.name ? { id: ref.id, name: ref.name } : { id: ref.id } };
+  } catch (error) {
+    if (!(error instanceof UnknownAccountError)) throw error;
+    const known = error.known.length > 0 ? ` Known names: ${error.known.join(', ')}.` : '';
+    return { problem: `"${input}" is neither a 12-digit account id nor a configured account name.${known}` };
+  }
+}

@@ -1,0 +1,69 @@
+import { logger } from '../logging/logger';
+import type { SlackSink } from '../slack/slack-sink';
+import type { StateStore } from '../store/state-store';
+import { windowHoursOf } from './case-query';
+import {
+  type CaseReportDeps,
+  casesReportReply,
+  type PreparedReport,
+  prepareCasesReport,
+  reportFiles,
+  uploadErrorCode,
+} from './case-report';
+
+export interface ScheduledReportDeps {
+  store: StateStore;
+  sink: SlackSink;
+  channel: string;
+  report: CaseReportDeps;
+}
+
+/** EventBridge may deliver a scheduled event twice; the claim outlives every redelivery. */
+const CLAIM_SECONDS = 2 * 24 * 60 * 60;
+
+/**
+ * The weekly report: the same collection and builders as `/aws-cases`, posted in the configured channel with
+ * the CSV and chart in its thread. Runs once per schedule event (claimed by event id). If it fails before the
+ * report is posted the claim is released and the error thrown, so Lambda retries; after posting, a failed file
+ * upload is said in the thread instead of posting the report twice.
+ */
+export async function runScheduledCasesReport(
+  eventId: string,
+  deps: ScheduledReportDeps,
+): Promise<'posted' | 'duplicate'> {
+  const key = `cases-schedule#${eventId}`;
+  if (!(await deps.store.claim(key, CLAIM_SECONDS))) {
+    logger.info('scheduled case report already run for this event', { eventId });
+    return 'duplicate';
+  }
+  const { schedule, tableRows } = deps.report.cases;
+  const query = {
+    windowText: schedule.window,
+    windowHours: windowHoursOf(schedule.window) ?? 7 * 24,
+    status: 'all' as const,
+    public: true,
+  };
+  let posted: Awaited<ReturnType<SlackSink['post']>>;
+  let prepared: PreparedReport;
+  try {
+    prepared = await prepareCasesReport(query, deps.report);
+    const filesNote = 'CSV and chart in the thread';
+    posted = await deps.sink.post(
+      deps.channel,
+      casesReportReply(prepared, { tableRows, filesNote, responseType: 'in_channel' }),
+    );
+  } catch (error) {
+    await deps.store.release(key).catch(() => undefined);
+    throw error;
+  }
+  try {
+    await deps.sink.uploadFiles(posted.channel, await reportFiles(prepared), { threadTs: posted.ts });
+  } catch (error) {
+    logger.warn('scheduled case report files not uploaded', { error });
+    const text = `The CSV and chart could not be attached (${uploadErrorCode(error)}).`;
+    await deps.sink
+      .post(posted.channel, { text, blocks: [] }, { threadTs: posted.ts })
+      .catch(() => undefined);
+  }
+  return 'posted';
+}

@@ -1,0 +1,36 @@
+import { SupportClient } from '@aws-sdk/client-support';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+
+/** The Support API has one endpoint per partition. */
+const SUPPORT_REGION = { aws: 'us-east-1', 'aws-us-gov': 'us-gov-west-1', 'aws-cn': 'cn-north-1' } as const;
+
+/**
+ * Support clients acting with member-account credentials (one client per account, since credentials belong to
+ * the client). They share one HTTP handler, so hundreds of accounts reuse a pool of keep-alive connections to the
+ * one Support endpoint, and the settings a client reads from the environment and ~/.aws/config (FIPS, dual-stack,
+ * retry mode, …), resolved once by a first client instead of once per account. Throttling is retried by the
+ * SDK's standard strategy (exponential back-off with jitter) up to `maxAttempts` attempts per call.
+ */
+export function supportClients(
+  partition: keyof typeof SUPPORT_REGION,
+  options: { maxAttempts: number; concurrency: number },
+): (credentials: AwsCredentialIdentityProvider) => SupportClient {
+  const requestHandler = new NodeHttpHandler({
+    connectionTimeout: 5_000,
+    requestTimeout: 30_000,
+    httpsAgent: { keepAlive: true, maxSockets: options.concurrency },
+    httpAgent: { keepAlive: true, maxSockets: options.concurrency },
+  });
+  const common = { region: SUPPORT_REGION[partition], maxAttempts: options.maxAttempts, requestHandler };
+  const { config } = new SupportClient(common);
+  const resolvedOnce = {
+    useFipsEndpoint: config.useFipsEndpoint,
+    useDualstackEndpoint: config.useDualstackEndpoint,
+    retryMode: config.retryMode,
+    userAgentAppId: config.userAgentAppId,
+    authSchemePreference: config.authSchemePreference,
+    defaultsMode: config.defaultsMode,
+  };
+  return (credentials) => new SupportClient({ ...common, ...resolvedOnce, credentials });
+}

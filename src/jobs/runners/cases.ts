@@ -1,0 +1,73 @@
+import { noticeReply } from '../../../blocks/notice';
+import {
+  type CaseReportDeps,
+  casesReportReply,
+  prepareCasesReport,
+  reportFiles,
+  uploadErrorCode,
+} from '../../cases/case-report';
+import { progressUpdates } from '../../cases/progress-updates';
+import { logger } from '../../logging/logger';
+import type { JobOfKind } from '../job';
+import type { WorkerDeps } from '../worker-deps';
+
+/** Long runs show progress no sooner than this, and at most twice (response_url takes 5 posts). */
+const PROGRESS = { intervalMs: 8000, maxUpdates: 2 };
+
+export function caseReportDeps(deps: WorkerDeps): CaseReportDeps {
+  return {
+    cases: deps.config.cases,
+    configuredAccounts: deps.config.accounts,
+    accounts: deps.accounts,
+    credentials: deps.credentials,
+    supportWith: deps.supportWith,
+    organizations: deps.organizations,
+    now: deps.now,
+    loadChartRenderer: deps.loadChartRenderer,
+  };
+}
+
+/**
+ * `/aws-cases`: collect, answer, then share the files (the report does not wait for the chart). Ephemeral (the
+ * default): the report replaces the "collecting…" line and the CSV and chart go to the person's DM with the bot.
+ * `public`: the report is posted in the channel, the "collecting…" line becomes a confirmation, and the files
+ * follow in the channel. response_url posts: ≤ 2 progress + 1–2 answers + 1 if the files fail ≤ 5.
+ */
+export async function runCases(job: JobOfKind<'cases'>, deps: WorkerDeps): Promise<undefined> {
+  const { query, reply } = job;
+  const respond = deps.respond.bind(null, reply.responseUrl);
+  const progress = progressUpdates(
+    (text) => respond(noticeReply('working', text), { replaceOriginal: true }),
+    PROGRESS,
+  );
+  const prepared = await prepareCasesReport(query, caseReportDeps(deps), progress.listener);
+  await progress.settled();
+  const tableRows = deps.config.cases.tableRows;
+
+  if (query.public) {
+    const filesNote = 'CSV and chart follow in this channel';
+    await respond(casesReportReply(prepared, { tableRows, filesNote, responseType: 'in_channel' }));
+    await respond(noticeReply('ok', 'Posted the support case report in the channel.'), {
+      replaceOriginal: true,
+    });
+  } else {
+    const filesNote = 'CSV and chart follow in your DM with the bot';
+    await respond(casesReportReply(prepared, { tableRows, filesNote, responseType: 'ephemeral' }), {
+      replaceOriginal: true,
+    });
+  }
+  try {
+    const files = await reportFiles(prepared);
+    const comment = query.public ? 'Files for the support case report above' : undefined;
+    await deps.sink.uploadFiles(query.public ? reply.channelId : reply.userId, files, { comment });
+  } catch (error) {
+    logger.warn('case report files not shared', { error });
+    const hint = query.public
+      ? 'Invite the bot to the channel, or run without public to get them in a DM.'
+      : '';
+    await respond(
+      noticeReply('problem', `The CSV and chart could not be shared (${uploadErrorCode(error)}).`, hint),
+    );
+  }
+  return undefined;
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { type CasesReportView, casesReport } from '../../blocks/cases-report';
+import { checkSlackLimits } from '../../blocks/check-limits';
+import { type CaseRecord, caseRecordOf } from '../../src/cases/case-record';
+import { summarizeCases } from '../../src/cases/summarize-cases';
+import fixture from '../fixtures/cases/describe-cases-cases.json';
+
+const FROM = new Date('2024-05-01T12:00:00.000Z');
+const TO = new Date('2024-05-08T12:00:00.000Z');
+const ACCOUNT = { id: '222222222222', name: 'prod-payments' };
+
+function view(cases: CaseRecord[], overrides: Partial<CasesReportView> = {}): CasesReportView {
+  return {
+    windowText: '7d',
+    filters: '',
+    from: FROM,
+    to: TO,
+    accountsTotal: 3,
+    failures: [],
+    summary: summarizeCases(cases, { from: FROM, to: TO }),
+    tableRows: 20,
+    elapsedMs: 2345,
+    filesNote: 'CSV and chart: in your DM with the bot',
+    responseType: 'ephemeral',
+    ...overrides,
+  };
+}
+
+/** The worst inputs: long subjects full of characters that must be escaped, 1,000 cases, 200 failed accounts. */
+function worstCases(count: number): CaseRecord[] {
+  const severities = ['critical', 'urgent', 'high', 'normal', 'low'];
+  return Array.from({ length: count }, (_, n) => ({
+    caseId: `case-${n}`,
+    displayId: String(17_000_000_000 + n),
+    accountId: String(100000000000 + (n % 300)),
+    accountName: `<acct & ${'x'.repeat(60)} ${n % 300}>`,
+    subject: `<!channel> ${'&<>'.repeat(200)}`,
+    status: n % 3 === 0 ? 'resolved' : 'work-in-progress',
+    severity: severities[n % 5] as string,
+    service: `service-${n % 120}-${'s'.repeat(80)}`,
+    category: 'other',
+    createdAt: new Date(FROM.getTime() + (n % 7) * 86_400_000).toISOString(),
+    submittedBy: `${'u'.repeat(100)}@example.com`,
+  }));
+}
+
+describe('casesReport', () => {
+  const cases = fixture.map((details) => caseRecordOf(details, ACCOUNT));
+
+  it('shows totals, then open cases first by severity, and escapes subjects', () => {
+    const reply = casesReport(view(cases));
+
+    const text = JSON.stringify(reply.blocks);
+    expect(reply.text).toBe('Support cases, last 7d: 3 (2 open) in 3 of 3 accounts.');
+    expect(text).toContain(
+      '&lt;!channel&gt; EC2 instance i-0abc unreachable &amp; &lt;https://evil.example|click&gt;',
+    );
+    expect(text).not.toContain('<!channel>');
+    const table = reply.blocks.map((b) => JSON.stringify(b)).find((b) => b.includes('171000000003')) ?? '';
+    expect(table.indexOf('171000000003')).toBeLessThan(table.indexOf('171000000001'));
+    expect(table.indexOf('171000000001')).toBeLessThan(table.indexOf('171000000002'));
+    expect(checkSlackLimits(reply)).toEqual([]);
+  });
+
+  it('says so when the window has no cases', () => {
+    const reply = casesReport(view([]));
+
+    expect(JSON.stringify(reply.blocks)).toContain('No support cases in this window');
+    expect(checkSlackLimits(reply)).toEqual([]);
+  });
+
+  it('names every failed account with its reason', () => {
+    const reply = casesReport(
+      view(cases, {
+        failures: [
+          {
+            accountId: '111111111111',
+            accountName: 'management',
+            reason: 'SubscriptionRequiredException: <plan>',
+          },
+        ],
+      }),
+    );
+
+    expect(reply.text).toContain('1 accounts could not be read');
+    expect(JSON.stringify(reply.blocks)).toContain(
+      '*management* (111111111111): SubscriptionRequiredException: &lt;plan&gt;',
+    );
+  });
+
+  it('stays inside every Slack limit with 1,000 cases and 200 failed accounts', () => {
+    const failures = Array.from({ length: 200 }, (_, n) => ({
+      accountId: String(900000000000 + n),
+      accountName: `<${'n'.repeat(70)}>`,
+      reason: `AccessDenied: ${'&'.repeat(400)}`,
+    }));
+
+    const reply = casesReport(
+      view(worstCases(1000), { accountsTotal: 400, failures, tableRows: 40, filters: 'status=open' }),
+    );
+
+    expect(checkSlackLimits(reply)).toEqual([]);
+    expect(JSON.stringify(reply.blocks)).toContain('every case is in the CSV');
+  });
+});

@@ -1,0 +1,199 @@
+import { ListAccountsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
+import { STSClient } from '@aws-sdk/client-sts';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { AccountDirectory } from '../../src/aws/account-directory';
+import { CrossAccountCredentials } from '../../src/aws/assume-role';
+import type { CaseQuery } from '../../src/cases/case-query';
+import { type CollectDeps, collectCases } from '../../src/cases/collect-cases';
+import { listTargetAccounts } from '../../src/cases/list-target-accounts';
+import { supportClients } from '../../src/cases/support-client';
+import { appConfigSchema } from '../../src/config/schema';
+import { StsStandIn } from '../support/sts-stand-in';
+import { SupportStandIn, supportCase } from '../support/support-stand-in';
+
+const NOW = new Date('2024-05-08T12:00:00.000Z');
+const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000).toISOString();
+const WEEK: CaseQuery = { windowText: '7d', windowHours: 168, status: 'all', public: false };
+
+describe('collectCases against loopback STS and Support', () => {
+  const sts = new StsStandIn();
+  const support = new SupportStandIn();
+  let deps: CollectDeps;
+
+  beforeAll(async () => {
+    await Promise.all([sts.start(), support.start()]);
+    process.env.AWS_ENDPOINT_URL_STS = sts.url;
+    process.env.AWS_ENDPOINT_URL_SUPPORT = support.url;
+    process.env.AWS_ACCESS_KEY_ID = 'AKIALOCAL';
+    process.env.AWS_SECRET_ACCESS_KEY = 'local';
+  });
+  afterAll(() => Promise.all([sts.stop(), support.stop()]));
+
+  beforeEach(() => {
+    support.cases.clear();
+    support.failures.clear();
+    support.throttleFirst.clear();
+    support.requests.length = 0;
+    support.pageSize = 100;
+    sts.deniedRoles.clear();
+    const config = appConfigSchema.parse({
+      slack: { defaultChannel: 'C0ALERTS01' },
+      roles: { default: 'aws-chatops-read', cases: 'GetSupportInfoRole' },
+      accounts: [
+        { id: '111111111111', name: 'management' },
+        { id: '222222222222', name: 'prod-payments' },
+        { id: '333333333333', name: 'staging' },
+      ],
+      cases: { maxAttempts: 3 },
+    });
+    deps = {
+      cases: config.cases,
+      configuredAccounts: config.accounts,
+      accounts: new AccountDirectory(config),
+      credentials: new CrossAccountCredentials({ sts: new STSClient({ region: 'us-east-1' }) }),
+      supportWith: supportClients('aws', config.cases),
+      organizations: { send: async () => ({}) } as never,
+      now: () => NOW,
+    };
+  });
+
+  const targets = () => deps.configuredAccounts.map((a) => ({ id: a.id, name: a.name }));
+
+  it('follows nextToken to the last page and counts every case once', async () => {
+    support.pageSize = 7;
+    support.cases.set(
+      '222222222222',
+      Array.from({ length: 50 }, (_, n) => supportCase('222222222222', n, { timeCreated: daysAgo(1) })),
+    );
+
+    const collection = await collectCases(WEEK, deps, targets());
+
+    expect(collection.cases).toHaveLength(50);
+    expect(new Set(collection.cases.map((c) => c.caseId)).size).toBe(50);
+    const pages = support.requests.filter((r) => r.account === '222222222222');
+    expect(pages).toHaveLength(8);
+    expect(pages[0]?.body).toMatchObject({
+      includeResolvedCases: true,
+      includeCommunications: false,
+      afterTime: daysAgo(7),
+    });
+  });
+
+  it('assumes the configured cases role in each account', async () => {
+    await collectCases(WEEK, deps, targets());
+
+    expect(sts.assumed).toContain('arn:aws:iam::333333333333:role/GetSupportInfoRole');
+  });
+
+  it('lists failing accounts with their reason and still reports the others', async () => {
+    support.cases.set('333333333333', [supportCase('333333333333', 1, { timeCreated: daysAgo(2) })]);
+    support.failures.set('222222222222', {
+      status: 400,
+      code: 'SubscriptionRequiredException',
+      message: 'AWS Premium Support Subscription is required to use this service.',
+    });
+    sts.deniedRoles.add('arn:aws:iam::111111111111:role/GetSupportInfoRole');
+
+    const collection = await collectCases(WEEK, deps, targets());
+
+    expect(collection.cases.map((c) => c.accountId)).toEqual(['333333333333']);
+    expect(collection.failures.map((f) => [f.account.name, f.reason])).toEqual([
+      ['management', expect.stringMatching(/cannot assume role GetSupportInfoRole: AccessDenied/)],
+      ['prod-payments', expect.stringMatching(/SubscriptionRequiredException: .*Business/)],
+    ]);
+  });
+
+  it('retries throttled calls, and names an account still throttled after every attempt', async () => {
+    support.cases.set('111111111111', [supportCase('111111111111', 1, { timeCreated: daysAgo(1) })]);
+    support.throttleFirst.set('111111111111', 2);
+    support.throttleFirst.set('222222222222', 10);
+
+    const collection = await collectCases(WEEK, deps, targets());
+
+    expect(collection.cases.map((c) => c.accountId)).toEqual(['111111111111']);
+    expect(collection.failures).toEqual([
+      {
+        account: { id: '222222222222', name: 'prod-payments' },
+        reason: 'ThrottlingException: still throttled after 3 attempts',
+      },
+    ]);
+  });
+
+  it('answers an empty window with no cases and no failures', async () => {
+    support.cases.set('111111111111', [supportCase('111111111111', 1, { timeCreated: daysAgo(30) })]);
+
+    const collection = await collectCases(WEEK, deps, targets());
+
+    expect(collection.cases).toEqual([]);
+    expect(collection.failures).toEqual([]);
+    expect(collection.accountsTotal).toBe(3);
+  });
+
+  it('filters by status, severity and service, asking Support for open cases only when status=open', async () => {
+    support.cases.set('111111111111', [
+      supportCase('111111111111', 1, { timeCreated: daysAgo(1), severityCode: 'urgent' }),
+      supportCase('111111111111', 2, { timeCreated: daysAgo(1), severityCode: 'low' }),
+      supportCase('111111111111', 3, { timeCreated: daysAgo(1), severityCode: 'urgent', status: 'resolved' }),
+      supportCase('111111111111', 4, {
+        timeCreated: daysAgo(1),
+        severityCode: 'urgent',
+        serviceCode: 'amazon-s3',
+      }),
+    ]);
+
+    const collection = await collectCases(
+      { ...WEEK, status: 'open', severity: 'urgent', service: 'amazon-elastic-compute-cloud-linux' },
+      deps,
+      targets(),
+    );
+
+    expect(collection.cases.map((c) => c.displayId)).toEqual([String(1_700_000_001)]);
+    expect(support.requests[0]?.body.includeResolvedCases).toBe(false);
+  });
+
+  it('collects 1,000 cases from 20 accounts, each counted once', async () => {
+    const many = Array.from({ length: 20 }, (_, i) => ({ id: String(500000000000 + i), name: `acct-${i}` }));
+    for (const account of many) {
+      support.cases.set(
+        account.id,
+        Array.from({ length: 50 }, (_, n) => supportCase(account.id, n, { timeCreated: daysAgo(n % 7) })),
+      );
+    }
+    support.pageSize = 20;
+
+    const collection = await collectCases(WEEK, deps, many);
+
+    expect(collection.cases).toHaveLength(1000);
+    expect(new Set(collection.cases.map((c) => `${c.accountId}/${c.caseId}`)).size).toBe(1000);
+  });
+});
+
+describe('listTargetAccounts', () => {
+  it('pages through Organizations ListAccounts, keeps ACTIVE accounts, prefers configured names', async () => {
+    const organizations = mockClient(OrganizationsClient);
+    organizations
+      .on(ListAccountsCommand, { NextToken: undefined })
+      .resolves({
+        Accounts: [
+          { Id: '111111111111', Name: 'Org Management', Status: 'ACTIVE' },
+          { Id: '444444444444', Name: 'closed', Status: 'SUSPENDED' },
+        ],
+        NextToken: 'page-2',
+      })
+      .on(ListAccountsCommand, { NextToken: 'page-2' })
+      .resolves({ Accounts: [{ Id: '555555555555', Name: 'sandbox', Status: 'ACTIVE' }] });
+
+    const accounts = await listTargetAccounts(
+      'organization',
+      [{ id: '111111111111', name: 'management', roles: {} }],
+      new OrganizationsClient({}),
+    );
+
+    expect(accounts).toEqual([
+      { id: '111111111111', name: 'management' },
+      { id: '555555555555', name: 'sandbox' },
+    ]);
+    organizations.restore();
+  });
+});

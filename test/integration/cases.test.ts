@@ -1,0 +1,95 @@
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkSlackLimits } from '../../blocks/check-limits';
+import { BotHarness } from '../support/bot-harness';
+import { SupportStandIn, supportCase } from '../support/support-stand-in';
+
+const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+
+describe('/aws-cases from a signed slash command to the report', () => {
+  const bot = new BotHarness();
+  const support = new SupportStandIn();
+
+  beforeAll(async () => {
+    await support.start();
+    support.pageSize = 10;
+    support.cases.set('111111111111', [
+      ...Array.from({ length: 25 }, (_, n) =>
+        supportCase('111111111111', n, { timeCreated: hoursAgo(n * 5) }),
+      ),
+      supportCase('111111111111', 99, { timeCreated: hoursAgo(24 * 40), subject: 'too old' }),
+    ]);
+    support.cases.set('333333333333', [
+      supportCase('333333333333', 1, {
+        timeCreated: hoursAgo(2),
+        severityCode: 'urgent',
+        subject: '<!here> staging is down & <b>',
+      }),
+    ]);
+    support.failures.set('222222222222', {
+      status: 400,
+      code: 'SubscriptionRequiredException',
+      message: 'AWS Premium Support Subscription is required to use this service.',
+    });
+    await bot.start({ AWS_ENDPOINT_URL_SUPPORT: support.url });
+  });
+  afterAll(() => Promise.all([bot.stop(), support.stop()]));
+
+  it('acks at once with the account count, then answers with the report and sends the files to a DM', async () => {
+    const ack = await bot.command('/aws-cases', '7d', { responseId: 'cases-week' });
+
+    expect(ack.status).toBe(200);
+    expect(String(ack.json().text)).toBe('Collecting support cases (last 7d) from 3 accounts…');
+    const report = await bot.slack.waitFor('response_url', 10_000, (call) =>
+      call.path.endsWith('/cases-week'),
+    );
+    expect(report.body).toMatchObject({ response_type: 'ephemeral', replace_original: true });
+    expect(report.body.text).toBe(
+      'Support cases, last 7d: 26 (26 open) in 2 of 3 accounts; 1 accounts could not be read.',
+    );
+    const blocks = JSON.stringify(report.body.blocks);
+    expect(blocks).toContain('*prod-payments* (222222222222): SubscriptionRequiredException');
+    expect(blocks).toContain('&lt;!here&gt; staging is down &amp; &lt;b&gt;');
+    expect(blocks).toContain('CSV and chart follow in your DM with the bot');
+    expect(checkSlackLimits(report.body)).toEqual([]);
+    await bot.lambda.settled();
+    const [csv, chart] = bot.slack.files.filter((f) => f.channel === 'D0LOCAL01');
+    const rows = parse(csv?.bytes.toString('utf8') ?? '', { bom: true, columns: true }) as Record<
+      string,
+      string
+    >[];
+    expect(rows).toHaveLength(26);
+    expect(rows[0]).toMatchObject({ account_name: 'staging', severity: 'urgent' });
+    expect(chart?.bytes.subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('posts the report in the channel with public, then the files, and confirms to the asker', async () => {
+    await bot.command('/aws-cases', '24h account=staging public', { responseId: 'cases-public' });
+
+    const confirmation = await bot.slack.waitFor(
+      'response_url',
+      10_000,
+      (call) => call.path.endsWith('/cases-public') && call.body.replace_original === true,
+    );
+    const posts = bot.slack.calls.filter((call) => call.path.endsWith('/cases-public'));
+    expect(posts[0]?.body).toMatchObject({ response_type: 'in_channel', replace_original: false });
+    expect(String(posts[0]?.body.text)).toBe('Support cases, last 24h: 1 (1 open) in 1 of 1 accounts.');
+    expect(String(confirmation.body.text)).toMatch(/Posted the support case report in the channel/);
+    await bot.lambda.settled();
+    expect(bot.slack.files.filter((f) => f.channel === 'C0LOCAL01').map((f) => f.filename)).toEqual([
+      expect.stringMatching(/^support-cases-24h-.*\.csv$/),
+      expect.stringMatching(/^support-cases-per-day-.*\.png$/),
+    ]);
+    expect(bot.slack.calls.filter((call) => call.path.endsWith('/cases-public'))).toHaveLength(2);
+  });
+
+  it('answers a bad argument with the usage and starts no job', async () => {
+    const before = bot.lambda.invocations.length;
+
+    const response = await bot.command('/aws-cases', '7 days');
+
+    expect(String(response.json().text)).toMatch(/"7": not a window.*Usage: \/aws-cases/s);
+    expect(checkSlackLimits(response.json())).toEqual([]);
+    expect(bot.lambda.invocations.length).toBe(before);
+  });
+});
