@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { STSClient } from '@aws-sdk/client-sts';
+import { ec2ClientFactory } from '../src/autotag/ec2-access';
 import { AccountDirectory } from '../src/aws/account-directory';
 import { CrossAccountCredentials } from '../src/aws/assume-role';
 import { organizationAccountNames } from '../src/aws/organization-account-names';
@@ -32,6 +33,7 @@ const accounts = new AccountDirectory(
   config,
   organizationAccountNames(new OrganizationsClient({ region: 'us-east-1' })),
 );
+const ec2For = ec2ClientFactory(credentials);
 const slackSink = once(async () =>
   createSlackSink(await readSecret(env, 'SLACK_BOT_TOKEN'), env.SLACK_API_URL),
 );
@@ -47,6 +49,7 @@ export const handler = async (event: unknown): Promise<void> => {
     credentials,
     stsWith: (memberCredentials) => new STSClient({ credentials: memberCredentials }),
     sink: await slackSink(),
+    ec2For,
     respond: (url, reply, options) => respondToUrl(url, reply, options),
   });
 };

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { asRecord } from './as-record';
 
 /** Only the parts of CloudTrail's `userIdentity` the bot reads; everything else passes through untouched. */
 const userIdentitySchema = z
@@ -79,10 +80,4 @@ export function requestTags(detail: CloudTrailDetail): Map<string, string> {
     }
   }
   return tags;
-}
-
-export function asRecord(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
 }

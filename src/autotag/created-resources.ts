@@ -1,4 +1,4 @@
-import { asRecord } from './cloudtrail-event';
+import { asRecord } from './as-record';
 
 export type ResourceKind =
   | 'instance'

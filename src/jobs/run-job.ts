@@ -2,6 +2,7 @@ import type { SlackReply } from '../../blocks/message';
 import { noticeReply } from '../../blocks/notice';
 import { logger, withCorrelation } from '../logging/logger';
 import type { Job, JobOfKind } from './job';
+import { runAutotagRetag } from './runners/autotag-retag';
 import { runWhoami } from './runners/whoami';
 import type { WorkerDeps } from './worker-deps';
 
@@ -10,6 +11,7 @@ type Runners = { [K in Job['kind']]: (job: JobOfKind<K>, deps: WorkerDeps) => Pr
 /** One runner per job kind; features add theirs. */
 const RUNNERS: Runners = {
   whoami: runWhoami,
+  'autotag-retag': runAutotagRetag,
 };
 
 /**
@@ -33,5 +35,5 @@ export async function runJob(job: Job, deps: WorkerDeps): Promise<void> {
       "Try again; if it keeps failing, the bot's logs have the details under this request.",
     );
   }
-  await deps.respond(job.reply.responseUrl, reply, { replaceOriginal: true });
+  await deps.respond(job.reply.responseUrl, reply, { replaceOriginal: job.reply.replaceOriginal ?? true });
 }
