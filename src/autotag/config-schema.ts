@@ -12,7 +12,7 @@ const tagKey = z
 
 const tagKeysSchema = z
   .object({
-    /** Readable creator, e.g. `alice@example.com (SSO AdministratorAccess)`. */
+    /** Readable creator, e.g. `alice@example.com via SSO AdministratorAccess`. */
     creator: tagKey.default('CreatedBy'),
     /** The full ARN of the identity that made the call. */
     creatorArn: tagKey.default('CreatedByArn'),

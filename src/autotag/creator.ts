@@ -2,7 +2,10 @@
 export interface Creator {
   /** What kind of identity: IAMUser, AssumedRole, Root, FederatedUser, IdentityCenterUser, AWSService, … */
   kind: string;
-  /** One readable line, e.g. `alice@example.com (SSO AdministratorAccess)` or `Auto Scaling group web`. */
+  /**
+   * One readable line, e.g. `alice@example.com via SSO AdministratorAccess` or `Auto Scaling group web`. Worded
+   * with tag-safe characters only, so the tag reads the same as the notice.
+   */
   label: string;
   /** The person, when there is one: IAM user name, SSO e-mail or user, session name of a person. */
   person?: string;
@@ -23,7 +26,7 @@ export function creatorFromArn(arn: string): Creator | undefined {
   const federated = /^arn:[\w-]+:sts::\d{12}:federated-user\/(.+)$/.exec(arn);
   if (federated) {
     const name = federated[1] ?? arn;
-    return { kind: 'FederatedUser', label: `${name} (federated)`, person: name, arn, service: false };
+    return { kind: 'FederatedUser', label: `${name} federated`, person: name, arn, service: false };
   }
   if (/^arn:[\w-]+:iam::\d{12}:root$/.test(arn)) return rootCreator(arn);
   return undefined;
@@ -35,13 +38,13 @@ export function assumedRoleCreator(rolePath: string, session: string, arn: strin
   if (sso) {
     return {
       kind: 'AssumedRole',
-      label: `${session} (SSO ${sso[1]})`,
+      label: `${session} via SSO ${sso[1]}`,
       person: session,
       arn,
       service: false,
     };
   }
-  return { kind: 'AssumedRole', label: `${session} (role ${role})`, person: session, arn, service: false };
+  return { kind: 'AssumedRole', label: `${session} via role ${role}`, person: session, arn, service: false };
 }
 
 export function rootCreator(arn: string): Creator {

@@ -65,14 +65,14 @@ function byIdentityType(identity: UserIdentity): Creator {
       const name = identity.principalId?.split(':')[1] ?? arn.split('/').pop() ?? 'unknown';
       const issuer = identity.sessionContext?.sessionIssuer?.userName;
       const via = issuer ? ` via IAM user ${issuer}` : '';
-      return { kind: 'FederatedUser', label: `${name} (federated${via})`, person: name, arn, service: false };
+      return { kind: 'FederatedUser', label: `${name} federated${via}`, person: name, arn, service: false };
     }
     case 'IdentityCenterUser': {
       const userId = identity.onBehalfOf?.userId ?? identity.userName ?? 'unknown';
       const name = identity.userName ?? userId;
       return {
         kind: 'IdentityCenterUser',
-        label: `${name} (Identity Center)`,
+        label: `${name} via Identity Center`,
         person: userId,
         arn,
         service: false,
@@ -87,7 +87,7 @@ function byIdentityType(identity: UserIdentity): Creator {
   }
 }
 
-/** A role session made on someone's behalf by a service, e.g. `deployer (role Ci) via CloudFormation`. */
+/** A role session made on someone's behalf by a service, e.g. `deployer via role ci via CloudFormation`. */
 function withInvoker(creator: Creator, identity: UserIdentity): Creator {
   if (!identity.invokedBy) return creator;
   return { ...creator, label: `${creator.label} via ${serviceName(identity.invokedBy)}` };
