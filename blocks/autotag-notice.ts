@@ -25,8 +25,11 @@ export function countWords(kinds: readonly ResourceKind[]): string {
   return [...counts].map(([kind, n]) => `${n} ${KIND_WORDS[kind][n === 1 ? 0 : 1]}`).join(', ');
 }
 
-function accountText(notice: AutotagNotice): string {
-  return notice.account.name ? `${notice.account.name} (${notice.account.id})` : notice.account.id;
+/** Plain (unescaped) account name and id, bounded. */
+export function accountText(notice: Pick<AutotagNotice, 'account'>): string {
+  return notice.account.name
+    ? `${truncateText(notice.account.name, 80)} (${notice.account.id})`
+    : notice.account.id;
 }
 
 /** The owner as a person reads it: a mention when we know the Slack user, plus the tag value. */
@@ -123,7 +126,7 @@ export function autotagNotice(notice: AutotagNotice): SlackMessage {
       ],
     });
   }
-  const text = `${escapeAndTruncate(notice.creator.label, 300)} launched ${subject} in ${escapeMrkdwn(where)}: ${escapeAndTruncate(
+  const text = `${escapeAndTruncate(notice.creator.label, 300)} launched ${subject} in ${escapeAndTruncate(where, 200)}: ${escapeAndTruncate(
     notice.resources.map((r) => r.id).join(', '),
     1500,
   )}`;

@@ -1,6 +1,6 @@
 import type { ModalView } from '@slack/types';
 import type { AutotagNotice } from '../src/autotag/notice-record';
-import { countWords, ownerText } from './autotag-notice';
+import { accountText, countWords, ownerText } from './autotag-notice';
 import { mrkdwnText, plainText } from './message';
 import { escapeMrkdwn } from './mrkdwn';
 import { escapeAndTruncate } from './truncate';
@@ -19,7 +19,6 @@ export interface RetagModalState {
 /** Retag: pick a Slack user, or type a team / cost centre; shows what will change. */
 export function retagModal(notice: AutotagNotice, state: RetagModalState): ModalView {
   const what = countWords(notice.resources.map((r) => r.kind));
-  const where = notice.account.name ?? notice.account.id;
   return {
     type: 'modal',
     callback_id: RETAG_VIEW,
@@ -31,7 +30,7 @@ export function retagModal(notice: AutotagNotice, state: RetagModalState): Modal
       {
         type: 'section',
         text: mrkdwnText(
-          `Sets the ${escapeAndTruncate(notice.ownerTagKey, 128)} tag of ${what} in *${escapeMrkdwn(where)}* (${escapeMrkdwn(notice.region)}).\n*Now:* ${ownerText(notice.owner)}`,
+          `Sets the ${escapeAndTruncate(notice.ownerTagKey, 128)} tag of ${what} in *${escapeMrkdwn(accountText(notice))}* (${escapeMrkdwn(notice.region)}).\n*Now:* ${ownerText(notice.owner)}`,
         ),
       },
       {

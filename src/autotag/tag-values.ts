@@ -9,7 +9,7 @@ export const TAG_VALUE_MAX = 256;
  * (`…` is not an allowed character) so a reader can tell it was shortened. Empty input gives `unknown`.
  */
 export function cleanTagValue(raw: string, max = TAG_VALUE_MAX): string {
-  const cleaned = raw.replace(DISALLOWED, '_').replace(/\s+/gu, ' ').trim();
+  const cleaned = raw.replace(/\s+/gu, ' ').replace(DISALLOWED, '_').trim();
   if (cleaned === '') return 'unknown';
   const chars = Array.from(cleaned);
   if (chars.length <= max) return cleaned;
