@@ -1,21 +1,15 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { OrganizationsClient } from '@aws-sdk/client-organizations';
-import { STSClient } from '@aws-sdk/client-sts';
 import type { Context } from 'aws-lambda';
 import { cloudTrailEventSchema } from '../src/autotag/cloudtrail-event';
 import { ec2ClientFactory } from '../src/autotag/ec2-access';
 import { type AutotagOutcome, handleCreateEvent } from '../src/autotag/handle-create-event';
-import { AccountDirectory } from '../src/aws/account-directory';
-import { CrossAccountCredentials } from '../src/aws/assume-role';
-import { organizationAccountNames } from '../src/aws/organization-account-names';
+import { memberAccountAccess } from '../src/aws/member-account-access';
 import { parseEnv } from '../src/config/env';
 import { loadConfigFile } from '../src/config/load-config';
-import { readSecret } from '../src/config/secrets';
 import { describeZodProblems } from '../src/config/zod-problems';
 import { logger, withCorrelation } from '../src/logging/logger';
-import { once } from '../src/runtime/once';
 import { eventIdOf, quarantine } from '../src/runtime/quarantine';
-import { createSlackSink } from '../src/slack/slack-sink';
+import { slackSinkFromEnv } from '../src/slack/slack-sink-from-env';
 import { StateStore } from '../src/store/state-store';
 import { documentClient } from '../src/store/state-table';
 
@@ -23,18 +17,9 @@ import { documentClient } from '../src/store/state-table';
 const env = parseEnv();
 const config = loadConfigFile(env.CHATOPS_CONFIG);
 const store = new StateStore(documentClient(new DynamoDBClient({})), env.STATE_TABLE);
-const credentials = new CrossAccountCredentials({
-  sts: new STSClient({}),
-  partition: config.organization.partition,
-  externalId: config.organization.externalId,
-  sessionName: 'aws-chatops-autotag',
-});
-const accounts = new AccountDirectory(
-  config,
-  organizationAccountNames(new OrganizationsClient({ region: 'us-east-1' })),
-);
+const { credentials, accounts } = memberAccountAccess(config, 'aws-chatops-autotag');
 const ec2For = ec2ClientFactory(credentials);
-const sink = once(async () => createSlackSink(await readSecret(env, 'SLACK_BOT_TOKEN'), env.SLACK_API_URL));
+const sink = slackSinkFromEnv(env);
 
 export const handler = async (
   event: unknown,

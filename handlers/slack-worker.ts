@@ -1,20 +1,15 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { STSClient } from '@aws-sdk/client-sts';
 import { ec2ClientFactory } from '../src/autotag/ec2-access';
-import { AccountDirectory } from '../src/aws/account-directory';
-import { CrossAccountCredentials } from '../src/aws/assume-role';
-import { organizationAccountNames } from '../src/aws/organization-account-names';
+import { memberAccountAccess } from '../src/aws/member-account-access';
 import { parseEnv } from '../src/config/env';
 import { loadConfigFile } from '../src/config/load-config';
-import { readSecret } from '../src/config/secrets';
 import { describeZodProblems } from '../src/config/zod-problems';
 import { jobSchema } from '../src/jobs/job';
 import { runJob } from '../src/jobs/run-job';
-import { once } from '../src/runtime/once';
 import { quarantine } from '../src/runtime/quarantine';
 import { respondToUrl } from '../src/slack/response-url';
-import { createSlackSink } from '../src/slack/slack-sink';
+import { slackSinkFromEnv } from '../src/slack/slack-sink-from-env';
 import { StateStore } from '../src/store/state-store';
 import { documentClient } from '../src/store/state-table';
 
@@ -22,21 +17,9 @@ import { documentClient } from '../src/store/state-table';
 const env = parseEnv();
 const config = loadConfigFile(env.CHATOPS_CONFIG);
 const store = new StateStore(documentClient(new DynamoDBClient({})), env.STATE_TABLE);
-const sts = new STSClient({});
-const credentials = new CrossAccountCredentials({
-  sts,
-  partition: config.organization.partition,
-  externalId: config.organization.externalId,
-  sessionName: 'aws-chatops-worker',
-});
-const accounts = new AccountDirectory(
-  config,
-  organizationAccountNames(new OrganizationsClient({ region: 'us-east-1' })),
-);
+const { sts, credentials, accounts } = memberAccountAccess(config, 'aws-chatops-worker');
 const ec2For = ec2ClientFactory(credentials);
-const slackSink = once(async () =>
-  createSlackSink(await readSecret(env, 'SLACK_BOT_TOKEN'), env.SLACK_API_URL),
-);
+const slackSink = slackSinkFromEnv(env);
 
 export const handler = async (event: unknown): Promise<void> => {
   const job = jobSchema.safeParse(event);

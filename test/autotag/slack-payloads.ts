@@ -1,4 +1,16 @@
 /** Interactivity payloads as Slack posts them (form field `payload`), for the Retag / It's mine flows. */
+
+/** The fields every interactivity payload of the local workspace carries. */
+function envelope(type: string, userId: string) {
+  return {
+    type,
+    api_app_id: 'A0LOCAL01',
+    token: 'deprecated',
+    team: { id: 'T0LOCAL01', domain: 'local' },
+    user: { id: userId, username: 'someone', team_id: 'T0LOCAL01' },
+  };
+}
+
 export function blockActionBody(options: {
   actionId: string;
   value: string;
@@ -9,11 +21,7 @@ export function blockActionBody(options: {
   responseUrl: string;
 }): string {
   const payload = {
-    type: 'block_actions',
-    api_app_id: 'A0LOCAL01',
-    token: 'deprecated',
-    team: { id: 'T0LOCAL01', domain: 'local' },
-    user: { id: options.userId, username: 'someone', team_id: 'T0LOCAL01' },
+    ...envelope('block_actions', options.userId),
     container: { type: 'message', message_ts: options.ts, channel_id: options.channel, is_ephemeral: false },
     channel: { id: options.channel, name: 'aws-alerts' },
     message: { type: 'message', ts: options.ts, text: 'notice' },
@@ -30,7 +38,7 @@ export function blockActionBody(options: {
       },
     ],
   };
-  return `payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  return formPayload(payload);
 }
 
 export function viewSubmissionBody(options: {
@@ -41,11 +49,7 @@ export function viewSubmissionBody(options: {
   ownerText?: string;
 }): string {
   const payload = {
-    type: 'view_submission',
-    api_app_id: 'A0LOCAL01',
-    token: 'deprecated',
-    team: { id: 'T0LOCAL01', domain: 'local' },
-    user: { id: options.userId, username: 'someone', team_id: 'T0LOCAL01' },
+    ...envelope('view_submission', options.userId),
     trigger_id: `${options.viewId}.trigger`,
     view: {
       id: options.viewId,
@@ -64,5 +68,9 @@ export function viewSubmissionBody(options: {
       },
     },
   };
+  return formPayload(payload);
+}
+
+function formPayload(payload: unknown): string {
   return `payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }

@@ -1,0 +1,28 @@
+import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { STSClient } from '@aws-sdk/client-sts';
+import type { AppConfig } from '../config/schema';
+import { AccountDirectory } from './account-directory';
+import { CrossAccountCredentials } from './assume-role';
+import { organizationAccountNames } from './organization-account-names';
+
+/**
+ * How a function reaches member accounts, built once per container: the bot's STS client, the shared assume-role
+ * cache (sessions named `sessionName` in the member's CloudTrail) and the account directory with Organizations names.
+ */
+export function memberAccountAccess(
+  config: AppConfig,
+  sessionName: string,
+): { sts: STSClient; credentials: CrossAccountCredentials; accounts: AccountDirectory } {
+  const sts = new STSClient({});
+  const credentials = new CrossAccountCredentials({
+    sts,
+    partition: config.organization.partition,
+    externalId: config.organization.externalId,
+    sessionName,
+  });
+  const accounts = new AccountDirectory(
+    config,
+    organizationAccountNames(new OrganizationsClient({ region: 'us-east-1' })),
+  );
+  return { sts, credentials, accounts };
+}
