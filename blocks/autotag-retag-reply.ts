@@ -9,6 +9,8 @@ export interface RetagChange {
   to: string;
   resources: number;
   confirmed: boolean;
+  /** For the audit channel: which launch, e.g. `RunInstances in prod-payments (222222222222) · eu-west-1`. */
+  where?: string;
 }
 
 /** The thread reply under the notice: "retagged by @x: old → new" (or the launcher confirming it is theirs). */
@@ -24,7 +26,14 @@ export function retagThreadReply(change: RetagChange): SlackMessage {
     text: `${change.confirmed ? 'confirmed' : 'retagged'} by ${mentionUser(change.by)}: ${from} → ${to}`,
     blocks: [
       { type: 'section', text: mrkdwnText(line) },
-      { type: 'context', elements: [mrkdwnText(`Owner tag written on ${count}.`)] },
+      {
+        type: 'context',
+        elements: [
+          mrkdwnText(
+            `Owner tag written on ${count}${change.where ? ` · ${escapeAndTruncate(change.where, 300)}` : ''}.`,
+          ),
+        ],
+      },
     ],
   };
 }

@@ -95,7 +95,9 @@ export async function handleCreateEvent(event: CloudTrailEvent, deps: AutotagDep
     logger.info(settings.dryRun ? 'tag plan (dry run, nothing written)' : 'resources tagged', {
       eventName,
       creator: creator.label,
-      plan: plan.resources.map((r) => ({ id: r.resource.id, write: r.write, kept: r.kept })),
+      resources: plan.resources.length,
+      // The first resources are enough to see the plan; a 1,000-instance launch would not fit in one log line.
+      plan: plan.resources.slice(0, 30).map((r) => ({ id: r.resource.id, write: r.write, kept: r.kept })),
       problems,
     });
     const announce =

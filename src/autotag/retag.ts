@@ -1,4 +1,4 @@
-import { autotagNotice } from '../../blocks/autotag-notice';
+import { accountText, autotagNotice } from '../../blocks/autotag-notice';
 import { retagThreadReply } from '../../blocks/autotag-retag-reply';
 import type { SlackReply } from '../../blocks/message';
 import { noticeReply } from '../../blocks/notice';
@@ -14,6 +14,8 @@ export interface RetagDeps {
   store: StateStore;
   sink: SlackSink;
   ec2For: Ec2For;
+  /** slack.auditChannel: every retag is also posted there. */
+  auditChannel?: string;
   now?: () => Date;
 }
 
@@ -83,18 +85,19 @@ async function announce(
 ): Promise<void> {
   const message = after.message;
   if (!message) return;
+  const change = {
+    by: job.actor,
+    from: before.owner.value,
+    to: after.owner.value,
+    resources: after.resources.length,
+    confirmed: job.confirm,
+  };
   await deps.sink.update(message, autotagNotice(after));
-  await deps.sink.post(
-    message.channel,
-    retagThreadReply({
-      by: job.actor,
-      from: before.owner.value,
-      to: after.owner.value,
-      resources: after.resources.length,
-      confirmed: job.confirm,
-    }),
-    { threadTs: message.ts },
-  );
+  await deps.sink.post(message.channel, retagThreadReply(change), { threadTs: message.ts });
+  if (deps.auditChannel) {
+    const where = `${after.eventName} in ${accountText(after)} · ${after.region}`;
+    await deps.sink.post(deps.auditChannel, retagThreadReply({ ...change, where }));
+  }
   await deps.store.audit({
     action: 'autotag.retag',
     actor: job.actor,

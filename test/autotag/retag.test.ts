@@ -135,6 +135,14 @@ describe('Retag and "It\'s mine" on an auto-tagging notice, through the real Sla
     );
     expect(String(reply.body.text)).toBe(`retagged by <@${FINOPS}>: alice → u0bob00001@example.com`);
     expect(checkSlackLimits(reply.body)).toEqual([]);
+    const auditPost = await bot.slack.waitFor(
+      'chat.postMessage',
+      5000,
+      (call) => call.body.channel === 'C0AUDIT001',
+    );
+    expect(JSON.stringify(auditPost.body.blocks)).toContain(
+      'RunInstances in prod-payments (222222222222) · eu-west-1',
+    );
     const audit = await bot.store.listAudit('autotag.retag');
     expect(audit.find((a) => a.actor === FINOPS && a.result === 'ok')?.detail).toMatchObject({
       from: 'alice',
