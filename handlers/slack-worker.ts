@@ -1,14 +1,11 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { Context } from 'aws-lambda';
-import { AccountDirectory } from '../src/aws/account-directory';
-import { CrossAccountCredentials } from '../src/aws/assume-role';
-import { organizationAccountNames } from '../src/aws/organization-account-names';
+import { ec2ClientFactory } from '../src/autotag/ec2-access';
+import { memberAccountAccess } from '../src/aws/member-account-access';
 import { supportClients } from '../src/cases/support-client';
 import { parseEnv } from '../src/config/env';
 import { loadConfigFile } from '../src/config/load-config';
-import { readSecret } from '../src/config/secrets';
 import { describeZodProblems } from '../src/config/zod-problems';
 import { jobSchema } from '../src/jobs/job';
 import { runJob } from '../src/jobs/run-job';
@@ -16,7 +13,7 @@ import { logger } from '../src/logging/logger';
 import { once } from '../src/runtime/once';
 import { quarantine } from '../src/runtime/quarantine';
 import { respondToUrl } from '../src/slack/response-url';
-import { createSlackSink } from '../src/slack/slack-sink';
+import { slackSinkFromEnv } from '../src/slack/slack-sink-from-env';
 import { StateStore } from '../src/store/state-store';
 import { documentClient } from '../src/store/state-table';
 
@@ -24,20 +21,11 @@ import { documentClient } from '../src/store/state-table';
 const env = parseEnv();
 const config = loadConfigFile(env.CHATOPS_CONFIG);
 const store = new StateStore(documentClient(new DynamoDBClient({})), env.STATE_TABLE);
-const sts = new STSClient({});
-const credentials = new CrossAccountCredentials({
-  sts,
-  partition: config.organization.partition,
-  externalId: config.organization.externalId,
-  sessionName: 'aws-chatops-worker',
-});
-const organizations = new OrganizationsClient({ region: 'us-east-1' });
-const accounts = new AccountDirectory(config, organizationAccountNames(organizations));
+const { sts, credentials, accounts, organizations } = memberAccountAccess(config, 'aws-chatops-worker');
 const supportWith = supportClients(config.organization.partition, config.cases);
 const loadChartRenderer = once(async () => (await import('../src/cases/render-chart')).renderChartPng);
-const slackSink = once(async () =>
-  createSlackSink(await readSecret(env, 'SLACK_BOT_TOKEN'), env.SLACK_API_URL),
-);
+const ec2For = ec2ClientFactory(credentials);
+const slackSink = slackSinkFromEnv(env);
 
 export const handler = async (event: unknown, context?: Context): Promise<void> => {
   if (context) logger.addContext(context);
@@ -55,6 +43,7 @@ export const handler = async (event: unknown, context?: Context): Promise<void> 
     loadChartRenderer,
     now: () => new Date(),
     sink: await slackSink(),
+    ec2For,
     respond: (url, reply, options) => respondToUrl(url, reply, options),
   });
 };

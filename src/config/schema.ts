@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { AUTOTAG_DEFAULTS, autotagConfigSchema } from '../autotag/config-schema';
 import { CASES_CONFIG_DEFAULTS, casesConfigSchema } from '../cases/config-schema';
 import { catalogConfigSchema, DEFAULT_CATALOG_CONFIG } from '../catalog/config-schema';
 import { accountId, allowListSchema, awsRegion, roleName, slackChannel } from './schema-parts';
@@ -63,6 +64,7 @@ export const appConfigSchema = z
     slack: slackSchema,
     catalog: catalogConfigSchema.default(DEFAULT_CATALOG_CONFIG),
     cases: casesConfigSchema.default(CASES_CONFIG_DEFAULTS),
+    autotag: autotagConfigSchema.default(AUTOTAG_DEFAULTS),
   })
   .strict();
 

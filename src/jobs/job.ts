@@ -1,15 +1,9 @@
 import * as z from 'zod';
+import { autotagRetagJobSchema } from '../autotag/retag-job';
 import { caseQuerySchema } from '../cases/case-query';
+import { replyTargetSchema } from './reply-target';
 
-/** Where the worker sends its answer: the command's response_url, on behalf of the person who asked. */
-export const replyTargetSchema = z.object({
-  responseUrl: z.url(),
-  userId: z.string().min(1),
-  channelId: z.string().min(1),
-  teamId: z.string().optional(),
-});
-
-export type ReplyTarget = z.infer<typeof replyTargetSchema>;
+export { type ReplyTarget, replyTargetSchema } from './reply-target';
 
 const accountRefSchema = z.object({ id: z.string().regex(/^\d{12}$/), name: z.string().optional() });
 
@@ -30,7 +24,11 @@ const casesJobSchema = z.object({
 });
 
 /** Every job the Slack function hands to the worker. Features add their job schemas here. */
-export const jobSchema = z.discriminatedUnion('kind', [whoamiJobSchema, casesJobSchema]);
+export const jobSchema = z.discriminatedUnion('kind', [
+  whoamiJobSchema,
+  casesJobSchema,
+  autotagRetagJobSchema,
+]);
 
 export type Job = z.infer<typeof jobSchema>;
 export type JobOfKind<K extends Job['kind']> = Extract<Job, { kind: K }>;

@@ -2,6 +2,7 @@ import type { SlackReply } from '../../blocks/message';
 import { noticeReply } from '../../blocks/notice';
 import { logger, withCorrelation } from '../logging/logger';
 import type { Job, JobOfKind } from './job';
+import { runAutotagRetag } from './runners/autotag-retag';
 import { runCases } from './runners/cases';
 import { runWhoami } from './runners/whoami';
 import type { WorkerDeps } from './worker-deps';
@@ -14,6 +15,7 @@ type Runners = { [K in Job['kind']]: Runner<K> };
 const RUNNERS: Runners = {
   whoami: runWhoami,
   cases: runCases,
+  'autotag-retag': runAutotagRetag,
 };
 
 /**
@@ -37,5 +39,6 @@ export async function runJob(job: Job, deps: WorkerDeps): Promise<void> {
       "Try again; if it keeps failing, the bot's logs have the details under this request.",
     );
   }
-  if (reply) await deps.respond(job.reply.responseUrl, reply, { replaceOriginal: true });
+  if (reply)
+    await deps.respond(job.reply.responseUrl, reply, { replaceOriginal: job.reply.replaceOriginal ?? true });
 }

@@ -2,6 +2,7 @@ import type { OrganizationsClient } from '@aws-sdk/client-organizations';
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { SupportClient } from '@aws-sdk/client-support';
 import type { SlackReply } from '../../blocks/message';
+import type { Ec2For } from '../autotag/ec2-access';
 import type { AccountDirectory } from '../aws/account-directory';
 import type { CrossAccountCredentials } from '../aws/assume-role';
 import type { ChartRenderer } from '../cases/case-report';
@@ -25,5 +26,7 @@ export interface WorkerDeps {
   loadChartRenderer: () => Promise<ChartRenderer>;
   now: () => Date;
   sink: SlackSink;
+  /** EC2 in an account and region (own credentials or the tagging role), for retags. */
+  ec2For: Ec2For;
   respond: (responseUrl: string, reply: SlackReply, options?: { replaceOriginal?: boolean }) => Promise<void>;
 }

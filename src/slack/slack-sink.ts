@@ -32,6 +32,24 @@ export interface SlackSink {
    * Returns the channel the files went to.
    */
   uploadFiles(channelOrUser: string, files: readonly SlackFile[], options?: UploadOptions): Promise<string>;
+  /** The Slack user with this e-mail address (users:read.email), or undefined when there is none. */
+  findUserByEmail(email: string): Promise<string | undefined>;
+  /** A person's e-mail and names (users:read), for tags that name a Slack user. */
+  userProfile(userId: string): Promise<SlackUserProfile | undefined>;
+}
+
+export interface SlackUserProfile {
+  id: string;
+  email?: string;
+  realName?: string;
+  displayName?: string;
+}
+
+const SLACK_NOT_FOUND = new Set(['users_not_found', 'user_not_found', 'account_inactive']);
+
+function isNotFound(error: unknown): boolean {
+  const code = (error as { data?: { error?: string } }).data?.error;
+  return code !== undefined && SLACK_NOT_FOUND.has(code);
 }
 
 const isUserId = (id: string): boolean => /^[UW][A-Z0-9]+$/.test(id);
@@ -78,6 +96,33 @@ export class WebApiSink implements SlackSink {
       text: message.text,
       blocks: message.blocks,
     });
+  }
+
+  async findUserByEmail(email: string): Promise<string | undefined> {
+    try {
+      const out = await this.client.users.lookupByEmail({ email });
+      return out.user?.id;
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async userProfile(userId: string): Promise<SlackUserProfile | undefined> {
+    try {
+      const out = await this.client.users.info({ user: userId });
+      const profile = out.user?.profile;
+      if (!out.user?.id) return undefined;
+      return {
+        id: out.user.id,
+        ...(profile?.email ? { email: profile.email } : {}),
+        ...(profile?.real_name ? { realName: profile.real_name } : {}),
+        ...(profile?.display_name ? { displayName: profile.display_name } : {}),
+      };
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
   }
 
   async uploadFiles(
@@ -139,6 +184,14 @@ export class ConsoleSink implements SlackSink {
 
   async update(ref: PostedMessage, message: SlackMessage): Promise<void> {
     this.print(`update ${ref.channel} ${ref.ts}`, message);
+  }
+
+  async findUserByEmail(): Promise<string | undefined> {
+    return undefined;
+  }
+
+  async userProfile(userId: string): Promise<SlackUserProfile | undefined> {
+    return { id: userId };
   }
 
   /** Writes the files under the system temp directory and prints where they are. */

@@ -48,7 +48,10 @@ describe('infra/slack-app-manifest.yaml', () => {
       'commands',
       'files:read',
       'files:write',
+      'im:write',
       'usergroups:read',
+      'users:read',
+      'users:read.email',
     ]);
   });
 

@@ -1,5 +1,10 @@
 import type { App } from '@slack/bolt';
 import type { SlackAppDeps } from '../deps';
+import { registerAutotagMineButton } from './autotag-mine-button';
+import { registerAutotagRetagButton } from './autotag-retag-button';
 
 /** Registers every listener for button clicks (block actions); one listener per file in this folder. */
-export function registerActions(_app: App, _deps: SlackAppDeps): void {}
+export function registerActions(app: App, deps: SlackAppDeps): void {
+  registerAutotagRetagButton(app, deps);
+  registerAutotagMineButton(app, deps);
+}

@@ -1,0 +1,137 @@
+import type { AccountDirectory } from '../aws/account-directory';
+import type { AppConfig } from '../config/schema';
+import { logger } from '../logging/logger';
+import type { SlackSink } from '../slack/slack-sink';
+import type { StateStore } from '../store/state-store';
+import { type CloudTrailEvent, requestTags, resourceAccountOf } from './cloudtrail-event';
+import { createdResources, isSupportedCreateEvent } from './created-resources';
+import { type Ec2For, tagAccessFor } from './ec2-access';
+import { type LaunchInventory, launchInventory } from './launch-inventory';
+import { type PostNoticeResult, postNotice } from './post-notice';
+import { resolveCreator } from './resolve-creator';
+import type { RetryOptions } from './retry';
+import { groupForCreateTags, planTags } from './tag-plan';
+import { permanentProblem } from './tagging-problem';
+import { writeTags } from './write-tags';
+
+export interface AutotagDeps {
+  config: AppConfig;
+  accounts: AccountDirectory;
+  store: StateStore;
+  ec2For: Ec2For;
+  sink: () => Promise<SlackSink>;
+  /** The bot's own account (its resources are tagged with its own credentials, not through a role). */
+  ownAccountId: string | undefined;
+  sleep?: RetryOptions['sleep'];
+}
+
+export type AutotagOutcome =
+  | { status: 'skipped'; reason: string }
+  | { status: 'duplicate' }
+  | {
+      status: 'tagged' | 'planned';
+      resources: number;
+      notice: PostNoticeResult | 'none';
+      problems: string[];
+    };
+
+/** Concurrent deliveries of one event: only the first does the work. Longer than a run can take. */
+const EVENT_CLAIM_SECONDS = 15 * 60;
+
+/**
+ * One CloudTrail create event: find what was created (instances with their volumes and network interfaces),
+ * name the creator, tag everything in the right account and region (or only plan it in dry-run), and announce
+ * it in Slack. Transient AWS errors throw (Lambda retries); permanent ones are reported in the notice.
+ */
+export async function handleCreateEvent(event: CloudTrailEvent, deps: AutotagDeps): Promise<AutotagOutcome> {
+  const settings = deps.config.autotag;
+  const { detail } = event;
+  if (!settings.enabled) return { status: 'skipped', reason: 'autotag.enabled is false' };
+  if (detail.errorCode) return { status: 'skipped', reason: `the call failed (${detail.errorCode})` };
+  const eventName = detail.eventName;
+  if (!isSupportedCreateEvent(eventName) || !settings.events.includes(eventName)) {
+    return { status: 'skipped', reason: `${eventName} is not in autotag.events` };
+  }
+  const created = createdResources(eventName, detail.responseElements);
+  if (created.length === 0) return { status: 'skipped', reason: 'the response names no resource' };
+
+  const claimKey = `autotag#event#${detail.eventID}`;
+  if (!(await deps.store.claim(claimKey, EVENT_CLAIM_SECONDS))) return { status: 'duplicate' };
+  try {
+    const accountId = resourceAccountOf(event);
+    const access = tagAccessFor(accountId, detail.awsRegion, deps.ownAccountId, deps.accounts);
+    const ec2 = deps.ec2For(access);
+    const problems: string[] = [];
+    const retry = { ...settings.describeRetry, ...(deps.sleep ? { sleep: deps.sleep } : {}) };
+    let inventory: LaunchInventory;
+    try {
+      inventory = await launchInventory(ec2, created, retry);
+    } catch (error) {
+      const problem = permanentProblem(error);
+      if (!problem) throw error;
+      problems.push(problem);
+      inventory = { resources: created, instances: [], existing: new Map(), instanceTags: new Map() };
+      for (const r of created) if (r.kind === 'instance') inventory.instances.push(instanceOf(r));
+    }
+    const tags = new Map([...inventory.instanceTags, ...requestTags(detail)]);
+    const creator = resolveCreator(detail.userIdentity, tags);
+    const plan = planTags({
+      resources: inventory.resources,
+      existing: inventory.existing,
+      creator,
+      createdAt: detail.eventTime,
+      keys: settings.tagKeys,
+      overwriteExisting: settings.overwriteExisting,
+    });
+    if (!settings.dryRun && problems.length === 0) {
+      try {
+        await writeTags(ec2, groupForCreateTags(plan.resources));
+      } catch (error) {
+        const problem = permanentProblem(error);
+        if (!problem) throw error;
+        problems.push(problem);
+      }
+    }
+    logger.info(settings.dryRun ? 'tag plan (dry run, nothing written)' : 'resources tagged', {
+      eventName,
+      creator: creator.label,
+      resources: plan.resources.length,
+      // The first resources are enough to see the plan; a 1,000-instance launch would not fit in one log line.
+      plan: plan.resources.slice(0, 30).map((r) => ({ id: r.resource.id, write: r.write, kept: r.kept })),
+      problems,
+    });
+    const announce =
+      settings.notifyOn.includes(eventName) && (!creator.service || settings.notifyServiceLaunches);
+    const notice = announce
+      ? await postNotice(
+          {
+            event,
+            creator,
+            plan,
+            inventory,
+            access,
+            problems,
+            accountName: await deps.accounts.nameOf(accountId),
+          },
+          deps,
+        )
+      : 'none';
+    return {
+      status: settings.dryRun ? 'planned' : 'tagged',
+      resources: plan.resources.length,
+      notice,
+      problems,
+    };
+  } catch (error) {
+    await deps.store.release(claimKey).catch(() => undefined);
+    throw error;
+  }
+}
+
+function instanceOf(resource: LaunchInventory['resources'][number]) {
+  return {
+    id: resource.id,
+    ...(resource.instanceType ? { type: resource.instanceType } : {}),
+    ...(resource.imageId ? { imageId: resource.imageId } : {}),
+  };
+}

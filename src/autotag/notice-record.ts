@@ -1,0 +1,54 @@
+import type { TagKeys } from './config-schema';
+import type { CreatedResource } from './created-resources';
+import type { Creator } from './creator';
+import type { TagAccess } from './ec2-access';
+
+/** An instance as the notice shows it. */
+export interface NoticeInstance {
+  id: string;
+  type?: string;
+  imageId?: string;
+  name?: string;
+}
+
+export interface OwnerChange {
+  jobId: string;
+  from: string;
+  to: string;
+  by: string;
+  at: string;
+}
+
+/**
+ * What the bot announced for one create event, kept in the state table. A retag acts only on the resources
+ * listed here, found by the notice id and checked against the message the click came from.
+ */
+export interface AutotagNotice {
+  noticeId: string;
+  eventName: string;
+  account: { id: string; name?: string };
+  region: string;
+  partition: string;
+  createdAt: string;
+  creator: Creator;
+  /** The launcher's Slack user, when it could be found (e-mail lookup or `autotag.people`). */
+  creatorSlackUserId?: string;
+  instances: NoticeInstance[];
+  resources: CreatedResource[];
+  owner: { value: string; slackUserId?: string };
+  /** True when the resource already had an owner tag that was kept. */
+  ownerKept: boolean;
+  ownerTagKey: TagKeys['owner'];
+  access: TagAccess;
+  dryRun: boolean;
+  /** Things that went wrong while tagging, in words (shown in the notice). */
+  problems: string[];
+  message?: { channel: string; ts: string };
+  confirmedBy?: string;
+  history: OwnerChange[];
+}
+
+export const noticeKey = (noticeId: string): { pk: string; sk: string } => ({
+  pk: `autotag#notice#${noticeId}`,
+  sk: '#',
+});

@@ -1,0 +1,46 @@
+import type { AllowList } from '../config/schema-parts';
+import { logger } from '../logging/logger';
+import type { AutotagNotice } from './notice-record';
+
+export type RetagDecision =
+  | { allowed: true; as: 'allow-listed' | 'creator' }
+  | { allowed: false; reason: string };
+
+export interface RetagRules {
+  admins: AllowList;
+  retagAllowed: AllowList;
+  creatorMayRetag: boolean;
+}
+
+/** Members of a Slack user group (usergroups.users.list). */
+export type GroupMembers = (groupId: string) => Promise<readonly string[]>;
+
+/**
+ * Who may change the owner of announced resources: allow-listed Slack users and user-group members
+ * (`slack.admins`, `autotag.retagAllowed`), and the launcher for their own resources. The refusal says why.
+ */
+export async function mayRetag(
+  userId: string,
+  notice: Pick<AutotagNotice, 'creatorSlackUserId' | 'creator'>,
+  rules: RetagRules,
+  groupMembers: GroupMembers,
+): Promise<RetagDecision> {
+  if ([...rules.admins.users, ...rules.retagAllowed.users].includes(userId)) {
+    return { allowed: true, as: 'allow-listed' };
+  }
+  if (rules.creatorMayRetag && notice.creatorSlackUserId === userId) return { allowed: true, as: 'creator' };
+  for (const group of [...rules.admins.userGroups, ...rules.retagAllowed.userGroups]) {
+    const members = await groupMembers(group).catch((error: unknown) => {
+      logger.warn('could not list a Slack user group; treating the user as not in it', { group, error });
+      return [] as readonly string[];
+    });
+    if (members.includes(userId)) return { allowed: true, as: 'allow-listed' };
+  }
+  const launcher = notice.creatorSlackUserId
+    ? `the person who launched them (${notice.creator.label})`
+    : `the person who launched them (${notice.creator.label}, who has no known Slack user)`;
+  return {
+    allowed: false,
+    reason: `Only ${rules.creatorMayRetag ? `${launcher} and ` : ''}people on the retag allow-list (autotag.retagAllowed or slack.admins in the bot's config) may change the owner of these resources. Ask one of them, or an admin to add you.`,
+  };
+}
