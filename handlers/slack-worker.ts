@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
 import { AccountDirectory } from '../src/aws/account-directory';
 import { CrossAccountCredentials } from '../src/aws/assume-role';
@@ -13,6 +14,7 @@ import { runJob } from '../src/jobs/run-job';
 import { once } from '../src/runtime/once';
 import { quarantine } from '../src/runtime/quarantine';
 import { respondToUrl } from '../src/slack/response-url';
+import { NoSlackFiles, WebApiSlackFiles } from '../src/slack/slack-files';
 import { createSlackSink } from '../src/slack/slack-sink';
 import { StateStore } from '../src/store/state-store';
 import { documentClient } from '../src/store/state-table';
@@ -35,6 +37,10 @@ const accounts = new AccountDirectory(
 const slackSink = once(async () =>
   createSlackSink(await readSecret(env, 'SLACK_BOT_TOKEN'), env.SLACK_API_URL),
 );
+const slackFiles = once(async () => {
+  const token = await readSecret(env, 'SLACK_BOT_TOKEN');
+  return token ? new WebApiSlackFiles(token, env.SLACK_API_URL) : new NoSlackFiles();
+});
 
 export const handler = async (event: unknown): Promise<void> => {
   const job = jobSchema.safeParse(event);
@@ -46,7 +52,11 @@ export const handler = async (event: unknown): Promise<void> => {
     sts,
     credentials,
     stsWith: (memberCredentials) => new STSClient({ credentials: memberCredentials }),
+    s3With: (memberCredentials, region) =>
+      new S3Client({ credentials: memberCredentials, region, followRegionRedirects: true }),
+    botRegion: env.AWS_REGION,
     sink: await slackSink(),
+    slackFiles: await slackFiles(),
     respond: (url, reply, options) => respondToUrl(url, reply, options),
   });
 };

@@ -1,16 +1,8 @@
 import * as z from 'zod';
+import { bucketJobSchemas } from '../buckets/bucket-jobs';
+import { accountRefSchema, replyTargetSchema } from './job-parts';
 
-/** Where the worker sends its answer: the command's response_url, on behalf of the person who asked. */
-export const replyTargetSchema = z.object({
-  responseUrl: z.url(),
-  userId: z.string().min(1),
-  channelId: z.string().min(1),
-  teamId: z.string().optional(),
-});
-
-export type ReplyTarget = z.infer<typeof replyTargetSchema>;
-
-const accountRefSchema = z.object({ id: z.string().regex(/^\d{12}$/), name: z.string().optional() });
+export { type ReplyTarget, replyTargetSchema } from './job-parts';
 
 const whoamiJobSchema = z.object({
   kind: z.literal('whoami'),
@@ -22,7 +14,7 @@ const whoamiJobSchema = z.object({
 });
 
 /** Every job the Slack function hands to the worker. Features add their job schemas here. */
-export const jobSchema = z.discriminatedUnion('kind', [whoamiJobSchema]);
+export const jobSchema = z.discriminatedUnion('kind', [whoamiJobSchema, ...bucketJobSchemas]);
 
 export type Job = z.infer<typeof jobSchema>;
 export type JobOfKind<K extends Job['kind']> = Extract<Job, { kind: K }>;

@@ -2,6 +2,14 @@ import type { SlackReply } from '../../blocks/message';
 import { noticeReply } from '../../blocks/notice';
 import { logger, withCorrelation } from '../logging/logger';
 import type { Job, JobOfKind } from './job';
+import {
+  runBucketConvert,
+  runBucketCreate,
+  runBucketInfo,
+  runBucketList,
+  runBucketUpload,
+  runBucketWebsite,
+} from './runners/bucket';
 import { runWhoami } from './runners/whoami';
 import type { WorkerDeps } from './worker-deps';
 
@@ -10,6 +18,12 @@ type Runners = { [K in Job['kind']]: (job: JobOfKind<K>, deps: WorkerDeps) => Pr
 /** One runner per job kind; features add theirs. */
 const RUNNERS: Runners = {
   whoami: runWhoami,
+  'bucket.ls': runBucketList,
+  'bucket.info': runBucketInfo,
+  'bucket.create': runBucketCreate,
+  'bucket.convert': runBucketConvert,
+  'bucket.website': runBucketWebsite,
+  'bucket.upload': runBucketUpload,
 };
 
 /**

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { SlackAppDeps } from '../deps';
+import { registerAwsBucket } from './aws-bucket';
 import { registerAwsHelp } from './aws-help';
 import { registerAwsWhoami } from './aws-whoami';
 
@@ -7,4 +8,5 @@ import { registerAwsWhoami } from './aws-whoami';
 export function registerCommands(app: App, deps: SlackAppDeps): void {
   registerAwsHelp(app);
   registerAwsWhoami(app, deps);
+  registerAwsBucket(app, deps);
 }
