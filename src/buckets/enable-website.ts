@@ -98,9 +98,7 @@ export async function enableWebsite(s3: S3Client, request: WebsiteRequest): Prom
     await s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: policy }));
   } catch (error) {
     // Put the bucket's block back so a failed attempt leaves nothing half-open.
-    await s3
-      .send(new PutPublicAccessBlockCommand({ Bucket: bucket, PublicAccessBlockConfiguration: ALL_BLOCKED }))
-      .catch(() => undefined);
+    await restoreBlock(s3, bucket);
     if (!isAccessDenied(error)) throw error;
     throw new BucketTaskError(
       `S3 refused the public-read policy on ${bucket}: the account (or its organization) blocks public bucket policies.`,
@@ -109,4 +107,14 @@ export async function enableWebsite(s3: S3Client, request: WebsiteRequest): Prom
     );
   }
   return { endpoint: websiteEndpoint(bucket, request.region) };
+}
+
+async function restoreBlock(s3: S3Client, bucket: string): Promise<void> {
+  try {
+    await s3.send(
+      new PutPublicAccessBlockCommand({ Bucket: bucket, PublicAccessBlockConfiguration: ALL_BLOCKED }),
+    );
+  } catch {
+    // The original error is the one to report; this one would only hide it.
+  }
 }
