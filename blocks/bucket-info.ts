@@ -38,7 +38,7 @@ export function bucketInfoReply(v: BucketInfoView): SlackReply {
     v.website === 'unknown'
       ? UNKNOWN
       : v.website
-        ? `on (index ${inlineCode(v.website.indexDocument ?? '—')}, error ${inlineCode(v.website.errorDocument ?? '—')})`
+        ? `on (index ${inlineCode(truncateText(v.website.indexDocument ?? '—', 300))}, error ${inlineCode(truncateText(v.website.errorDocument ?? '—', 300))})`
         : 'off';
   const tagLines =
     v.tags === 'unknown'

@@ -3,6 +3,7 @@ import type { AccountLabel } from './bucket-replies';
 import { accountLabel } from './bucket-replies';
 import { mrkdwnText, plainText } from './message';
 import { escapeMrkdwn, inlineCode } from './mrkdwn';
+import { truncateText } from './truncate';
 
 export const WEBSITE_CONFIRM_CALLBACK = 'bucket_website_confirm';
 
@@ -40,7 +41,7 @@ export function websiteConfirmModal(v: WebsiteConfirmView): ModalView {
         type: 'section',
         text: mrkdwnText(
           `Account: *${escapeMrkdwn(accountLabel(v.account))}*\nIf you confirm, the bot will:\n` +
-            `• turn on static website hosting (index ${inlineCode(v.indexDocument)}, error page ${inlineCode(v.errorDocument)});\n` +
+            `• turn on static website hosting (index ${inlineCode(truncateText(v.indexDocument, 300))}, error page ${inlineCode(truncateText(v.errorDocument, 300))});\n` +
             `• turn off the Block Public Access settings that stop public bucket policies, *for ${bucket} only* ` +
             '(public ACLs stay blocked; other buckets and the account settings do not change);\n' +
             `• add a bucket policy statement that lets anyone read (s3:GetObject) every object in ${bucket}. Nobody gets write or list access.`,
