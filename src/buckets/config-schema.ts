@@ -11,6 +11,25 @@ const namePattern = z.string().regex(/^[a-z0-9.*?-]{1,63}$/, {
   message: 'must be a bucket name pattern such as team-* (lowercase letters, digits, . - and * ?)',
 });
 
+const KB = 1024;
+const MB = 1024 * KB;
+const MAX_SIZE = 200 * MB;
+
+/**
+ * A size such as `20 MB`, `512 KB` or `1048576` (bytes), up to 200 MB (the worker holds the data in memory).
+ * Written as text so the config reads like what it means.
+ */
+const byteSize = z
+  .string()
+  .regex(/^\d+\s*(B|KB|MB)?$/i, { message: 'must be a size such as 20 MB, 512 KB or 1048576' })
+  .transform((text, ctx) => {
+    const [, digits = '0', unit = 'B'] = /^(\d+)\s*(B|KB|MB)?$/i.exec(text) ?? [];
+    const bytes = Number(digits) * ({ B: 1, KB, MB }[unit.toUpperCase() as 'B' | 'KB' | 'MB'] ?? 1);
+    if (bytes < 1 || bytes > MAX_SIZE)
+      ctx.addIssue({ code: 'custom', message: 'must be between 1 byte and 200 MB' });
+    return bytes;
+  });
+
 /** Who may run each `/aws-bucket` subcommand. Read-only ones default to everyone, the others to admins only. */
 const allowSchema = z
   .object({
@@ -42,20 +61,10 @@ export const bucketsConfigSchema = z
      * without an entry gets no mutating action at all.
      */
     namePatterns: z.record(z.string().min(1), z.array(namePattern).min(1)).default({}),
-    /** `convert` refuses CSV objects larger than this (they are held in memory as JSON). */
-    maxConvertBytes: z
-      .number()
-      .int()
-      .positive()
-      .max(200 * 1024 * 1024)
-      .default(20 * 1024 * 1024),
-    /** Upload from Slack refuses files larger than this. */
-    maxUploadBytes: z
-      .number()
-      .int()
-      .positive()
-      .max(200 * 1024 * 1024)
-      .default(50 * 1024 * 1024),
+    /** `convert` refuses CSV objects larger than this (they are held in memory as JSON), e.g. `20 MB`. */
+    maxConvertSize: byteSize.default(20 * MB),
+    /** Upload from Slack refuses files larger than this, e.g. `50 MB`. */
+    maxUploadSize: byteSize.default(50 * MB),
   })
   .strict();
 

@@ -39,7 +39,7 @@ export async function convertCsvObject(s3: S3Client, request: ConvertRequest): P
   if (size > maxBytes) {
     throw new BucketTaskError(
       `"${key}" is ${formatBytes(size)}; the bot converts CSV files up to ${formatBytes(maxBytes)}.`,
-      'Split the file, or ask an admin to raise buckets.maxConvertBytes.',
+      'Split the file, or ask an admin to raise buckets.maxConvertSize.',
     );
   }
   const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, IfMatch: head.ETag }));

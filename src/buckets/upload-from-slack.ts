@@ -24,7 +24,7 @@ export async function uploadSlackFile(
   if (file.size > request.maxBytes) {
     throw new BucketTaskError(
       `${file.name} is ${formatBytes(file.size)}; the bot uploads files up to ${formatBytes(request.maxBytes)}.`,
-      'Upload it with the AWS CLI, or ask an admin to raise buckets.maxUploadBytes.',
+      'Upload it with the AWS CLI, or ask an admin to raise buckets.maxUploadSize.',
     );
   }
   const body = await files.download(file.downloadUrl, request.maxBytes);

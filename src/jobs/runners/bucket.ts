@@ -98,7 +98,7 @@ export function runBucketConvert(job: JobOfKind<'bucket.convert'>, deps: WorkerD
       bucket: job.bucket,
       key: job.key,
       to: job.to,
-      maxBytes: deps.config.buckets.maxConvertBytes,
+      maxBytes: deps.config.buckets.maxConvertSize,
     });
     return {
       reply: bucketConvertedReply({ bucket: job.bucket, key: job.key, to: job.to, ...outcome }),
@@ -131,7 +131,7 @@ export function runBucketUpload(job: JobOfKind<'bucket.upload'>, deps: WorkerDep
       bucket: job.bucket,
       key: job.key,
       fileId: job.fileId,
-      maxBytes: deps.config.buckets.maxUploadBytes,
+      maxBytes: deps.config.buckets.maxUploadSize,
     });
     return {
       reply: bucketUploadedReply({ bucket: job.bucket, key: job.key, bytes, account: job.account }),
