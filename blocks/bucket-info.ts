@@ -5,7 +5,8 @@ import { mrkdwnText, plainText } from './message';
 import { escapeMrkdwn, inlineCode } from './mrkdwn';
 import { escapeAndTruncate, joinLinesWithin, truncateText } from './truncate';
 
-type Known<T> = T | 'unknown';
+/** `unknown` when the bot's role may not read that setting. */
+export type Known<T> = T | 'unknown';
 
 export interface BucketInfoView {
   bucket: string;

@@ -7,22 +7,11 @@ import {
   HeadBucketCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
+import type { BucketInfoView, Known } from '../../blocks/bucket-info';
 import { BucketTaskError, isAccessDenied, isNotConfigured, s3Status } from './s3-errors';
 
-/** `unknown` when the bot's role may not read that setting. */
-type Known<T> = T | 'unknown';
-
-export interface BucketInfo {
-  bucket: string;
-  region?: string;
-  /** All four Block Public Access settings on. */
-  publicAccessBlocked: Known<boolean>;
-  /** S3's own verdict from the bucket policy. */
-  policyIsPublic: Known<boolean>;
-  encryption: Known<string>;
-  website: Known<{ indexDocument?: string; errorDocument?: string } | undefined>;
-  tags: Known<Record<string, string>>;
-}
+/** What `info` reads; `unknown` where the bot's role may not read a setting. */
+export type BucketInfo = Omit<BucketInfoView, 'account'>;
 
 /** Reads one setting; a setting that is not there is `fallback`, one the role may not read is `unknown`. */
 async function setting<T>(read: () => Promise<T>, fallback: T): Promise<Known<T>> {

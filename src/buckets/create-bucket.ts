@@ -22,6 +22,14 @@ export type CreateBucketOutcome =
   | { created: true; region: string; tags: Record<string, string> }
   | { created: false; ownership: Exclude<BucketOwnership, { state: 'free' }> };
 
+/** All four Block Public Access settings on: what every bucket the bot creates gets. */
+export const BLOCK_ALL_PUBLIC_ACCESS = {
+  BlockPublicAcls: true,
+  IgnorePublicAcls: true,
+  BlockPublicPolicy: true,
+  RestrictPublicBuckets: true,
+} as const;
+
 /** us-east-1 takes no LocationConstraint (S3 rejects one); every other region needs its own name there. */
 export function createBucketConfiguration(
   region: string,
@@ -68,12 +76,7 @@ export async function createBucket(
   await s3.send(
     new PutPublicAccessBlockCommand({
       Bucket: bucket,
-      PublicAccessBlockConfiguration: {
-        BlockPublicAcls: true,
-        IgnorePublicAcls: true,
-        BlockPublicPolicy: true,
-        RestrictPublicBuckets: true,
-      },
+      PublicAccessBlockConfiguration: BLOCK_ALL_PUBLIC_ACCESS,
     }),
   );
   await s3.send(

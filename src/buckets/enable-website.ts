@@ -5,6 +5,7 @@ import {
   PutPublicAccessBlockCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
+import { BLOCK_ALL_PUBLIC_ACCESS } from './create-bucket';
 import { BucketTaskError, isAccessDenied, s3ErrorName } from './s3-errors';
 
 export interface WebsiteRequest {
@@ -53,13 +54,6 @@ async function currentPolicy(s3: S3Client, bucket: string): Promise<string | und
     throw error;
   }
 }
-
-const ALL_BLOCKED = {
-  BlockPublicAcls: true,
-  IgnorePublicAcls: true,
-  BlockPublicPolicy: true,
-  RestrictPublicBuckets: true,
-};
 
 /** The website endpoint S3 serves (dash form; a few old regions use a dot, S3 answers both there too). */
 export function websiteEndpoint(bucket: string, region: string): string {
@@ -112,7 +106,10 @@ export async function enableWebsite(s3: S3Client, request: WebsiteRequest): Prom
 async function restoreBlock(s3: S3Client, bucket: string): Promise<void> {
   try {
     await s3.send(
-      new PutPublicAccessBlockCommand({ Bucket: bucket, PublicAccessBlockConfiguration: ALL_BLOCKED }),
+      new PutPublicAccessBlockCommand({
+        Bucket: bucket,
+        PublicAccessBlockConfiguration: BLOCK_ALL_PUBLIC_ACCESS,
+      }),
     );
   } catch {
     // The original error is the one to report; this one would only hide it.
