@@ -26,7 +26,7 @@ export function isAccessDenied(error: unknown): boolean {
 
 /** A bucket-level setting that is simply not there (no website, no tags, no policy, …). */
 export function isNotConfigured(error: unknown): boolean {
-  return /^NoSuch|NotFound$/.test(s3ErrorName(error)) && s3ErrorName(error) !== 'NoSuchBucket';
+  return /^NoSuch|NotFound(Error)?$/.test(s3ErrorName(error)) && s3ErrorName(error) !== 'NoSuchBucket';
 }
 
 /** An S3 call failed for a reason a person can act on; the message says what and what to do. */
