@@ -1,4 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { Context } from 'aws-lambda';
 import { ec2ClientFactory } from '../src/autotag/ec2-access';
@@ -6,6 +7,7 @@ import { memberAccountAccess } from '../src/aws/member-account-access';
 import { supportClients } from '../src/cases/support-client';
 import { parseEnv } from '../src/config/env';
 import { loadConfigFile } from '../src/config/load-config';
+import { readSecret } from '../src/config/secrets';
 import { describeZodProblems } from '../src/config/zod-problems';
 import { jobSchema } from '../src/jobs/job';
 import { runJob } from '../src/jobs/run-job';
@@ -13,6 +15,7 @@ import { logger } from '../src/logging/logger';
 import { once } from '../src/runtime/once';
 import { quarantine } from '../src/runtime/quarantine';
 import { respondToUrl } from '../src/slack/response-url';
+import { NoSlackFiles, WebApiSlackFiles } from '../src/slack/slack-files';
 import { slackSinkFromEnv } from '../src/slack/slack-sink-from-env';
 import { StateStore } from '../src/store/state-store';
 import { documentClient } from '../src/store/state-table';
@@ -26,6 +29,10 @@ const supportWith = supportClients(config.organization.partition, config.cases);
 const loadChartRenderer = once(async () => (await import('../src/cases/render-chart')).renderChartPng);
 const ec2For = ec2ClientFactory(credentials);
 const slackSink = slackSinkFromEnv(env);
+const slackFiles = once(async () => {
+  const token = await readSecret(env, 'SLACK_BOT_TOKEN');
+  return token ? new WebApiSlackFiles(token, env.SLACK_API_URL) : new NoSlackFiles();
+});
 
 export const handler = async (event: unknown, context?: Context): Promise<void> => {
   if (context) logger.addContext(context);
@@ -44,6 +51,10 @@ export const handler = async (event: unknown, context?: Context): Promise<void> 
     now: () => new Date(),
     sink: await slackSink(),
     ec2For,
+    s3With: (memberCredentials, region) =>
+      new S3Client({ credentials: memberCredentials, region, followRegionRedirects: true }),
+    botRegion: env.AWS_REGION,
+    slackFiles: await slackFiles(),
     respond: (url, reply, options) => respondToUrl(url, reply, options),
   });
 };

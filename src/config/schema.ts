@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { AUTOTAG_DEFAULTS, autotagConfigSchema } from '../autotag/config-schema';
+import { bucketsConfigSchema } from '../buckets/config-schema';
 import { CASES_CONFIG_DEFAULTS, casesConfigSchema } from '../cases/config-schema';
 import { catalogConfigSchema, DEFAULT_CATALOG_CONFIG } from '../catalog/config-schema';
 import { accountId, allowListSchema, awsRegion, roleName, slackChannel } from './schema-parts';
@@ -65,6 +66,7 @@ export const appConfigSchema = z
     catalog: catalogConfigSchema.default(DEFAULT_CATALOG_CONFIG),
     cases: casesConfigSchema.default(CASES_CONFIG_DEFAULTS),
     autotag: autotagConfigSchema.default(AUTOTAG_DEFAULTS),
+    buckets: bucketsConfigSchema.prefault({}),
   })
   .strict();
 

@@ -1,11 +1,10 @@
 import * as z from 'zod';
 import { autotagRetagJobSchema } from '../autotag/retag-job';
+import { bucketJobSchemas } from '../buckets/bucket-jobs';
 import { caseQuerySchema } from '../cases/case-query';
-import { replyTargetSchema } from './reply-target';
+import { accountRefSchema, replyTargetSchema } from './job-parts';
 
-export { type ReplyTarget, replyTargetSchema } from './reply-target';
-
-const accountRefSchema = z.object({ id: z.string().regex(/^\d{12}$/), name: z.string().optional() });
+export { type ReplyTarget, replyTargetSchema } from './job-parts';
 
 const whoamiJobSchema = z.object({
   kind: z.literal('whoami'),
@@ -28,6 +27,7 @@ export const jobSchema = z.discriminatedUnion('kind', [
   whoamiJobSchema,
   casesJobSchema,
   autotagRetagJobSchema,
+  ...bucketJobSchemas,
 ]);
 
 export type Job = z.infer<typeof jobSchema>;

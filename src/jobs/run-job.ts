@@ -3,6 +3,14 @@ import { noticeReply } from '../../blocks/notice';
 import { logger, withCorrelation } from '../logging/logger';
 import type { Job, JobOfKind } from './job';
 import { runAutotagRetag } from './runners/autotag-retag';
+import {
+  runBucketConvert,
+  runBucketCreate,
+  runBucketInfo,
+  runBucketList,
+  runBucketUpload,
+  runBucketWebsite,
+} from './runners/bucket';
 import { runCases } from './runners/cases';
 import { runWhoami } from './runners/whoami';
 import type { WorkerDeps } from './worker-deps';
@@ -16,6 +24,12 @@ const RUNNERS: Runners = {
   whoami: runWhoami,
   cases: runCases,
   'autotag-retag': runAutotagRetag,
+  'bucket.ls': runBucketList,
+  'bucket.info': runBucketInfo,
+  'bucket.create': runBucketCreate,
+  'bucket.convert': runBucketConvert,
+  'bucket.website': runBucketWebsite,
+  'bucket.upload': runBucketUpload,
 };
 
 /**

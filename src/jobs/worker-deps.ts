@@ -1,4 +1,5 @@
 import type { OrganizationsClient } from '@aws-sdk/client-organizations';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { SupportClient } from '@aws-sdk/client-support';
 import type { SlackReply } from '../../blocks/message';
@@ -7,6 +8,7 @@ import type { AccountDirectory } from '../aws/account-directory';
 import type { CrossAccountCredentials } from '../aws/assume-role';
 import type { ChartRenderer } from '../cases/case-report';
 import type { AppConfig } from '../config/schema';
+import type { SlackFiles } from '../slack/slack-files';
 import type { SlackSink } from '../slack/slack-sink';
 import type { StateStore } from '../store/state-store';
 
@@ -28,5 +30,11 @@ export interface WorkerDeps {
   sink: SlackSink;
   /** EC2 in an account and region (own credentials or the tagging role), for retags. */
   ec2For: Ec2For;
+  /** An S3 client acting with member-account credentials in `region` (bucket tasks). */
+  s3With: (credentials: ReturnType<CrossAccountCredentials['credentialsFor']>, region: string) => S3Client;
+  /** The worker's own region: the default for bucket tasks that name none. */
+  botRegion: string;
+  /** Files shared in Slack, read with the bot token (upload to S3). */
+  slackFiles: SlackFiles;
   respond: (responseUrl: string, reply: SlackReply, options?: { replaceOriginal?: boolean }) => Promise<void>;
 }

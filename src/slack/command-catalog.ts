@@ -29,4 +29,23 @@ export const CASES_DOC: CommandDoc = {
   ],
 };
 
-export const COMMAND_CATALOG: readonly CommandDoc[] = [HELP_DOC, WHOAMI_DOC, CASES_DOC];
+export const BUCKET_DOC: CommandDoc = {
+  command: '/aws-bucket',
+  summary:
+    'S3 bucket tasks: create (name checked, private, encrypted), list, inspect, CSV→JSON, public website. ' +
+    'Upload a file from Slack with the message shortcut "Upload to S3". Mutating ones are allow-listed and audited.',
+  usage: [
+    '/aws-bucket create <name> [region] [account=<id or name>]',
+    '/aws-bucket ls [prefix] [account=…]',
+    '/aws-bucket info <bucket> [account=…]',
+    '/aws-bucket convert <bucket> <key.csv> [to=<key.json>] [account=…]',
+    '/aws-bucket website <bucket> [index.html] [error.html] [account=…]',
+    '/aws-bucket help',
+  ],
+  examples: [
+    '/aws-bucket create team-reports eu-west-1 account=staging',
+    '/aws-bucket convert team-reports data/sales.csv',
+  ],
+};
+
+export const COMMAND_CATALOG: readonly CommandDoc[] = [HELP_DOC, WHOAMI_DOC, CASES_DOC, BUCKET_DOC];

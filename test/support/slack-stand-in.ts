@@ -29,6 +29,8 @@ export class SlackStandIn {
   private server: LocalServer | undefined;
   private tsCounter = 0;
   private waiters: { match: (call: RecordedCall) => boolean; resolve: (call: RecordedCall) => void }[] = [];
+  /** Bytes served at `GET /files/<name>` (a file's url_private_download), recorded as `file_download`. */
+  readonly downloads = new Map<string, Buffer>();
   /** Overrides the answer of one Web API method, e.g. to simulate `ratelimited`. */
   readonly answers = new Map<string, (body: Record<string, unknown>) => Record<string, unknown>>();
 
@@ -39,6 +41,11 @@ export class SlackStandIn {
   get url(): string {
     if (!this.server) throw new Error('Slack stand-in not started');
     return this.server.url;
+  }
+
+  /** Where a file served by `files` can be downloaded. */
+  fileUrl(name: string): string {
+    return `${this.url}/files/${name}`;
   }
 
   responseUrl(id = 'r1'): string {
@@ -55,7 +62,11 @@ export class SlackStandIn {
         return void res.end('OK');
       }
       const body = parseBody(raw, req.headers['content-type']);
-      const method = path.startsWith('/api/') ? (path.slice(5).split('?')[0] ?? '') : 'response_url';
+      const method = path.startsWith('/api/')
+        ? (path.slice(5).split('?')[0] ?? '')
+        : path.startsWith('/files/')
+          ? 'file_download'
+          : 'response_url';
       const call: RecordedCall = { method, path, body, headers: req.headers };
       this.calls.push(call);
       for (const waiter of [...this.waiters]) {
@@ -63,6 +74,12 @@ export class SlackStandIn {
           this.waiters = this.waiters.filter((w) => w !== waiter);
           waiter.resolve(call);
         }
+      }
+      if (method === 'file_download') {
+        const file = this.downloads.get(path.slice('/files/'.length));
+        res.statusCode = file ? 200 : 404;
+        res.setHeader('content-type', 'application/octet-stream');
+        return void res.end(file ?? '');
       }
       res.setHeader('content-type', 'application/json');
       if (method === 'response_url') return void res.end('{"ok":true}');

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { SlackAppDeps } from '../deps';
+import { registerAwsBucket } from './aws-bucket';
 import { registerAwsCases } from './aws-cases';
 import { registerAwsHelp } from './aws-help';
 import { registerAwsWhoami } from './aws-whoami';
@@ -9,4 +10,5 @@ export function registerCommands(app: App, deps: SlackAppDeps): void {
   registerAwsHelp(app);
   registerAwsWhoami(app, deps);
   registerAwsCases(app, deps);
+  registerAwsBucket(app, deps);
 }

@@ -1,0 +1,35 @@
+import type { SlackMessage } from './message';
+import { mrkdwnText } from './message';
+import { inlineCode, mentionUser, slackDate } from './mrkdwn';
+import { escapeAndTruncate } from './truncate';
+
+export interface BucketAuditView {
+  action: string;
+  actor: string;
+  target: string;
+  result: 'ok' | 'refused' | 'failed';
+  at: Date;
+  /** Account name or id, region, reason… shown as `key: value`. */
+  detail?: Record<string, unknown>;
+}
+
+const ICON = { ok: ':white_check_mark:', refused: ':no_entry:', failed: ':x:' } as const;
+
+/** One line in the audit channel per mutating bucket action: who, what, on what, when, and how it ended. */
+export function bucketAuditMessage(entry: BucketAuditView): SlackMessage {
+  const details = Object.entries(entry.detail ?? {})
+    .filter(([, value]) => value !== undefined && value !== '')
+    .map(([key, value]) => `${key}: ${escapeAndTruncate(String(value), 500)}`)
+    .join(' · ');
+  const line = `${ICON[entry.result]} ${mentionUser(entry.actor)} ${inlineCode(entry.action)} on ${inlineCode(entry.target)} — *${entry.result}*`;
+  return {
+    text: `${entry.action} on ${entry.target} by ${entry.actor}: ${entry.result}`.slice(0, 3000),
+    blocks: [
+      { type: 'section', text: mrkdwnText(line) },
+      {
+        type: 'context',
+        elements: [mrkdwnText(`${slackDate(entry.at)}${details ? ` · ${details}` : ''}`.slice(0, 2000))],
+      },
+    ],
+  };
+}

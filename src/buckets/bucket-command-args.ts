@@ -1,0 +1,118 @@
+import { awsRegion } from '../config/schema-parts';
+import { bucketNameProblems } from './bucket-name-rules';
+
+/** What a person asked `/aws-bucket` for, before accounts, patterns and permissions are looked at. */
+export type BucketCommand =
+  | { sub: 'help' }
+  | { sub: 'ls'; prefix?: string; account?: string }
+  | { sub: 'info'; bucket: string; account?: string }
+  | { sub: 'create'; bucket: string; region?: string; account?: string }
+  | { sub: 'convert'; bucket: string; key: string; to: string; account?: string }
+  | { sub: 'website'; bucket: string; indexDocument: string; errorDocument: string; account?: string };
+
+export type ParsedBucketCommand = { ok: true; command: BucketCommand } | { ok: false; problems: string[] };
+
+const MAX_KEY_BYTES = 1024;
+
+/**
+ * Words of the command text. Slack sends `&`, `<`, `>` escaped, so they are decoded; double quotes (straight or
+ * curly, as Slack clients type them) keep a key with spaces together.
+ */
+export function tokenize(text: string): string[] {
+  const decoded = text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const words: string[] = [];
+  for (const match of decoded.matchAll(/[“”"]([^“”"]*)[“”"]|(\S+)/g)) words.push(match[1] ?? match[2] ?? '');
+  return words;
+}
+
+/** Parses the text after `/aws-bucket`; every problem is a sentence for the usage reply. */
+export function parseBucketCommand(text: string): ParsedBucketCommand {
+  const words = tokenize(text);
+  const named = new Map<string, string>();
+  const positional: string[] = [];
+  for (const word of words) {
+    const option = /^(account|to)=(.*)$/i.exec(word);
+    if (option) named.set(option[1]?.toLowerCase() ?? '', option[2] ?? '');
+    else positional.push(word);
+  }
+  const [sub = 'help', ...rest] = positional;
+  const account = named.get('account');
+  if (account === '') return fail('account= needs an account id or name, e.g. account=staging.');
+  const withAccount = account === undefined ? {} : { account };
+  const extra = (max: number) =>
+    rest.length > max ? [`Too many words after "${sub}": ${rest.slice(max).join(' ')}`] : [];
+  if (named.has('to') && sub.toLowerCase() !== 'convert') return fail('to= only goes with convert.');
+
+  switch (sub.toLowerCase()) {
+    case 'help':
+      return { ok: true, command: { sub: 'help' } };
+    case 'ls': {
+      const [prefix] = rest;
+      const problems = extra(1);
+      return problems.length > 0
+        ? { ok: false, problems }
+        : { ok: true, command: { sub: 'ls', ...(prefix ? { prefix } : {}), ...withAccount } };
+    }
+    case 'info': {
+      const [bucket] = rest;
+      const problems = [...needBucket(bucket, 'info'), ...extra(1)];
+      return bucket && problems.length === 0
+        ? { ok: true, command: { sub: 'info', bucket, ...withAccount } }
+        : { ok: false, problems };
+    }
+    case 'create': {
+      const [bucket, region] = rest;
+      const problems = [...needBucket(bucket, 'create'), ...extra(2)];
+      if (region !== undefined && !awsRegion.safeParse(region).success) {
+        problems.push(`"${region}" is not an AWS region (such as eu-west-1).`);
+      }
+      return bucket && problems.length === 0
+        ? { ok: true, command: { sub: 'create', bucket, ...(region ? { region } : {}), ...withAccount } }
+        : { ok: false, problems };
+    }
+    case 'convert': {
+      const [bucket, key] = rest;
+      const problems = [...needBucket(bucket, 'convert'), ...extra(2)];
+      if (!key) problems.push('convert needs the key of the CSV object, e.g. reports/sales.csv.');
+      const to = named.get('to') ?? (key ? jsonKeyFor(key) : '');
+      for (const k of [key, to]) if (k) problems.push(...keyProblems(k));
+      if (key && to === key) problems.push('to= must name another key than the CSV itself.');
+      return bucket && key && problems.length === 0
+        ? { ok: true, command: { sub: 'convert', bucket, key, to, ...withAccount } }
+        : { ok: false, problems };
+    }
+    case 'website': {
+      const [bucket, indexDocument = 'index.html', errorDocument = 'error.html'] = rest;
+      const problems = [...needBucket(bucket, 'website'), ...extra(3)];
+      if (indexDocument.includes('/') || indexDocument === '') {
+        problems.push(`The index document "${indexDocument}" must be a file name without "/".`);
+      }
+      problems.push(...keyProblems(errorDocument));
+      return bucket && problems.length === 0
+        ? { ok: true, command: { sub: 'website', bucket, indexDocument, errorDocument, ...withAccount } }
+        : { ok: false, problems };
+    }
+    default:
+      return fail(`"${sub}" is not a /aws-bucket subcommand.`);
+  }
+}
+
+/** `data/sales.csv` → `data/sales.json`; any other key gets `.json` appended. */
+export function jsonKeyFor(key: string): string {
+  return /\.csv$/i.test(key) ? key.replace(/\.csv$/i, '.json') : `${key}.json`;
+}
+
+function needBucket(bucket: string | undefined, sub: string): string[] {
+  if (!bucket) return [`${sub} needs a bucket name.`];
+  const problems = bucketNameProblems(bucket);
+  return problems.length > 0 ? [`"${bucket}" is not a valid bucket name:`, ...problems] : [];
+}
+
+function keyProblems(key: string): string[] {
+  if (Buffer.byteLength(key, 'utf8') > MAX_KEY_BYTES) return ['An object key is at most 1024 bytes long.'];
+  return key.startsWith('/') ? [`The key "${key}" starts with "/"; S3 keys usually do not.`] : [];
+}
+
+function fail(problem: string): ParsedBucketCommand {
+  return { ok: false, problems: [problem] };
+}

@@ -1,0 +1,83 @@
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { csvToJson } from './csv-to-json';
+import { BucketTaskError, s3Status } from './s3-errors';
+
+export interface ConvertRequest {
+  bucket: string;
+  key: string;
+  to: string;
+  maxBytes: number;
+}
+
+export interface ConvertOutcome {
+  rows: number;
+  columns: string[];
+  csvBytes: number;
+  jsonBytes: number;
+}
+
+/**
+ * CSV object → JSON object in the same bucket. The size is checked (HeadObject) before anything is read, the
+ * body is streamed through the CSV parser, and the JSON is written with `application/json` only if the target
+ * key does not exist yet (`If-None-Match: *`), so no one's object is overwritten.
+ */
+export async function convertCsvObject(s3: S3Client, request: ConvertRequest): Promise<ConvertOutcome> {
+  const { bucket, key, to, maxBytes } = request;
+  const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key })).catch((error: unknown) => {
+    if (s3Status(error) === 404) {
+      throw new BucketTaskError(
+        `There is no object "${key}" in bucket ${bucket}.`,
+        'Check the key (it is case-sensitive).',
+        {
+          cause: error,
+        },
+      );
+    }
+    throw error;
+  });
+  const size = head.ContentLength ?? 0;
+  if (size > maxBytes) {
+    throw new BucketTaskError(
+      `"${key}" is ${formatBytes(size)}; the bot converts CSV files up to ${formatBytes(maxBytes)}.`,
+      'Split the file, or ask an admin to raise buckets.maxConvertSize.',
+    );
+  }
+  const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, IfMatch: head.ETag }));
+  if (!object.Body) throw new BucketTaskError(`S3 returned no body for "${key}".`);
+  const converted = await csvToJson(object.Body as AsyncIterable<Uint8Array>);
+  const body = Buffer.from(converted.json, 'utf8');
+  try {
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: to,
+        Body: body,
+        ContentLength: body.length,
+        ContentType: 'application/json; charset=utf-8',
+        IfNoneMatch: '*',
+      }),
+    );
+  } catch (error) {
+    if (s3Status(error) === 412) {
+      throw new BucketTaskError(
+        `"${to}" already exists in ${bucket}; the bot does not overwrite objects.`,
+        'Name another target with to=<key.json>.',
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+  return { rows: converted.rows, columns: converted.columns, csvBytes: size, jsonBytes: body.length };
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}

@@ -1,0 +1,76 @@
+import type { AccountDirectory } from '../aws/account-directory';
+import type { AppConfig } from '../config/schema';
+import type { JobOfKind } from '../jobs/job';
+import { bucketPatternProblem, type GroupMembers, mayRunBucketCommand } from './bucket-access';
+import { bucketNameProblems } from './bucket-name-rules';
+import type { UploadMetadata } from './modal-metadata';
+
+export interface UploadSubmission {
+  viewId: string;
+  userId: string;
+  fileId: string | undefined;
+  accountId: string | undefined;
+  bucket: string | undefined;
+  prefix: string | undefined;
+  metadata: UploadMetadata;
+}
+
+/** The job, or the problems to show next to the modal's fields (block id → message), or a refusal. */
+export type UploadPlan =
+  | { type: 'job'; job: JobOfKind<'bucket.upload'> }
+  | { type: 'errors'; errors: Record<string, string> }
+  | { type: 'refused'; message: string; audit?: { action: string; target: string; reason: string } };
+
+/** `reports/2024` → `reports/2024/`; leading slashes dropped; empty stays empty. */
+export function keyPrefix(raw: string | undefined): string {
+  const trimmed = (raw ?? '').trim().replace(/^\/+/, '');
+  return trimmed === '' || trimmed.endsWith('/') ? trimmed : `${trimmed}/`;
+}
+
+/**
+ * Checks an upload modal submission again on the server side: the submitter is still allowed, the file is one
+ * of the message's files, the account is known, the bucket name is valid and allowed in that account.
+ */
+export async function planUpload(
+  s: UploadSubmission,
+  deps: { config: AppConfig; accounts: AccountDirectory; groupMembers: GroupMembers },
+  blocks: { file: string; account: string; bucket: string; prefix: string },
+): Promise<UploadPlan> {
+  if (!(await mayRunBucketCommand('upload', s.userId, deps.config, deps.groupMembers))) {
+    const reason = 'not on the allow-list for upload';
+    return {
+      type: 'refused',
+      message: 'You are not on the allow-list for uploads to S3, so nothing was done.',
+      audit: { action: 'bucket.upload', target: s.bucket?.trim() || '(no bucket chosen)', reason },
+    };
+  }
+  const errors: Record<string, string> = {};
+  const file = s.metadata.files.find((f) => f.id === s.fileId);
+  if (!file) errors[blocks.file] = 'Pick one of the files of the message.';
+  const known = deps.accounts.configured.find((a) => a.id === s.accountId);
+  if (!known) errors[blocks.account] = 'Pick one of the configured accounts.';
+  const bucket = (s.bucket ?? '').trim();
+  const nameProblems = bucketNameProblems(bucket);
+  if (nameProblems.length > 0) errors[blocks.bucket] = nameProblems.join(' ').slice(0, 2000);
+  const key = `${keyPrefix(s.prefix)}${file?.name ?? ''}`;
+  if (Buffer.byteLength(key, 'utf8') > 1024)
+    errors[blocks.prefix] = 'The key would be longer than 1024 bytes.';
+  if (!file || !known || Object.keys(errors).length > 0) return { type: 'errors', errors };
+
+  const account = { id: known.id, name: known.name };
+  const patternProblem = bucketPatternProblem(bucket, account, deps.config);
+  if (patternProblem) return { type: 'errors', errors: { [blocks.bucket]: patternProblem.slice(0, 2000) } };
+  return {
+    type: 'job',
+    job: {
+      kind: 'bucket.upload',
+      id: s.viewId,
+      reply: s.metadata.reply,
+      account,
+      ...(s.metadata.userName ? { userName: s.metadata.userName } : {}),
+      bucket,
+      fileId: file.id,
+      key,
+    },
+  };
+}

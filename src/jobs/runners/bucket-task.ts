@@ -1,0 +1,113 @@
+import type { S3Client } from '@aws-sdk/client-s3';
+import { accountLabel } from '../../../blocks/bucket-replies';
+import type { SlackReply } from '../../../blocks/message';
+import { noticeReply } from '../../../blocks/notice';
+import { AssumeRoleError } from '../../aws/assume-role';
+import { bucketPatternProblem } from '../../buckets/bucket-access';
+import { auditBucketAction, bucketTarget } from '../../buckets/bucket-audit';
+import { CsvConversionError } from '../../buckets/csv-to-json';
+import { BucketTaskError, isAccessDenied, s3ErrorName } from '../../buckets/s3-errors';
+import { SlackFileError } from '../../slack/slack-files';
+import type { Job } from '../job';
+import type { WorkerDeps } from '../worker-deps';
+
+type BucketJob = Extract<Job, { kind: `bucket.${string}` }>;
+
+export interface TaskResult {
+  reply: SlackReply;
+  /** Audit result; `ok` unless the task says otherwise (a name held by someone else is `refused`). */
+  result?: 'ok' | 'refused';
+  detail?: Record<string, unknown>;
+}
+
+/** An S3 client per region, acting through the account's `buckets` role (`roles.buckets` in config). */
+export function s3InAccount(job: BucketJob, deps: WorkerDeps): (region?: string) => S3Client {
+  const role = deps.accounts.roleFor(job.account.id, 'buckets');
+  const credentials = deps.credentials.credentialsFor(job.account.id, role);
+  const clients = new Map<string, S3Client>();
+  return (region = deps.botRegion) => {
+    let client = clients.get(region);
+    if (!client) {
+      client = deps.s3With(credentials, region);
+      clients.set(region, client);
+    }
+    return client;
+  };
+}
+
+/**
+ * Runs one bucket task with what every task shares: the account's name patterns checked again for mutating
+ * tasks (the worker never relies on the Slack side alone), errors people can act on turned into replies, and
+ * an audit entry (state table + audit channel) for every mutating task whatever its outcome.
+ */
+export async function runBucketTask(
+  job: BucketJob,
+  deps: WorkerDeps,
+  options: { mutating: boolean; bucket?: string },
+  task: (s3In: (region?: string) => S3Client) => Promise<TaskResult>,
+): Promise<SlackReply> {
+  const target = options.bucket ? bucketTarget(options.bucket, job.account) : accountLabel(job.account);
+  const audit = (result: 'ok' | 'refused' | 'failed', detail: Record<string, unknown>) =>
+    options.mutating
+      ? auditBucketAction(
+          { action: job.kind, actor: job.reply.userId, target, result, detail: { ...detail, jobId: job.id } },
+          {
+            store: deps.store,
+            auditChannel: deps.config.slack.auditChannel,
+            post: (c, m) => deps.sink.post(c, m),
+          },
+        )
+      : Promise.resolve();
+
+  const patternProblem =
+    options.mutating && options.bucket && bucketPatternProblem(options.bucket, job.account, deps.config);
+  if (patternProblem) {
+    await audit('refused', { reason: patternProblem });
+    return noticeReply('problem', patternProblem);
+  }
+  try {
+    const outcome = await task(s3InAccount(job, deps));
+    await audit(outcome.result ?? 'ok', outcome.detail ?? {});
+    return outcome.reply;
+  } catch (error) {
+    const known = explain(error, job, deps);
+    if (!known) {
+      await audit('failed', { error: `${s3ErrorName(error)}: ${(error as Error).message}` }).catch(
+        () => undefined,
+      );
+      throw error;
+    }
+    await audit('failed', { error: known.text });
+    return known;
+  }
+}
+
+/** The reply for an error a person can act on; undefined for the unexpected (runJob reports those). */
+function explain(error: unknown, job: BucketJob, deps: WorkerDeps): SlackReply | undefined {
+  if (error instanceof BucketTaskError) return noticeReply('problem', error.message, error.hint);
+  if (error instanceof CsvConversionError) {
+    return noticeReply(
+      'problem',
+      `Nothing was written: ${error.message}`,
+      'Fix the CSV and run convert again.',
+    );
+  }
+  if (error instanceof SlackFileError)
+    return noticeReply('problem', `Could not read the file from Slack: ${error.message}`);
+  const role = deps.accounts.roleFor(job.account.id, 'buckets');
+  if (error instanceof AssumeRoleError) {
+    return noticeReply(
+      'problem',
+      `Could not reach account ${accountLabel(job.account)}: ${error.reason}`,
+      `Check that role ${role} exists there and trusts the bot (infra/bucket-role.yaml).`,
+    );
+  }
+  if (isAccessDenied(error)) {
+    return noticeReply(
+      'problem',
+      `S3 refused the bot's role ${role} in ${accountLabel(job.account)} (${s3ErrorName(error)}).`,
+      'The role only covers buckets matching its BucketNamePattern; a bucket policy may deny it too.',
+    );
+  }
+  return undefined;
+}

@@ -1,0 +1,40 @@
+import type { App } from '@slack/bolt';
+import { noticeReply } from '../../../blocks/notice';
+import { planBucketCommand } from '../../buckets/plan-bucket-command';
+import { logger } from '../../logging/logger';
+import { auditRefusal } from '../bucket-audit-deps';
+import { BUCKET_DOC } from '../command-catalog';
+import type { SlackAppDeps } from '../deps';
+import { ackBody, replyTargetOf, startJobAndAck } from '../slash-command';
+import { userGroupMembers } from '../user-group-members';
+
+/** `/aws-bucket …`: checked and allow-listed here, slow work in the worker, `website` only after a modal. */
+export function registerAwsBucket(app: App, deps: SlackAppDeps): void {
+  app.command(BUCKET_DOC.command, async ({ command, ack, client }) => {
+    const plan = await planBucketCommand(
+      {
+        text: command.text,
+        triggerId: command.trigger_id,
+        userName: command.user_name,
+        reply: replyTargetOf(command),
+      },
+      { config: deps.config, accounts: deps.accounts, groupMembers: userGroupMembers(client) },
+    );
+    if (plan.type === 'job') return startJobAndAck(plan.job, ack, deps, plan.working);
+    if (plan.type === 'reply') {
+      if (plan.refusal) await auditRefusal(plan.refusal, command.user_id, deps, client);
+      return ack(ackBody(plan.reply));
+    }
+    try {
+      await client.views.open({ trigger_id: command.trigger_id, view: plan.view });
+      await ack();
+    } catch (error) {
+      logger.error('could not open the website confirmation', { error });
+      await ack(
+        ackBody(
+          noticeReply('problem', 'Could not open the confirmation dialog.', 'Please run the command again.'),
+        ),
+      );
+    }
+  });
+}

@@ -1,0 +1,67 @@
+import type { App } from '@slack/bolt';
+import { UPLOAD_FIELDS, UPLOAD_SUBMIT_CALLBACK } from '../../../blocks/bucket-upload-modal';
+import { bucketNoticeModal } from '../../../blocks/bucket-website-modal';
+import { noticeReply } from '../../../blocks/notice';
+import { parseMetadata, uploadMetadata } from '../../buckets/modal-metadata';
+import { planUpload } from '../../buckets/plan-upload';
+import { acceptJob } from '../../jobs/accept-job';
+import { logger } from '../../logging/logger';
+import { auditRefusal } from '../bucket-audit-deps';
+import type { SlackAppDeps } from '../deps';
+import { respondToUrl } from '../response-url';
+import { userGroupMembers } from '../user-group-members';
+
+const BLOCKS = {
+  file: UPLOAD_FIELDS.file.block,
+  account: UPLOAD_FIELDS.account.block,
+  bucket: UPLOAD_FIELDS.bucket.block,
+  prefix: UPLOAD_FIELDS.prefix.block,
+};
+
+/** "Upload" in the upload modal: fields checked (errors shown next to them), then the worker does the copy. */
+export function registerBucketUploadSubmit(app: App, deps: SlackAppDeps): void {
+  app.view(UPLOAD_SUBMIT_CALLBACK, async ({ ack, body, view, client }) => {
+    const metadata = parseMetadata(uploadMetadata, view.private_metadata);
+    if (!metadata) {
+      return ack({
+        response_action: 'update',
+        view: bucketNoticeModal('Nothing uploaded', 'This dialog is out of date. Use the shortcut again.'),
+      });
+    }
+    const values = view.state.values;
+    const value = (field: keyof typeof UPLOAD_FIELDS) =>
+      values[UPLOAD_FIELDS[field].block]?.[UPLOAD_FIELDS[field].action];
+    const plan = await planUpload(
+      {
+        viewId: view.id,
+        userId: body.user.id,
+        fileId: value('file')?.selected_option?.value,
+        accountId: value('account')?.selected_option?.value,
+        bucket: value('bucket')?.value ?? undefined,
+        prefix: value('prefix')?.value ?? undefined,
+        metadata,
+      },
+      { config: deps.config, accounts: deps.accounts, groupMembers: userGroupMembers(client) },
+      BLOCKS,
+    );
+    if (plan.type === 'errors') return ack({ response_action: 'errors', errors: plan.errors });
+    if (plan.type === 'refused') {
+      if (plan.audit) await auditRefusal(plan.audit, body.user.id, deps, client);
+      return ack({ response_action: 'update', view: bucketNoticeModal('Nothing uploaded', plan.message) });
+    }
+    try {
+      await acceptJob(plan.job, deps);
+    } catch (error) {
+      logger.error('could not start the upload job', { viewId: view.id, error });
+      return ack({
+        response_action: 'update',
+        view: bucketNoticeModal('Not started', 'Could not start the upload just now. Please try again.'),
+      });
+    }
+    await ack();
+    await respondToUrl(
+      metadata.reply.responseUrl,
+      noticeReply('working', `Uploading to s3://${plan.job.bucket}/${plan.job.key}…`),
+    ).catch((error: unknown) => logger.warn('could not post the working line', { error }));
+  });
+}

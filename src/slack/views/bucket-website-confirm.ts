@@ -1,0 +1,74 @@
+import type { App } from '@slack/bolt';
+import { bucketNoticeModal, WEBSITE_CONFIRM_CALLBACK } from '../../../blocks/bucket-website-modal';
+import { noticeReply } from '../../../blocks/notice';
+import { bucketPatternProblem, mayRunBucketCommand } from '../../buckets/bucket-access';
+import { bucketTarget } from '../../buckets/bucket-audit';
+import { parseMetadata, websiteConfirmMetadata } from '../../buckets/modal-metadata';
+import { acceptJob } from '../../jobs/accept-job';
+import { logger } from '../../logging/logger';
+import { auditRefusal } from '../bucket-audit-deps';
+import type { SlackAppDeps } from '../deps';
+import { respondToUrl } from '../response-url';
+import { userGroupMembers } from '../user-group-members';
+
+/**
+ * "Make it public" in the website confirmation. The person pressing it is checked again (same person who asked,
+ * still allowed, bucket still within the account's patterns) before the worker gets the job; the job id is the
+ * view id, so a Slack retry of the submission starts nothing twice.
+ */
+export function registerBucketWebsiteConfirm(app: App, deps: SlackAppDeps): void {
+  app.view(WEBSITE_CONFIRM_CALLBACK, async ({ ack, body, view, client }) => {
+    const meta = parseMetadata(websiteConfirmMetadata, view.private_metadata);
+    if (!meta) {
+      logger.error('website confirmation with unreadable metadata', { viewId: view.id });
+      return ack({
+        response_action: 'update',
+        view: bucketNoticeModal('Nothing changed', 'This dialog is out of date. Run the command again.'),
+      });
+    }
+    const userId = body.user.id;
+    const target = bucketTarget(meta.bucket, meta.account);
+    const refusal =
+      userId !== meta.reply.userId
+        ? 'Only the person who ran the command can confirm it.'
+        : !(await mayRunBucketCommand('website', userId, deps.config, userGroupMembers(client)))
+          ? 'You are not on the allow-list for /aws-bucket website.'
+          : bucketPatternProblem(meta.bucket, meta.account, deps.config);
+    if (refusal) {
+      await auditRefusal({ action: 'bucket.website', target, reason: refusal }, userId, deps, client);
+      return ack({
+        response_action: 'update',
+        view: bucketNoticeModal('Nothing changed', `${refusal} Nothing was made public.`),
+      });
+    }
+    try {
+      await acceptJob(
+        {
+          kind: 'bucket.website',
+          id: view.id,
+          reply: meta.reply,
+          account: meta.account,
+          ...(meta.userName ? { userName: meta.userName } : {}),
+          bucket: meta.bucket,
+          indexDocument: meta.indexDocument,
+          errorDocument: meta.errorDocument,
+        },
+        deps,
+      );
+    } catch (error) {
+      logger.error('could not start the website job', { viewId: view.id, error });
+      return ack({
+        response_action: 'update',
+        view: bucketNoticeModal(
+          'Not started',
+          'Could not start that just now; nothing changed. Please try again.',
+        ),
+      });
+    }
+    await ack();
+    await respondToUrl(
+      meta.reply.responseUrl,
+      noticeReply('working', `Turning ${meta.bucket} into a public website…`),
+    ).catch((error: unknown) => logger.warn('could not post the working line', { error }));
+  });
+}

@@ -1,0 +1,260 @@
+import {
+  GetBucketPolicyCommand,
+  HeadBucketCommand,
+  PutBucketPolicyCommand,
+  PutBucketWebsiteCommand,
+  PutObjectCommand,
+  PutPublicAccessBlockCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { checkSlackLimits } from '../../blocks/check-limits';
+import { BotHarness } from '../support/bot-harness';
+import { FORM, interactionBody } from '../support/interaction';
+import { s3Error } from '../support/s3-error';
+
+const MAKER = 'U0MAKER01';
+const STRANGER = 'U0STRANGE';
+const s3 = mockClient(S3Client);
+
+describe('modal flows of /aws-bucket through the real handlers', () => {
+  const bot = new BotHarness();
+  beforeAll(() => bot.start());
+  afterAll(() => bot.stop());
+  beforeEach(() => {
+    s3.reset();
+    s3.on(HeadBucketCommand).resolves({ BucketRegion: 'eu-west-1' });
+    s3.on(GetBucketPolicyCommand).rejects(s3Error('NoSuchBucketPolicy', 404));
+  });
+
+  /** The modal the bot opened for `triggerId` (views.open on the Slack stand-in). */
+  async function openedView(triggerId: string): Promise<Record<string, unknown>> {
+    const call = await bot.slack.waitFor('views.open', 5000, (c) => c.body.trigger_id === triggerId);
+    return call.body.view as Record<string, unknown>;
+  }
+
+  function submit(
+    view: Record<string, unknown>,
+    userId: string,
+    viewId: string,
+    values: Record<string, unknown> = {},
+  ) {
+    return bot.post(
+      interactionBody({
+        type: 'view_submission',
+        team: { id: 'T0LOCAL01' },
+        user: { id: userId, name: 'someone' },
+        api_app_id: 'A0LOCAL01',
+        trigger_id: `${viewId}.trigger`,
+        view: { ...view, id: viewId, team_id: 'T0LOCAL01', hash: 'h', state: { values } },
+      }),
+      FORM,
+    );
+  }
+
+  describe('website', () => {
+    it('opens a confirmation that says plainly what becomes public, and changes nothing yet', async () => {
+      const ack = await bot.command('/aws-bucket', 'website stg-site', { userId: MAKER, triggerId: 'web-1' });
+      await bot.lambda.settled();
+
+      expect(ack.status).toBe(200);
+      const view = await openedView('web-1');
+      const text = JSON.stringify(view.blocks);
+      expect(text).toMatch(/readable by anyone on the internet/);
+      expect(text).toMatch(/for `stg-site` only/);
+      expect(text).toMatch(/s3:GetObject/);
+      expect(checkSlackLimits(view, 'modal')).toEqual([]);
+      expect(s3.calls()).toHaveLength(0);
+    });
+
+    it('makes the bucket a website only after the confirmation: website, public access for it alone, read policy', async () => {
+      await bot.command('/aws-bucket', 'website stg-site', {
+        userId: MAKER,
+        triggerId: 'web-2',
+        responseId: 'web-2',
+      });
+      const view = await openedView('web-2');
+
+      const ack = await submit(view, MAKER, 'V0WEB0002');
+      await bot.lambda.settled();
+
+      expect(ack.status).toBe(200);
+      expect(
+        s3.commandCalls(PutBucketWebsiteCommand)[0]?.args[0].input.WebsiteConfiguration?.IndexDocument,
+      ).toEqual({
+        Suffix: 'index.html',
+      });
+      const blockConfig = s3.commandCalls(PutPublicAccessBlockCommand)[0]?.args[0].input;
+      expect(blockConfig?.Bucket).toBe('stg-site');
+      expect(blockConfig?.PublicAccessBlockConfiguration).toMatchObject({
+        BlockPublicPolicy: false,
+        BlockPublicAcls: true,
+      });
+      const policy = JSON.parse(String(s3.commandCalls(PutBucketPolicyCommand)[0]?.args[0].input.Policy));
+      expect(policy.Statement).toEqual([
+        expect.objectContaining({ Action: 's3:GetObject', Resource: 'arn:aws:s3:::stg-site/*' }),
+      ]);
+      const answer = await bot.slack.waitFor(
+        'response_url',
+        5000,
+        (c) => c.path.endsWith('/web-2') && c.body.replace_original === true,
+      );
+      expect(String(answer.body.text)).toMatch(/s3-website-eu-west-1\.amazonaws\.com/);
+      expect((await bot.store.listAudit('bucket.website'))[0]).toMatchObject({ actor: MAKER, result: 'ok' });
+    });
+
+    it('runs the job once when Slack retries the submission', async () => {
+      await bot.command('/aws-bucket', 'website stg-once', { userId: MAKER, triggerId: 'web-3' });
+      const view = await openedView('web-3');
+
+      await submit(view, MAKER, 'V0WEB0003');
+      await submit(view, MAKER, 'V0WEB0003');
+      await bot.lambda.settled();
+
+      expect(s3.commandCalls(PutBucketWebsiteCommand)).toHaveLength(1);
+    });
+
+    it('makes nothing public when someone else presses the button', async () => {
+      await bot.command('/aws-bucket', 'website stg-site', { userId: MAKER, triggerId: 'web-4' });
+      const view = await openedView('web-4');
+
+      const ack = await submit(view, STRANGER, 'V0WEB0004');
+      await bot.lambda.settled();
+
+      expect(ack.json()).toMatchObject({ response_action: 'update' });
+      expect(s3.calls()).toHaveLength(0);
+      expect((await bot.store.listAudit('bucket.website'))[0]).toMatchObject({
+        actor: STRANGER,
+        result: 'refused',
+      });
+    });
+
+    it('opens no confirmation for someone outside the allow-list', async () => {
+      const ack = await bot.command('/aws-bucket', 'website stg-site', {
+        userId: STRANGER,
+        triggerId: 'web-5',
+      });
+
+      expect(String(ack.json().text)).toMatch(/not on the allow-list/);
+      expect(bot.slack.callsOf('views.open').filter((c) => c.body.trigger_id === 'web-5')).toHaveLength(0);
+    });
+
+    it('puts Block Public Access back and says why when the account forbids public policies', async () => {
+      s3.on(PutBucketPolicyCommand).rejects(s3Error('AccessDenied', 403));
+      await bot.command('/aws-bucket', 'website stg-site', {
+        userId: MAKER,
+        triggerId: 'web-6',
+        responseId: 'web-6',
+      });
+      const view = await openedView('web-6');
+
+      await submit(view, MAKER, 'V0WEB0006');
+      await bot.lambda.settled();
+
+      const restored =
+        s3.commandCalls(PutPublicAccessBlockCommand)[1]?.args[0].input.PublicAccessBlockConfiguration;
+      expect(restored).toMatchObject({ BlockPublicPolicy: true, RestrictPublicBuckets: true });
+      const answer = await bot.slack.waitFor(
+        'response_url',
+        5000,
+        (c) => c.path.endsWith('/web-6') && c.body.replace_original === true,
+      );
+      expect(String(answer.body.text)).toMatch(/blocks public bucket policies/);
+    });
+  });
+
+  describe('upload from a Slack message', () => {
+    function shortcut(userId: string, triggerId: string, files: unknown[]) {
+      return bot.post(
+        interactionBody({
+          type: 'message_action',
+          callback_id: 'bucket_upload',
+          trigger_id: triggerId,
+          response_url: bot.slack.responseUrl(triggerId),
+          team: { id: 'T0LOCAL01', domain: 'local' },
+          channel: { id: 'C0LOCAL01', name: 'ops' },
+          user: { id: userId, name: 'someone' },
+          message: { type: 'message', ts: '1700000000.000100', text: 'here', files },
+          message_ts: '1700000000.000100',
+          action_ts: '1700000001.000000',
+          token: 'deprecated',
+        }),
+        FORM,
+      );
+    }
+
+    it('downloads the chosen file with the bot token and puts it in the chosen bucket', async () => {
+      const bytes = Buffer.from('id,name\n1,Ada\n');
+      bot.slack.downloads.set('F0FILE001/report.csv', bytes);
+      bot.slack.answers.set('files.info', () => ({
+        ok: true,
+        file: {
+          id: 'F0FILE001',
+          name: 'report.csv',
+          size: bytes.length,
+          mimetype: 'text/csv',
+          url_private_download: bot.slack.fileUrl('F0FILE001/report.csv'),
+        },
+      }));
+      await shortcut(MAKER, 'up-1', [{ id: 'F0FILE001', name: 'report.csv', mode: 'hosted' }]);
+      const view = await openedView('up-1');
+      expect(checkSlackLimits(view, 'modal')).toEqual([]);
+
+      const ack = await submit(view, MAKER, 'V0UP00001', {
+        upload_file: { file: { type: 'static_select', selected_option: { value: 'F0FILE001' } } },
+        upload_account: { account: { type: 'static_select', selected_option: { value: '333333333333' } } },
+        upload_bucket: { bucket: { type: 'plain_text_input', value: 'stg-inbox' } },
+        upload_prefix: { prefix: { type: 'plain_text_input', value: 'reports/2024' } },
+      });
+      await bot.lambda.settled();
+
+      expect(ack.status).toBe(200);
+      const download = await bot.slack.waitFor('file_download');
+      expect(download.headers.authorization).toBe('Bearer xoxb-test');
+      const put = s3.commandCalls(PutObjectCommand)[0]?.args[0].input;
+      expect(put).toMatchObject({
+        Bucket: 'stg-inbox',
+        Key: 'reports/2024/report.csv',
+        ContentType: 'text/csv',
+        IfNoneMatch: '*',
+      });
+      expect(Buffer.from(put?.Body as Uint8Array).equals(bytes)).toBe(true);
+      expect((await bot.store.listAudit('bucket.upload'))[0]).toMatchObject({ actor: MAKER, result: 'ok' });
+    });
+
+    it('shows field errors for a bad bucket name and starts nothing', async () => {
+      await shortcut(MAKER, 'up-2', [{ id: 'F0FILE002', name: 'a.txt' }]);
+      const view = await openedView('up-2');
+      const before = bot.lambda.invocations.length;
+
+      const ack = await submit(view, MAKER, 'V0UP00002', {
+        upload_file: { file: { selected_option: { value: 'F0FILE002' } } },
+        upload_account: { account: { selected_option: { value: '333333333333' } } },
+        upload_bucket: { bucket: { value: 'Not_A_Bucket' } },
+        upload_prefix: { prefix: { value: null } },
+      });
+
+      expect(ack.json()).toMatchObject({
+        response_action: 'errors',
+        errors: { upload_bucket: expect.stringMatching(/lowercase/) },
+      });
+      expect(bot.lambda.invocations.length).toBe(before);
+    });
+
+    it('tells someone outside the allow-list, opens nothing', async () => {
+      await shortcut(STRANGER, 'up-3', [{ id: 'F0FILE003', name: 'a.txt' }]);
+
+      const told = await bot.slack.waitFor('response_url', 5000, (c) => c.path.endsWith('/up-3'));
+      expect(String(told.body.text)).toMatch(/not on the allow-list/);
+      expect(bot.slack.callsOf('views.open').filter((c) => c.body.trigger_id === 'up-3')).toHaveLength(0);
+    });
+
+    it('says so when the message has no file', async () => {
+      await shortcut(MAKER, 'up-4', []);
+
+      const told = await bot.slack.waitFor('response_url', 5000, (c) => c.path.endsWith('/up-4'));
+      expect(String(told.body.text)).toMatch(/no file/);
+    });
+  });
+});
