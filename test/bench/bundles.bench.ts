@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { parse } from 'yaml';
-import { serverlessBuildConfig } from './serverless-build-config';
+import { serverlessBuildConfig } from '../support/serverless-build-config';
 
 const INIT_RUNS = 7;
 
