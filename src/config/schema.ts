@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { HEALTH_CONFIG_DEFAULTS, healthConfigSchema } from '../health/config-schema';
 import { accountId, allowListSchema, awsRegion, roleName, slackChannel } from './schema-parts';
 
 /**
@@ -59,6 +60,7 @@ export const appConfigSchema = z
       }),
     roles: rolesSchema.default({ default: 'aws-chatops-read' }),
     slack: slackSchema,
+    health: healthConfigSchema.default(HEALTH_CONFIG_DEFAULTS),
   })
   .strict();
 

@@ -102,6 +102,24 @@ export class StateStore {
     );
   }
 
+  /** Deletes a record only if it is still at `expectedVersion`; false when it changed or is gone. */
+  async remove(pk: string, sk: string, expectedVersion: number): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: { pk, sk },
+          ConditionExpression: 'version = :expected',
+          ExpressionAttributeValues: { ':expected': expectedVersion },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
   /** Records of one partition, optionally those whose sort key starts with `prefix`, newest sort key first. */
   async query<T>(pk: string, options: { prefix?: string; limit?: number } = {}): Promise<StoredRecord<T>[]> {
     const out = await this.doc.send(
