@@ -56,12 +56,10 @@ function changePlain(change: HealthChange): string {
 
 /** The thread reply under an event's message that says what changed in this update. */
 export function healthChangeReply({ category, changes }: HealthChangeInput): SlackMessage {
-  const blocks: KnownBlock[] = changes
-    .slice(0, MAX_CHANGE_BLOCKS)
-    .map((change) => ({
-      type: 'section',
-      text: mrkdwnText(truncateText(changeLine(change, category), 2900)),
-    }));
+  const blocks: KnownBlock[] = changes.slice(0, MAX_CHANGE_BLOCKS).map((change) => ({
+    type: 'section',
+    text: mrkdwnText(truncateText(changeLine(change, category), 2900)),
+  }));
   const text = escapeAndTruncate(`AWS Health update: ${changes.map(changePlain).join('; ')}`, 1000);
   return { text, blocks };
 }

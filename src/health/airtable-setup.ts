@@ -42,6 +42,7 @@ export function healthAirtableFromEnv(
         pacer,
         requestsPerSecond: config.requestsPerSecond,
         attempts: config.attempts,
+        rateLimitPauseMs: config.rateLimitPauseSeconds * 1000,
         deadline,
       });
     }),

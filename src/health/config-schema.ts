@@ -57,6 +57,8 @@ const airtableSchema = z
     flushBudgetSeconds: z.number().int().min(1).max(60).default(10),
     /** Attempts per request before the rows stay in the outbox for the scheduled retry. */
     attempts: z.number().int().min(1).max(5).default(3),
+    /** After a 429 Airtable asks for 30 s of silence; every writer of the base waits this long. */
+    rateLimitPauseSeconds: z.number().int().min(1).max(60).default(30),
   })
   .strict();
 
@@ -70,7 +72,12 @@ export const healthConfigSchema = z
     mute: z.array(muteSchema).default([]),
     /** Slack messages per second per channel, for the whole bot (Slack allows about 1). */
     slackMessagesPerSecond: z.number().min(0.1).max(1).default(0.9),
-    airtable: airtableSchema.default({ requestsPerSecond: 4, flushBudgetSeconds: 10, attempts: 3 }),
+    airtable: airtableSchema.default({
+      requestsPerSecond: 4,
+      flushBudgetSeconds: 10,
+      attempts: 3,
+      rateLimitPauseSeconds: 30,
+    }),
   })
   .strict();
 

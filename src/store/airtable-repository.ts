@@ -26,6 +26,8 @@ export interface AirtableTableOptions {
   pacer: SlotPacer;
   requestsPerSecond: number;
   attempts: number;
+  /** How long every writer of the base keeps quiet after a 429 (Airtable asks for 30 s). */
+  rateLimitPauseMs: number;
   requestTimeoutMs?: number;
   deadline?: () => number;
 }
@@ -80,7 +82,8 @@ export class AirtableTable {
             },
           );
         }
-        if (status === 429) await this.options.pacer.block(this.paceKey, Date.now() + 30_000);
+        if (status === 429)
+          await this.options.pacer.block(this.paceKey, Date.now() + this.options.rateLimitPauseMs);
         logger.warn('Airtable write failed', { status, attempt, error: (error as Error).message });
         if (attempt >= this.options.attempts)
           throw new AirtableUnavailableError(

@@ -6,6 +6,10 @@ export interface RecordedCall {
   path: string;
   body: Record<string, unknown>;
   headers: Record<string, string | string[] | undefined>;
+  /** When it arrived (epoch-ms). */
+  at: number;
+  /** Answered 429 (see `throttle`). */
+  throttled?: boolean;
 }
 
 /**
@@ -19,6 +23,8 @@ export class SlackStandIn {
   private waiters: { match: (call: RecordedCall) => boolean; resolve: (call: RecordedCall) => void }[] = [];
   /** Overrides the answer of one Web API method, e.g. to simulate `ratelimited`. */
   readonly answers = new Map<string, (body: Record<string, unknown>) => Record<string, unknown>>();
+  /** Answers a Web API call with 429 and `Retry-After: <seconds>` when it returns a number. */
+  throttle: ((call: RecordedCall) => number | undefined) | undefined;
 
   get apiUrl(): string {
     return `${this.url}/api/`;
@@ -38,8 +44,14 @@ export class SlackStandIn {
       const path = req.url ?? '/';
       const body = parseBody(raw, req.headers['content-type']);
       const method = path.startsWith('/api/') ? (path.slice(5).split('?')[0] ?? '') : 'response_url';
-      const call: RecordedCall = { method, path, body, headers: req.headers };
+      const call: RecordedCall = { method, path, body, headers: req.headers, at: Date.now() };
       this.calls.push(call);
+      const retryAfter = method === 'response_url' ? undefined : this.throttle?.(call);
+      if (retryAfter !== undefined) {
+        call.throttled = true;
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(retryAfter) });
+        return void res.end('{"ok":false,"error":"ratelimited"}');
+      }
       for (const waiter of [...this.waiters]) {
         if (waiter.match(call)) {
           this.waiters = this.waiters.filter((w) => w !== waiter);
