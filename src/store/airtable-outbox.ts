@@ -62,6 +62,7 @@ export class AirtableOutbox {
     const hash = hashOf(fields);
     const synced = await this.store.get<{ hash: string; asOf: string }>(SYNCED, key);
     if (synced?.data.hash === hash) return 'unchanged';
+    if (synced && synced.data.asOf > asOf) return 'older';
     for (let attempt = 0; attempt < 10; attempt += 1) {
       const pending = await this.store.get<OutboxRow>(OUTBOX, key);
       if (pending?.data.hash === hash) return 'unchanged';
