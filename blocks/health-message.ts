@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { HealthEventView } from '../src/health/event-view';
+import { HEALTH_OPEN_DASHBOARD } from './health-actions';
 import {
   accountLabel,
   accountPlain,
@@ -132,7 +133,7 @@ export function healthEventMessage({ view, dashboardUrl, missingPages }: HealthM
       elements: [
         {
           type: 'button',
-          action_id: 'health_open_dashboard',
+          action_id: HEALTH_OPEN_DASHBOARD,
           text: plainText('Open in AWS Health'),
           url: dashboardUrl,
         },

@@ -8,7 +8,12 @@ import { documentClient } from '../../src/store/state-table';
 import { AirtableStandIn } from '../support/airtable-stand-in';
 
 const MERGE_ON = ['EventArn', 'Account'];
-const row = (n: number, extra: Record<string, string> = {}) => ({ EventArn: `arn-${n}`, Account: '222222222222', Status: 'open', ...extra });
+const row = (n: number, extra: Record<string, string> = {}) => ({
+  EventArn: `arn-${n}`,
+  Account: '222222222222',
+  Status: 'open',
+  ...extra,
+});
 
 describe('Airtable table and outbox', () => {
   const airtable = new AirtableStandIn();
@@ -48,7 +53,8 @@ describe('Airtable table and outbox', () => {
   });
 
   it('writes 25 queued rows in 3 requests of at most 10, at most 5 requests a second', async () => {
-    for (let n = 1; n <= 25; n += 1) await outbox.enqueue(`arn-${n}#222222222222`, row(n), '2024-01-01T00:00:00Z');
+    for (let n = 1; n <= 25; n += 1)
+      await outbox.enqueue(`arn-${n}#222222222222`, row(n), '2024-01-01T00:00:00Z');
     const before = airtable.calls.length;
 
     const result = await outbox.drain(table, Date.now() + 10_000);
@@ -63,9 +69,15 @@ describe('Airtable table and outbox', () => {
 
   it('does not queue a row identical to the one written, nor an older one', async () => {
     expect(await outbox.enqueue('arn-1#222222222222', row(1), '2024-01-01T00:00:00Z')).toBe('unchanged');
-    expect(await outbox.enqueue('arn-3#222222222222', row(3, { Status: 'x' }), '2023-12-31T00:00:00Z')).toBe('older');
-    expect(await outbox.enqueue('arn-2#222222222222', row(2, { Status: 'closed' }), '2024-01-02T00:00:00Z')).toBe('queued');
-    expect(await outbox.enqueue('arn-2#222222222222', row(2, { Status: 'investigating' }), '2024-01-01T12:00:00Z')).toBe('older');
+    expect(await outbox.enqueue('arn-3#222222222222', row(3, { Status: 'x' }), '2023-12-31T00:00:00Z')).toBe(
+      'older',
+    );
+    expect(
+      await outbox.enqueue('arn-2#222222222222', row(2, { Status: 'closed' }), '2024-01-02T00:00:00Z'),
+    ).toBe('queued');
+    expect(
+      await outbox.enqueue('arn-2#222222222222', row(2, { Status: 'investigating' }), '2024-01-01T12:00:00Z'),
+    ).toBe('older');
   });
 
   it('parks a row Airtable refuses and still writes the others of its batch', async () => {
