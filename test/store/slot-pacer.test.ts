@@ -7,7 +7,12 @@ import { documentClient } from '../../src/store/state-table';
 /** A clock that only moves when someone sleeps: send times are exact and the test takes no real time. */
 function virtualClock(start: number) {
   let now = start;
-  return { now: () => now, sleep: async (ms: number) => void (now += ms) };
+  return {
+    now: () => now,
+    sleep: async (ms: number) => {
+      now += ms;
+    },
+  };
 }
 
 describe('SlotPacer', () => {
