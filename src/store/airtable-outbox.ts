@@ -18,7 +18,7 @@ export interface OutboxRow {
 }
 
 export interface AirtableWriter {
-  upsert(records: readonly AirtableFields[], mergeOn: readonly string[]): Promise<void>;
+  upsert(records: readonly AirtableFields[], mergeOn: readonly string[], until?: number): Promise<void>;
 }
 
 export interface DrainResult {
@@ -112,7 +112,7 @@ export class AirtableOutbox {
       const batch = await this.store.query<OutboxRow>(OUTBOX, { limit: AIRTABLE_MAX_RECORDS_PER_REQUEST });
       if (batch.length === 0) return true;
       try {
-        await this.write(writer, batch, result);
+        await this.write(writer, batch, result, until);
       } catch (error) {
         if (!(error instanceof AirtableRejectedError)) {
           await this.keepForLater(batch, error as Error, result);
@@ -121,7 +121,7 @@ export class AirtableOutbox {
         // One bad row must not hold back the others: write them one by one, park the ones refused alone.
         for (const record of batch) {
           try {
-            await this.write(writer, [record], result);
+            await this.write(writer, [record], result, until);
           } catch (single) {
             if (!(single instanceof AirtableRejectedError)) {
               await this.keepForLater([record], single as Error, result);
@@ -135,10 +135,16 @@ export class AirtableOutbox {
     return true;
   }
 
-  private async write(writer: AirtableWriter, batch: Stored[], result: DrainResult): Promise<void> {
+  private async write(
+    writer: AirtableWriter,
+    batch: Stored[],
+    result: DrainResult,
+    until: number,
+  ): Promise<void> {
     await writer.upsert(
       batch.map((record) => record.data.fields),
       this.mergeOn,
+      until,
     );
     result.written += batch.length;
     await Promise.all(

@@ -59,15 +59,26 @@ export class AirtableTable {
     this.intervalMs = Math.ceil(1000 / options.requestsPerSecond);
   }
 
-  /** Upserts up to 10 records in one request (merge on `mergeOn`), retrying 429 / 5xx / network errors. */
-  async upsert(records: readonly AirtableFields[], mergeOn: readonly string[]): Promise<void> {
+  /**
+   * Upserts up to 10 records in one request (merge on `mergeOn`), retrying 429 / 5xx / network errors; throws
+   * PacerDeadlineError rather than wait for a request slot past `until`.
+   */
+  async upsert(
+    records: readonly AirtableFields[],
+    mergeOn: readonly string[],
+    until?: number,
+  ): Promise<void> {
     if (records.length === 0) return;
     if (records.length > AIRTABLE_MAX_RECORDS_PER_REQUEST)
       throw new RangeError(`at most ${AIRTABLE_MAX_RECORDS_PER_REQUEST} records per request`);
     const body = records.map((fields) => ({ fields }));
     const params = { performUpsert: { fieldsToMergeOn: [...mergeOn] }, typecast: true };
     for (let attempt = 1; ; attempt += 1) {
-      await this.options.pacer.acquire(this.paceKey, this.intervalMs, this.options.deadline?.());
+      const deadline = Math.min(
+        until ?? Number.POSITIVE_INFINITY,
+        this.options.deadline?.() ?? Number.POSITIVE_INFINITY,
+      );
+      await this.options.pacer.acquire(this.paceKey, this.intervalMs, deadline);
       try {
         // performUpsert is part of Airtable's API but missing from airtable.js's types.
         await this.table.update(body as never, params as never);
