@@ -1,4 +1,4 @@
-import type { HealthDelivery, HealthStatus } from './health-delivery';
+import type { HealthDelivery, HealthEventFacts } from './health-delivery';
 
 /** Entities kept per event in the state table (DynamoDB items are ≤ 400 KB); the count goes on beyond. */
 export const MAX_STORED_ENTITIES = 2000;
@@ -14,18 +14,7 @@ export interface AccountState {
 }
 
 /** Everything known about one Health event (eventArn), merged from every delivery for every account. */
-export interface HealthEventView {
-  eventArn: string;
-  service: string;
-  eventTypeCode: string;
-  category: string;
-  scope: string | undefined;
-  region: string;
-  status: HealthStatus;
-  startTime: string;
-  endTime: string | undefined;
-  lastUpdatedTime: string;
-  description: string;
+export interface HealthEventView extends HealthEventFacts {
   accounts: Record<string, AccountState>;
   /** Pages received per communicationId, to show an incomplete paged event as such. */
   pages: Record<string, { received: number[]; total: number }>;

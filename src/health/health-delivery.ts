@@ -2,9 +2,8 @@ import type { HealthEvent } from './health-event-schema';
 
 export type HealthStatus = 'upcoming' | 'open' | 'closed';
 
-/** One EventBridge delivery of a Health event for one account, in the shape the rest of the code uses. */
-export interface HealthDelivery {
-  deliveryId: string;
+/** What a Health event says about itself, in every delivery and in the merged view. */
+export interface HealthEventFacts {
   eventArn: string;
   service: string;
   eventTypeCode: string;
@@ -16,6 +15,11 @@ export interface HealthDelivery {
   endTime: string | undefined;
   lastUpdatedTime: string;
   description: string;
+}
+
+/** One EventBridge delivery of a Health event for one account, in the shape the rest of the code uses. */
+export interface HealthDelivery extends HealthEventFacts {
+  deliveryId: string;
   /** The account the event is about (`detail.affectedAccount` in the organisational view). */
   accountId: string;
   /** True when delivered to the management / delegated-admin account on behalf of another account. */
