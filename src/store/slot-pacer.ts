@@ -25,6 +25,7 @@ export interface SlotPacerOptions {
 
 const SLOT_TTL_SECONDS = 3600;
 const MAX_SLOTS_SCANNED = 2000;
+const MAX_ATTEMPTS = 20;
 
 /**
  * Spaces sends to one peer (a Slack channel, an Airtable base) at least `intervalMs` apart across every Lambda
@@ -44,25 +45,53 @@ export class SlotPacer {
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
-  /** Waits for this caller's turn to send to `key`; throws PacerDeadlineError rather than wait past `deadline`. */
+  /**
+   * Waits for this caller's turn to send to `key`; throws PacerDeadlineError rather than wait past `deadline`.
+   * A slot is only ever claimed ahead of the clock, and a sender that wakes up late (a busy event loop) or finds
+   * the peer blocked meanwhile gives its slot up and takes another, so sends stay a full interval apart.
+   */
   async acquire(key: string, intervalMs: number, deadline = Number.POSITIVE_INFINITY): Promise<void> {
-    const state = (await this.store.get<PaceState>(`pace#${key}`))?.data;
-    const now = this.now();
-    const current = Math.floor(now / intervalMs);
-    const blockedUntil = state?.blockedUntil ?? 0;
-    if (now >= blockedUntil && (await this.claimSlot(key, current))) {
-      if (await this.claimSlot(key, current + 1)) return;
+    const tolerance = intervalMs * 0.1;
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+      const state = await this.state(key);
+      const now = this.now();
+      const current = Math.floor(now / intervalMs);
+      if (now >= state.blockedUntil && (await this.claimSlot(key, current))) {
+        // Sending now is only fair if the claims did not take us past the start of the next slot.
+        if ((await this.claimSlot(key, current + 1)) && this.now() <= (current + 1) * intervalMs) return;
+      }
+      const slot = await this.claimFutureSlot(
+        key,
+        intervalMs,
+        Math.max(state.next, Math.ceil(state.blockedUntil / intervalMs)),
+      );
+      const startsAt = slot * intervalMs;
+      if (startsAt > deadline) throw new PacerDeadlineError(key, startsAt - this.now());
+      const wait = startsAt - this.now();
+      if (wait > 0) await this.sleep(wait);
+      const blocked = (await this.state(key)).blockedUntil > this.now();
+      if (!blocked && this.now() - startsAt <= tolerance) return;
     }
-    let slot = Math.max(current + 1, state?.next ?? 0, Math.ceil(blockedUntil / intervalMs));
-    for (let scanned = 0; !(await this.claimSlot(key, slot)); scanned += 1) {
-      if (scanned >= MAX_SLOTS_SCANNED) throw new PacerDeadlineError(key, (slot - current) * intervalMs);
+    throw new PacerDeadlineError(key, 0);
+  }
+
+  /** The first free slot at or after `from` that has not started yet. */
+  private async claimFutureSlot(key: string, intervalMs: number, from: number): Promise<number> {
+    let slot = from;
+    for (let scanned = 0; scanned < MAX_SLOTS_SCANNED; scanned += 1) {
+      slot = Math.max(slot, Math.floor(this.now() / intervalMs) + 1);
+      if (await this.claimSlot(key, slot)) {
+        const claimed = slot;
+        await this.remember(key, (s) => ({ ...s, next: Math.max(s.next, claimed + 1) }));
+        return slot;
+      }
       slot += 1;
     }
-    await this.remember(key, (s) => ({ ...s, next: Math.max(s.next, slot + 1) }));
-    const startsAt = slot * intervalMs;
-    if (startsAt > deadline) throw new PacerDeadlineError(key, startsAt - this.now());
-    const wait = startsAt - this.now();
-    if (wait > 0) await this.sleep(wait);
+    throw new PacerDeadlineError(key, MAX_SLOTS_SCANNED * intervalMs);
+  }
+
+  private async state(key: string): Promise<PaceState> {
+    return (await this.store.get<PaceState>(`pace#${key}`))?.data ?? { next: 0, blockedUntil: 0 };
   }
 
   /** The peer said "not before `untilMs`" (429 + Retry-After): every sender to `key` waits until then. */
