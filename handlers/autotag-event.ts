@@ -28,7 +28,7 @@ export const handler = async (
   withCorrelation({ eventId: eventIdOf(event), function: 'autotag-event' });
   const parsed = cloudTrailEventSchema.safeParse(event);
   if (!parsed.success) {
-    await quarantine(store, 'autotag-event', event, describeZodProblems(parsed.error));
+    await quarantine(store, 'autotagEvent', event, describeZodProblems(parsed.error));
     return undefined;
   }
   withCorrelation({

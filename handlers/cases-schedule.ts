@@ -38,7 +38,7 @@ const scheduledEvent = z.object({ id: z.string().min(1), 'detail-type': z.litera
 
 export const handler = async (event: unknown): Promise<void> => {
   const parsed = scheduledEvent.safeParse(event);
-  if (!parsed.success) return quarantine(store, 'cases-schedule', event, describeZodProblems(parsed.error));
+  if (!parsed.success) return quarantine(store, 'casesSchedule', event, describeZodProblems(parsed.error));
   withCorrelation({ eventId: parsed.data.id, function: 'cases-schedule' });
   await runScheduledCasesReport(parsed.data.id, {
     store,

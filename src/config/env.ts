@@ -15,6 +15,8 @@ const envSchema = z.object({
   CHATOPS_CONFIG: z.string().default('chatops.config.yaml'),
   STATE_TABLE: z.string().default('aws-chatops-local-state'),
   WORKER_FUNCTION_NAME: optionalString,
+  /** Where event functions send what they refuse (serverless.yml sets it). */
+  FAILED_EVENTS_QUEUE_URL: optionalString,
   SLACK_API_URL: z
     .url({ message: 'must be a URL such as https://slack.com/api/' })
     .default('https://slack.com/api/'),

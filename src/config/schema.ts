@@ -3,6 +3,7 @@ import { AUTOTAG_DEFAULTS, autotagConfigSchema } from '../autotag/config-schema'
 import { bucketsConfigSchema } from '../buckets/config-schema';
 import { CASES_CONFIG_DEFAULTS, casesConfigSchema } from '../cases/config-schema';
 import { catalogConfigSchema, DEFAULT_CATALOG_CONFIG } from '../catalog/config-schema';
+import { HEALTH_CONFIG_DEFAULTS, healthConfigSchema } from '../health/config-schema';
 import { accountId, allowListSchema, awsRegion, roleName, slackChannel } from './schema-parts';
 
 /**
@@ -63,6 +64,7 @@ export const appConfigSchema = z
       }),
     roles: rolesSchema.default({ default: 'aws-chatops-read' }),
     slack: slackSchema,
+    health: healthConfigSchema.default(HEALTH_CONFIG_DEFAULTS),
     catalog: catalogConfigSchema.default(DEFAULT_CATALOG_CONFIG),
     cases: casesConfigSchema.default(CASES_CONFIG_DEFAULTS),
     autotag: autotagConfigSchema.default(AUTOTAG_DEFAULTS),

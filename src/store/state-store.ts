@@ -106,8 +106,29 @@ export class StateStore {
     );
   }
 
-  async remove(pk: string, sk = '#'): Promise<void> {
-    await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: { pk, sk } }));
+  /**
+   * Deletes a record; with `expectedVersion`, only if it is still at that version. False when it changed or is
+   * gone (only with `expectedVersion`).
+   */
+  async remove(pk: string, sk = '#', expectedVersion?: number): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: { pk, sk },
+          ...(expectedVersion !== undefined
+            ? {
+                ConditionExpression: 'version = :expected',
+                ExpressionAttributeValues: { ':expected': expectedVersion },
+              }
+            : {}),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
   }
 
   /** Records of one partition, optionally those whose sort key starts with `prefix`, newest sort key first. */

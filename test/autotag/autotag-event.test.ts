@@ -155,7 +155,7 @@ describe('autotag-event handler: CloudTrail create calls → tags and a Slack no
 
     expect(outcome).toBeUndefined();
     expect(ec2.calls()).toHaveLength(0);
-    const kept = await bot.store.query<{ eventId: string }>('quarantine#autotag-event');
+    const kept = await bot.store.query<{ eventId: string }>('quarantine#autotagEvent');
     expect(kept.map((r) => r.data.eventId)).toContain('eb-malformed-1');
   });
 

@@ -45,7 +45,7 @@ describe('handlers/cases-schedule (weekly report)', () => {
   it('keeps a malformed event for replay instead of retrying it', async () => {
     await expect(handler({ id: 'not-a-schedule', 'detail-type': 'Something else' })).resolves.toBeUndefined();
 
-    const kept = await bot.store.query('quarantine#cases-schedule');
+    const kept = await bot.store.query('quarantine#casesSchedule');
     expect(kept.map((record) => (record.data as { eventId: string }).eventId)).toContain('not-a-schedule');
   });
 });

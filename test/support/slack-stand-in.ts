@@ -6,6 +6,10 @@ export interface RecordedCall {
   path: string;
   body: Record<string, unknown>;
   headers: Record<string, string | string[] | undefined>;
+  /** When it arrived (epoch-ms). */
+  at: number;
+  /** Answered 429 (see `throttle`). */
+  throttled?: boolean;
 }
 
 /** A file shared through files.uploadV2 (bytes as uploaded, channel/thread/comment from the completion). */
@@ -33,6 +37,8 @@ export class SlackStandIn {
   readonly downloads = new Map<string, Buffer>();
   /** Overrides the answer of one Web API method, e.g. to simulate `ratelimited`. */
   readonly answers = new Map<string, (body: Record<string, unknown>) => Record<string, unknown>>();
+  /** Answers a Web API call with 429 and `Retry-After: <seconds>` when it returns a number. */
+  throttle: ((call: RecordedCall) => number | undefined) | undefined;
 
   get apiUrl(): string {
     return `${this.url}/api/`;
@@ -67,8 +73,14 @@ export class SlackStandIn {
         : path.startsWith('/files/')
           ? 'file_download'
           : 'response_url';
-      const call: RecordedCall = { method, path, body, headers: req.headers };
+      const call: RecordedCall = { method, path, body, headers: req.headers, at: Date.now() };
       this.calls.push(call);
+      const retryAfter = method === 'response_url' ? undefined : this.throttle?.(call);
+      if (retryAfter !== undefined) {
+        call.throttled = true;
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(retryAfter) });
+        return void res.end('{"ok":false,"error":"ratelimited"}');
+      }
       for (const waiter of [...this.waiters]) {
         if (waiter.match(call)) {
           this.waiters = this.waiters.filter((w) => w !== waiter);

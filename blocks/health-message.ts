@@ -1,0 +1,145 @@
+import type { KnownBlock } from '@slack/types';
+import type { HealthEventView } from '../src/health/event-view';
+import { HEALTH_OPEN_DASHBOARD } from './health-actions';
+import {
+  accountLabel,
+  accountPlain,
+  categoryName,
+  firstLinesWithin,
+  readableEventType,
+  statusBadge,
+  when,
+} from './health-format';
+import { mrkdwnText, plainText, type SlackMessage } from './message';
+import { escapeMrkdwn, inlineCode, mrkdwnLink } from './mrkdwn';
+import { SLACK_LIMITS } from './slack-limits';
+import { escapeAndTruncate, truncateText } from './truncate';
+
+export interface HealthMessageInput {
+  /** The event as this channel shows it (only the accounts routed here). */
+  view: HealthEventView;
+  /** The event in the AWS Health dashboard (account or organisation view). */
+  dashboardUrl: string;
+  /** Pages of a paged event that have not arrived yet. */
+  missingPages: readonly number[];
+}
+
+const DESCRIPTION_CHARS = 2600;
+const ENTITY_LINES = 15;
+const ACCOUNT_LINES = 20;
+
+function headerText(view: HealthEventView): string {
+  const { emoji, word } = statusBadge(view.status, view.category);
+  // plain_text is never parsed for mentions; the strip only keeps odd service names readable.
+  const title = `${view.service} ${readableEventType(view.eventTypeCode, view.service)}`.replace(
+    /[<>&]/g,
+    '',
+  );
+  return truncateText(`${emoji} ${word}: ${title}`, SLACK_LIMITS.headerText);
+}
+
+function accountsField(view: HealthEventView): string {
+  const accounts = Object.entries(view.accounts);
+  const [only] = accounts;
+  if (accounts.length === 1 && only) return `*Account*\n${accountLabel(only[0], only[1].name)}`;
+  return `*Accounts*\n${accounts.length} affected (listed below)`;
+}
+
+function descriptionBlock(view: HealthEventView, dashboardUrl: string): KnownBlock {
+  const more = `…\n${mrkdwnLink(dashboardUrl, 'Read the full description in AWS Health')}`;
+  const text = view.description.trim() === '' ? '_No description from AWS Health._' : view.description;
+  return { type: 'section', text: mrkdwnText(escapeAndTruncate(text, DESCRIPTION_CHARS, more)) };
+}
+
+function accountsBlock(view: HealthEventView): KnownBlock[] {
+  const accounts = Object.entries(view.accounts);
+  if (accounts.length < 2) return [];
+  const lines = accounts
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([id, account]) => `• ${accountLabel(id, account.name)} — ${account.entities.length} resources`);
+  const title = `*Affected accounts (${accounts.length})*\n`;
+  return [
+    {
+      type: 'section',
+      text: mrkdwnText(title + firstLinesWithin(lines, ACCOUNT_LINES, 2900 - title.length, 'accounts')),
+    },
+  ];
+}
+
+function entitiesBlock(view: HealthEventView): KnownBlock[] {
+  const accounts = Object.entries(view.accounts);
+  const several = accounts.length > 1;
+  const lines = accounts.flatMap(([, account]) =>
+    account.entities.map((entity) =>
+      several && account.name
+        ? `• ${inlineCode(entity)} — ${escapeMrkdwn(account.name)}`
+        : `• ${inlineCode(entity)}`,
+    ),
+  );
+  if (lines.length === 0) return [];
+  const total = view.entitiesTruncated ? `${lines.length}+` : String(lines.length);
+  const title = `*Affected resources (${total})*\n`;
+  return [
+    {
+      type: 'section',
+      text: mrkdwnText(title + firstLinesWithin(lines, ENTITY_LINES, 2900 - title.length, 'resources')),
+    },
+  ];
+}
+
+function contextBlock(view: HealthEventView, missingPages: readonly number[]): KnownBlock {
+  const parts = [
+    `Updated ${when(view.lastUpdatedTime)}`,
+    inlineCode(truncateText(view.eventArn, 400)),
+    ...(missingPages.length > 0
+      ? [`:hourglass_flowing_sand: waiting for page(s) ${missingPages.join(', ')}`]
+      : []),
+  ];
+  return { type: 'context', elements: [mrkdwnText(truncateText(parts.join(' · '), 1900))] };
+}
+
+export function healthFallbackText(view: HealthEventView): string {
+  const { word } = statusBadge(view.status, view.category);
+  const accounts = Object.entries(view.accounts);
+  const [only] = accounts;
+  const who =
+    accounts.length === 1 && only
+      ? `account ${accountPlain(only[0], only[1].name)}`
+      : `${accounts.length} accounts`;
+  const summary = `[${word}] AWS Health: ${view.service} ${readableEventType(view.eventTypeCode, view.service)} in ${view.region}, ${who}`;
+  const description = view.description.replace(/\s+/g, ' ').trim();
+  return escapeAndTruncate(description ? `${summary}: ${description}` : summary, 600);
+}
+
+/** The one message of a Health event in a channel; rebuilt and `chat.update`d on every change. */
+export function healthEventMessage({ view, dashboardUrl, missingPages }: HealthMessageInput): SlackMessage {
+  const fields = [
+    `*Status*\n${statusBadge(view.status, view.category).word}`,
+    `*Category*\n${escapeMrkdwn(categoryName(view.category))}`,
+    `*Region*\n${escapeMrkdwn(view.region)}`,
+    accountsField(view),
+    `*Start*\n${when(view.startTime)}`,
+    `*End*\n${when(view.endTime, view.status === 'closed' ? '—' : 'not announced')}`,
+    `*Event type*\n${inlineCode(truncateText(view.eventTypeCode, 200))}`,
+  ].map(mrkdwnText);
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: plainText(headerText(view)) },
+    { type: 'section', fields },
+    descriptionBlock(view, dashboardUrl),
+    ...accountsBlock(view),
+    ...entitiesBlock(view),
+    {
+      type: 'actions',
+      elements: [
+        {
+          type: 'button',
+          action_id: HEALTH_OPEN_DASHBOARD,
+          text: plainText('Open in AWS Health'),
+          url: dashboardUrl,
+        },
+      ],
+    },
+    contextBlock(view, missingPages),
+  ];
+  return { text: healthFallbackText(view), blocks };
+}

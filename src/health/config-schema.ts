@@ -1,0 +1,89 @@
+import * as z from 'zod';
+import { slackChannel } from '../config/schema-parts';
+
+export const HEALTH_CATEGORIES = [
+  'issue',
+  'accountNotification',
+  'scheduledChange',
+  'investigation',
+] as const;
+export const HEALTH_STATUSES = ['upcoming', 'open', 'closed'] as const;
+
+/** `AWS_EC2_*`, `*_OPERATIONAL_NOTIFICATION`: `*` any run of characters, `?` one; case-insensitive. */
+const glob = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[\w*?.:/-]+$/, { message: 'must be a name or a glob (letters, digits, _ - . : / and * ?)' });
+
+/**
+ * What an event must look like for a rule to apply. Every listed key must match (AND); within a key any entry
+ * may match (OR); a key left out matches everything.
+ */
+const matchShape = {
+  /** A name people see in the logs ("sent by rule prod-issues"). */
+  name: z.string().min(1).max(80).optional(),
+  categories: z.array(z.enum(HEALTH_CATEGORIES)).min(1).optional(),
+  /** Health service codes (`EC2`, `RDS`, `CLOUDFORMATION`), globs allowed. */
+  services: z.array(glob).min(1).optional(),
+  /** eventTypeCode allow-list, globs allowed. */
+  eventTypes: z.array(glob).min(1).optional(),
+  /** eventTypeCode deny-list, globs allowed: an event matching one of these never matches the rule. */
+  excludeEventTypes: z.array(glob).min(1).optional(),
+  /** Account ids or names from `accounts`. */
+  accounts: z.array(z.string().min(1)).min(1).optional(),
+  /** Regions (`eu-west-1`, `global`), globs allowed (`eu-*`). */
+  regions: z.array(glob).min(1).optional(),
+  statuses: z.array(z.enum(HEALTH_STATUSES)).min(1).optional(),
+};
+
+export const healthMatchSchema = z.object(matchShape).strict();
+
+const routeSchema = z.object({ ...matchShape, channels: z.array(slackChannel).min(1).max(10) }).strict();
+
+const muteSchema = z
+  .object({
+    ...matchShape,
+    /** A mute that ends by itself (ISO date-time), e.g. during a planned migration. */
+    until: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict();
+
+const airtableSchema = z
+  .object({
+    /** Requests per second to the Airtable base, for the whole bot (Airtable allows 5). */
+    requestsPerSecond: z.number().min(0.1).max(5).default(4),
+    /** How long a Health invocation may spend writing to Airtable after Slack is done. */
+    flushBudgetSeconds: z.number().int().min(1).max(60).default(10),
+    /** Attempts per request before the rows stay in the outbox for the scheduled retry. */
+    attempts: z.number().int().min(1).max(5).default(3),
+    /** After a 429 Airtable asks for 30 s of silence; every writer of the base waits this long. */
+    rateLimitPauseSeconds: z.number().int().min(1).max(60).default(30),
+  })
+  .strict();
+
+export const healthConfigSchema = z
+  .object({
+    /** Where an event goes when no route matches; `[]` sends it nowhere (logged). Default: slack.defaultChannel. */
+    defaultChannels: z.array(slackChannel).max(10).optional(),
+    /** Every route that matches adds its channels. */
+    routes: z.array(routeSchema).default([]),
+    /** An event matching a mute is posted nowhere (still recorded in Airtable); messages already posted keep updating. */
+    mute: z.array(muteSchema).default([]),
+    /** Slack messages per second per channel, for the whole bot (Slack allows about 1). */
+    slackMessagesPerSecond: z.number().min(0.1).max(1).default(0.9),
+    airtable: airtableSchema.default({
+      requestsPerSecond: 4,
+      flushBudgetSeconds: 10,
+      attempts: 3,
+      rateLimitPauseSeconds: 30,
+    }),
+  })
+  .strict();
+
+export type HealthConfig = z.infer<typeof healthConfigSchema>;
+export type HealthMatch = z.infer<typeof healthMatchSchema>;
+export type HealthRoute = HealthConfig['routes'][number];
+export type HealthMute = HealthConfig['mute'][number];
+
+export const HEALTH_CONFIG_DEFAULTS: HealthConfig = healthConfigSchema.parse({});

@@ -1,0 +1,147 @@
+import type { HealthDelivery, HealthEventFacts } from './health-delivery';
+
+/** Entities kept per event in the state table (DynamoDB items are ≤ 400 KB); the count goes on beyond. */
+export const MAX_STORED_ENTITIES = 2000;
+const MAX_STORED_DESCRIPTION = 60_000;
+
+export interface AccountState {
+  name: string | undefined;
+  /** Affected entities in the order they were first seen (new ones are appended). */
+  entities: string[];
+  /** Channels this account's part of the event was sent to: once routed, a channel keeps getting the updates. */
+  channels: string[];
+  lastUpdatedTime: string;
+}
+
+/** Everything known about one Health event (eventArn), merged from every delivery for every account. */
+export interface HealthEventView extends HealthEventFacts {
+  accounts: Record<string, AccountState>;
+  /** Pages received per communicationId, to show an incomplete paged event as such. */
+  pages: Record<string, { received: number[]; total: number }>;
+  /** True once entities beyond MAX_STORED_ENTITIES were dropped. */
+  entitiesTruncated: boolean;
+  /** Delivered through the organisational view (to the management / delegated-admin account). */
+  organizationView: boolean;
+}
+
+export interface MergeInput {
+  delivery: HealthDelivery;
+  accountName: string | undefined;
+  channels: readonly string[];
+}
+
+function union(a: readonly string[], b: readonly string[]): string[] {
+  return [...new Set([...a, ...b])];
+}
+
+function storedEntityCount(view: HealthEventView): number {
+  return Object.values(view.accounts).reduce((sum, account) => sum + account.entities.length, 0);
+}
+
+/**
+ * Folds one delivery into the view. Pure and idempotent: merging the same delivery twice gives the same view,
+ * and a delivery older than what is known (a late retry) can add entities and accounts but never turns back the
+ * status, dates or description.
+ */
+export function mergeDelivery(view: HealthEventView | undefined, input: MergeInput): HealthEventView {
+  const { delivery: d } = input;
+  const base: HealthEventView = view ?? {
+    eventArn: d.eventArn,
+    service: d.service,
+    eventTypeCode: d.eventTypeCode,
+    category: d.category,
+    scope: d.scope,
+    region: d.region,
+    status: d.status,
+    startTime: d.startTime,
+    endTime: d.endTime,
+    lastUpdatedTime: d.lastUpdatedTime,
+    description: d.description.slice(0, MAX_STORED_DESCRIPTION),
+    accounts: {},
+    pages: {},
+    entitiesTruncated: false,
+    organizationView: d.organizationView,
+  };
+  const newer = d.lastUpdatedTime >= base.lastUpdatedTime;
+  const next: HealthEventView = newer
+    ? {
+        ...base,
+        status: d.status,
+        startTime: d.startTime,
+        endTime: d.endTime ?? base.endTime,
+        lastUpdatedTime: d.lastUpdatedTime,
+        description: d.description ? d.description.slice(0, MAX_STORED_DESCRIPTION) : base.description,
+        scope: d.scope ?? base.scope,
+      }
+    : { ...base };
+
+  next.organizationView = base.organizationView || d.organizationView;
+  const previous = base.accounts[d.accountId];
+  let room = MAX_STORED_ENTITIES - storedEntityCount(base);
+  const added: string[] = [];
+  const known = new Set(previous?.entities ?? []);
+  for (const entity of d.entities) {
+    if (known.has(entity)) continue;
+    if (room <= 0) {
+      next.entitiesTruncated = true;
+      break;
+    }
+    known.add(entity);
+    added.push(entity);
+    room -= 1;
+  }
+  next.accounts = {
+    ...base.accounts,
+    [d.accountId]: {
+      name: input.accountName ?? previous?.name,
+      entities: [...(previous?.entities ?? []), ...added],
+      channels: union(previous?.channels ?? [], input.channels),
+      lastUpdatedTime:
+        previous && previous.lastUpdatedTime > d.lastUpdatedTime
+          ? previous.lastUpdatedTime
+          : d.lastUpdatedTime,
+    },
+  };
+  if (d.communicationId && d.totalPages > 1) {
+    const seen = base.pages[d.communicationId]?.received ?? [];
+    next.pages = {
+      ...base.pages,
+      [d.communicationId]: {
+        received: [...new Set([...seen, d.page])].sort((a, b) => a - b),
+        total: d.totalPages,
+      },
+    };
+  }
+  return next;
+}
+
+/** Key order does not survive a round trip through DynamoDB: compare views by canonical JSON. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+export function sameView(a: HealthEventView, b: HealthEventView): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}
+
+/** The part of the view one channel shows: only the accounts routed to that channel. */
+export function viewForChannel(view: HealthEventView, channel: string): HealthEventView {
+  const accounts = Object.fromEntries(
+    Object.entries(view.accounts).filter(([, account]) => account.channels.includes(channel)),
+  );
+  return { ...view, accounts };
+}
+
+/** Pages still to come, e.g. `[2, 3]` when only page 1 of 3 arrived. */
+export function missingPages(view: HealthEventView): number[] {
+  return Object.values(view.pages).flatMap(({ received, total }) =>
+    Array.from({ length: total }, (_, i) => i + 1).filter((page) => !received.includes(page)),
+  );
+}

@@ -1,0 +1,101 @@
+import type { AccountDirectory } from '../aws/account-directory';
+import { logger } from '../logging/logger';
+import type { AirtableOutbox, AirtableWriter, DrainResult } from '../store/airtable-outbox';
+import type { StateStore } from '../store/state-store';
+import { healthAirtableRow, slackMessageLink } from './airtable-row';
+import { type HealthDelivery, toDelivery } from './health-delivery';
+import type { HealthEvent } from './health-event-schema';
+import type { RouteDecision } from './health-router';
+import { mergeIntoState } from './health-state';
+import type { HealthMessageRenderer, RenderOutcome } from './message-renderer';
+
+export interface HealthAirtable {
+  outbox: AirtableOutbox;
+  /** Created on first use (the token is a secret read at run time). */
+  writer: () => Promise<AirtableWriter>;
+  /** How long this invocation may spend writing rows once Slack is done. */
+  budgetMs: number;
+}
+
+export interface HealthEventDeps {
+  store: StateStore;
+  accounts: AccountDirectory;
+  route: (delivery: HealthDelivery) => RouteDecision;
+  renderer: HealthMessageRenderer;
+  /** Absent when Airtable is not configured. */
+  airtable?: HealthAirtable;
+}
+
+export interface HealthEventOutcome {
+  eventArn: string;
+  accountId: string;
+  route: RouteDecision;
+  changed: boolean;
+  messages: RenderOutcome[];
+  airtable: 'queued' | 'unchanged' | 'older' | 'disabled';
+  drained?: DrainResult;
+}
+
+/**
+ * One delivery of a Health event: route it, fold it into the event's state, bring every channel's message up to
+ * date (post, or edit + thread reply), then queue the account's Airtable row and write what is pending. Slack
+ * comes first and never waits on Airtable; Airtable failures stay in the outbox and do not fail the delivery.
+ */
+export async function handleHealthEvent(
+  event: HealthEvent,
+  deps: HealthEventDeps,
+): Promise<HealthEventOutcome> {
+  const delivery = toDelivery(event);
+  const accountName = await deps.accounts.nameOf(delivery.accountId);
+  const route = deps.route(delivery);
+  if (route.channels.length === 0) {
+    logger.info('health event sent to no channel', { eventArn: delivery.eventArn, reason: route.reason });
+  }
+  const merged = await mergeIntoState(deps.store, { delivery, accountName, channels: route.channels });
+  logger.info('health event merged', {
+    eventArn: delivery.eventArn,
+    status: delivery.status,
+    changed: merged.changed,
+    route: route.reason,
+    channels: route.channels,
+    page: `${delivery.page}/${delivery.totalPages}`,
+  });
+  const channels = merged.view.accounts[delivery.accountId]?.channels ?? [];
+  const messages: RenderOutcome[] = [];
+  for (const channel of channels) {
+    messages.push(await deps.renderer.render(delivery.eventArn, channel, merged.version));
+  }
+  const outcome: HealthEventOutcome = {
+    eventArn: delivery.eventArn,
+    accountId: delivery.accountId,
+    route,
+    changed: merged.changed,
+    messages,
+    airtable: 'disabled',
+  };
+  if (deps.airtable) await writeToAirtable(deps.airtable, delivery, merged.view, messages, outcome);
+  return outcome;
+}
+
+async function writeToAirtable(
+  airtable: HealthAirtable,
+  delivery: HealthDelivery,
+  view: Parameters<typeof healthAirtableRow>[0],
+  messages: readonly RenderOutcome[],
+  outcome: HealthEventOutcome,
+): Promise<void> {
+  const first = messages.find((m) => m.ts);
+  const link = first?.ts ? slackMessageLink(first.channelId ?? first.channel, first.ts) : undefined;
+  const account = view.accounts[delivery.accountId];
+  outcome.airtable = await airtable.outbox.enqueue(
+    `${delivery.eventArn}#${delivery.accountId}`,
+    healthAirtableRow(view, delivery.accountId, link),
+    account?.lastUpdatedTime ?? view.lastUpdatedTime,
+  );
+  if (outcome.airtable !== 'queued') return;
+  try {
+    outcome.drained = await airtable.outbox.drain(await airtable.writer(), Date.now() + airtable.budgetMs);
+  } catch (error) {
+    logger.warn('Airtable write deferred to the scheduled retry', { error: (error as Error).message });
+  }
+}

@@ -1,0 +1,71 @@
+import type { HealthEvent } from './health-event-schema';
+
+export type HealthStatus = 'upcoming' | 'open' | 'closed';
+
+/** What a Health event says about itself, in every delivery and in the merged view. */
+export interface HealthEventFacts {
+  eventArn: string;
+  service: string;
+  eventTypeCode: string;
+  category: string;
+  scope: string | undefined;
+  region: string;
+  status: HealthStatus;
+  startTime: string;
+  endTime: string | undefined;
+  lastUpdatedTime: string;
+  description: string;
+}
+
+/** One EventBridge delivery of a Health event for one account, in the shape the rest of the code uses. */
+export interface HealthDelivery extends HealthEventFacts {
+  deliveryId: string;
+  /** The account the event is about (`detail.affectedAccount` in the organisational view). */
+  accountId: string;
+  /** True when delivered to the management / delegated-admin account on behalf of another account. */
+  organizationView: boolean;
+  entities: string[];
+  communicationId: string | undefined;
+  page: number;
+  totalPages: number;
+}
+
+/** English first (Health sends one description per language), then whatever came first. */
+function pickDescription(descriptions: HealthEvent['detail']['eventDescription']): string {
+  const english = descriptions.find((d) => d.language?.toLowerCase().startsWith('en'));
+  return (english ?? descriptions[0])?.latestDescription ?? '';
+}
+
+/** Older samples have no `statusCode`: it is derived from the dates, as the Health dashboard does. */
+function deriveStatus(detail: HealthEvent['detail'], at: string): HealthStatus {
+  if (detail.statusCode) return detail.statusCode;
+  if (detail.endTime && detail.endTime <= at) return 'closed';
+  if (detail.startTime > at) return 'upcoming';
+  return 'open';
+}
+
+export function toDelivery(event: HealthEvent): HealthDelivery {
+  const { detail } = event;
+  const accountId = detail.affectedAccount ?? event.account;
+  const entities = [...new Set(detail.affectedEntities.map((entity) => entity.entityValue))];
+  return {
+    deliveryId: event.id,
+    eventArn: detail.eventArn,
+    service: detail.service,
+    eventTypeCode: detail.eventTypeCode,
+    category: detail.eventTypeCategory,
+    scope: detail.eventScopeCode,
+    region: detail.eventRegion ?? event.region,
+    status: deriveStatus(detail, event.time),
+    startTime: detail.startTime,
+    endTime: detail.endTime,
+    lastUpdatedTime: detail.lastUpdatedTime ?? event.time,
+    description: pickDescription(detail.eventDescription),
+    accountId,
+    organizationView: accountId !== event.account,
+    entities,
+    communicationId: detail.communicationId,
+    page: detail.page ?? 1,
+    totalPages: detail.totalPages ?? 1,
+  };
+}

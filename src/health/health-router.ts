@@ -1,0 +1,100 @@
+import type { AccountDirectory } from '../aws/account-directory';
+import { UnknownAccountError } from '../aws/account-directory';
+import { ConfigError } from '../config/config-error';
+import type { HealthConfig, HealthMatch } from './config-schema';
+import { anyGlobMatches } from './glob-match';
+import type { HealthStatus } from './health-delivery';
+
+/** The facts of one event for one account that rules look at. */
+export interface RouteSubject {
+  category: string;
+  service: string;
+  eventTypeCode: string;
+  accountId: string;
+  region: string;
+  status: HealthStatus;
+}
+
+export interface RouteDecision {
+  channels: string[];
+  /** Why, for the log: `routes[0] prod-issues, routes[2]`, `default`, `muted by mute[1]`, … */
+  reason: string;
+}
+
+type ResolvedMatch = Omit<HealthMatch, 'accounts'> & { accountIds?: Set<string> };
+
+function resolveAccounts(match: HealthMatch, accounts: AccountDirectory, path: string): ResolvedMatch {
+  if (!match.accounts) return match;
+  const accountIds = new Set<string>();
+  match.accounts.forEach((entry, index) => {
+    try {
+      accountIds.add(accounts.resolve(entry).id);
+    } catch (error) {
+      if (!(error instanceof UnknownAccountError)) throw error;
+      throw new ConfigError('Invalid health routing', [
+        `${path}.accounts[${index}]: "${entry}" is neither a 12-digit id nor a name in accounts`,
+      ]);
+    }
+  });
+  return { ...match, accountIds };
+}
+
+function matches(match: ResolvedMatch, subject: RouteSubject): boolean {
+  return (
+    (match.categories === undefined || (match.categories as readonly string[]).includes(subject.category)) &&
+    anyGlobMatches(match.services, subject.service) &&
+    anyGlobMatches(match.eventTypes, subject.eventTypeCode) &&
+    !(match.excludeEventTypes ?? []).some((p) => anyGlobMatches([p], subject.eventTypeCode)) &&
+    (match.accountIds === undefined || match.accountIds.has(subject.accountId)) &&
+    anyGlobMatches(match.regions, subject.region) &&
+    (match.statuses === undefined || match.statuses.includes(subject.status))
+  );
+}
+
+const label = (kind: string, index: number, name: string | undefined) =>
+  `${kind}[${index}]${name ? ` ${name}` : ''}`;
+
+/**
+ * Decides the channels of an event from the config: mutes first (a matching mute sends nowhere), then every
+ * matching route adds its channels, and when none matches the default channels. Built once per container;
+ * account names in rules are resolved here, so a typo stops start-up with the rule named.
+ */
+export class HealthRouter {
+  private readonly routes: (ResolvedMatch & { channels: string[] })[];
+  private readonly mutes: (ResolvedMatch & { until?: string })[];
+  private readonly defaults: string[];
+
+  constructor(config: HealthConfig, fallbackChannel: string, accounts: AccountDirectory) {
+    this.routes = config.routes.map((route, i) => ({
+      ...resolveAccounts(route, accounts, `health.routes[${i}]`),
+      channels: route.channels,
+    }));
+    this.mutes = config.mute.map((mute, i) => resolveAccounts(mute, accounts, `health.mute[${i}]`));
+    this.defaults = config.defaultChannels ?? [fallbackChannel];
+  }
+
+  route(subject: RouteSubject, now: Date): RouteDecision {
+    const muteIndex = this.mutes.findIndex(
+      (mute) =>
+        (mute.until === undefined || Date.parse(mute.until) > now.getTime()) && matches(mute, subject),
+    );
+    const mute = this.mutes[muteIndex];
+    if (mute) return { channels: [], reason: `muted by ${label('health.mute', muteIndex, mute.name)}` };
+    const matched = this.routes
+      .map((route, index) => ({ route, index }))
+      .filter(({ route }) => matches(route, subject));
+    if (matched.length === 0) {
+      return {
+        channels: [...this.defaults],
+        reason:
+          this.defaults.length > 0
+            ? 'no route matched: default channels'
+            : 'no route matched and no default channel',
+      };
+    }
+    return {
+      channels: [...new Set(matched.flatMap(({ route }) => route.channels))],
+      reason: matched.map(({ route, index }) => label('health.routes', index, route.name)).join(', '),
+    };
+  }
+}

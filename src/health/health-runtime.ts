@@ -1,0 +1,108 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { OrganizationsClient } from '@aws-sdk/client-organizations';
+import type { SQSClient } from '@aws-sdk/client-sqs';
+import { WebClient } from '@slack/web-api';
+import { AccountDirectory } from '../aws/account-directory';
+import { organizationAccountNames } from '../aws/organization-account-names';
+import type { Env } from '../config/env';
+import type { AppConfig } from '../config/schema';
+import { readSecret } from '../config/secrets';
+import { describeZodProblems } from '../config/zod-problems';
+import { withCorrelation } from '../logging/logger';
+import { rejectMalformed } from '../runtime/failure-queue';
+import { once } from '../runtime/once';
+import { PacedSlackSink } from '../slack/paced-slack-sink';
+import { ConsoleSink, type SlackSink, WebApiSink } from '../slack/slack-sink';
+import { SlotPacer } from '../store/slot-pacer';
+import { StateStore } from '../store/state-store';
+import { documentClient } from '../store/state-table';
+import { healthAirtableFromEnv } from './airtable-setup';
+import { healthDashboardUrl } from './dashboard-url';
+import { type HealthEventOutcome, handleHealthEvent } from './handle-health-event';
+import { healthEventSchema } from './health-event-schema';
+import { HealthRouter } from './health-router';
+import { HealthMessageRenderer } from './message-renderer';
+
+export interface HealthClients {
+  dynamodb: DynamoDBClient;
+  organizations: OrganizationsClient;
+  sqs: SQSClient;
+}
+
+/** Time kept back from the Lambda deadline to record state and return cleanly. */
+const SAFETY_MS = 10_000;
+
+/** Rate-limited calls are rejected (not retried inside the client) so PacedSlackSink paces every request. */
+function healthSlackSink(token: string | undefined, apiUrl: string): SlackSink {
+  if (!token) return new ConsoleSink();
+  const client = new WebClient(token, {
+    slackApiUrl: apiUrl,
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 2, factor: 2 },
+  });
+  return new WebApiSink(token, apiUrl, client);
+}
+
+/** Everything the Health function needs, built once per container; `handle` runs one delivery. */
+export function createHealthRuntime(env: Env, config: AppConfig, clients: HealthClients) {
+  const store = new StateStore(documentClient(clients.dynamodb), env.STATE_TABLE);
+  const accounts = new AccountDirectory(config, organizationAccountNames(clients.organizations));
+  const router = new HealthRouter(config.health, config.slack.defaultChannel, accounts);
+  const pacer = new SlotPacer(store);
+  let deadline = Number.POSITIVE_INFINITY;
+  const sink = once(
+    async () =>
+      new PacedSlackSink(
+        healthSlackSink(await readSecret(env, 'SLACK_BOT_TOKEN'), env.SLACK_API_URL),
+        pacer,
+        {
+          intervalMs: Math.ceil(1000 / config.health.slackMessagesPerSecond),
+          deadline: () => deadline,
+        },
+      ),
+  );
+  const airtable = healthAirtableFromEnv(env, config.health.airtable, store, pacer, () => deadline);
+
+  return {
+    store,
+    airtable,
+    async handle(event: unknown, remainingMs = 300_000): Promise<HealthEventOutcome | undefined> {
+      const parsed = healthEventSchema.safeParse(event);
+      if (!parsed.success) {
+        await rejectMalformed(
+          { store, sqs: clients.sqs, queueUrl: env.FAILED_EVENTS_QUEUE_URL },
+          'healthEvent',
+          event,
+          describeZodProblems(parsed.error),
+        );
+        return undefined;
+      }
+      const { detail } = parsed.data;
+      withCorrelation({ eventId: parsed.data.id, account: detail.affectedAccount ?? parsed.data.account });
+      deadline = Date.now() + remainingMs - SAFETY_MS;
+      return handleHealthEvent(parsed.data, {
+        store,
+        accounts,
+        route: (d) =>
+          router.route(
+            {
+              category: d.category,
+              service: d.service,
+              eventTypeCode: d.eventTypeCode,
+              accountId: d.accountId,
+              region: d.region,
+              status: d.status,
+            },
+            new Date(),
+          ),
+        renderer: new HealthMessageRenderer({
+          store,
+          sink: await sink(),
+          dashboardUrl: (view) => healthDashboardUrl(view, config.organization.partition),
+          deadline: () => deadline,
+        }),
+        airtable,
+      });
+    },
+  };
+}
