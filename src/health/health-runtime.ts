@@ -70,7 +70,11 @@ export function createHealthRuntime(env: Env, config: AppConfig, clients: Health
       const parsed = healthEventSchema.safeParse(event);
       if (!parsed.success) {
         await rejectMalformed(
-          { store, sqs: clients.sqs, queueUrl: env.FAILED_EVENTS_QUEUE_URL },
+          {
+            store,
+            sqs: clients.sqs,
+            queueUrl: env.IS_OFFLINE === 'true' ? undefined : env.FAILED_EVENTS_QUEUE_URL,
+          },
           'healthEvent',
           event,
           describeZodProblems(parsed.error),
