@@ -50,6 +50,10 @@ export function createSlackApp(options: SlackAppOptions): { app: App; receiver: 
     withCorrelation({ slackTrigger: trigger, function: 'slack-http' });
     await next();
   });
+  // A listener that throws is a bug: log it with the request's correlation ids (Slack shows the person an error).
+  app.error(async (error) => {
+    appLogger.error('Slack listener failed', { error });
+  });
   registerCommands(app, options.deps);
   registerActions(app, options.deps);
   registerViews(app, options.deps);
