@@ -99,7 +99,10 @@ function countLines(counts: readonly Count[], max: number, icons: Record<string,
 function caseLine(record: CaseRecord): string {
   const icon = SEVERITY_ICON[record.severity] ?? ':grey_question:';
   const account = record.accountName ?? record.accountId;
-  const created = record.createdAt ? slackDate(new Date(record.createdAt), '{date_short}') : '?';
+  const createdAt = new Date(record.createdAt);
+  const created = Number.isNaN(createdAt.getTime())
+    ? escapeAndTruncate(record.createdAt || '?', 30)
+    : slackDate(createdAt, '{date_short}');
   return (
     `${icon} ${inlineCode(truncateText(record.displayId, 20))} *${escapeAndTruncate(record.subject || '(no subject)', 90)}*\n` +
     `      ${escapeMrkdwn(record.severity)} · ${escapeMrkdwn(record.status)} · ${escapeAndTruncate(account, 40)} · ${created} · ${escapeAndTruncate(record.submittedBy, 50)}`

@@ -62,6 +62,15 @@ describe('casesReport', () => {
     expect(checkSlackLimits(reply)).toEqual([]);
   });
 
+  it('shows a case whose creation time Support wrote in an unknown format, as written', () => {
+    const odd = caseRecordOf({ ...fixture[0], timeCreated: 'Tue & <May>' }, ACCOUNT);
+
+    const reply = casesReport(view([odd]));
+
+    expect(JSON.stringify(reply.blocks)).toContain('Tue &amp; &lt;May&gt;');
+    expect(checkSlackLimits(reply)).toEqual([]);
+  });
+
   it('says so when the window has no cases', () => {
     const reply = casesReport(view([]));
 
