@@ -103,6 +103,18 @@ describe('collectCases against loopback STS and Support', () => {
     ]);
   });
 
+  it('counts cases opened in every language, not only English ones', async () => {
+    support.cases.set('222222222222', [
+      supportCase('222222222222', 1, { timeCreated: daysAgo(1) }),
+      supportCase('222222222222', 2, { timeCreated: daysAgo(1), language: 'ja' }),
+      supportCase('222222222222', 3, { timeCreated: daysAgo(1), language: 'ko' }),
+    ]);
+
+    const collection = await collectCases(WEEK, deps, targets());
+
+    expect(collection.cases).toHaveLength(3);
+  });
+
   it('assumes the configured cases role in each account', async () => {
     await collectCases(WEEK, deps, targets());
 
