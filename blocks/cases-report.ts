@@ -81,7 +81,8 @@ export function casesReport(view: CasesReportView): SlackReply {
 
 function fallbackText(view: CasesReportView): string {
   const read = view.accountsTotal - view.failures.length;
-  const failed = view.failures.length > 0 ? `; ${view.failures.length} accounts could not be read` : '';
+  const count = view.failures.length;
+  const failed = count > 0 ? `; ${count} account${count === 1 ? '' : 's'} could not be read` : '';
   return truncateText(
     `Support cases, last ${view.windowText}: ${view.summary.total} (${view.summary.open} open) in ${read} of ${view.accountsTotal} accounts${failed}.`,
     500,

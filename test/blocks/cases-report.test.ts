@@ -91,7 +91,7 @@ describe('casesReport', () => {
       }),
     );
 
-    expect(reply.text).toContain('1 accounts could not be read');
+    expect(reply.text).toContain('; 1 account could not be read.');
     expect(JSON.stringify(reply.blocks)).toContain(
       '*management* (111111111111): SubscriptionRequiredException: &lt;plan&gt;',
     );

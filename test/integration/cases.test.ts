@@ -45,7 +45,7 @@ describe('/aws-cases from a signed slash command to the report', () => {
     );
     expect(report.body).toMatchObject({ response_type: 'ephemeral', replace_original: true });
     expect(report.body.text).toBe(
-      'Support cases, last 7d: 26 (26 open) in 2 of 3 accounts; 1 accounts could not be read.',
+      'Support cases, last 7d: 26 (26 open) in 2 of 3 accounts; 1 account could not be read.',
     );
     const blocks = JSON.stringify(report.body.blocks);
     expect(blocks).toContain('*prod-payments* (222222222222): SubscriptionRequiredException');
