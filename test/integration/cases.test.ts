@@ -50,7 +50,7 @@ describe('/aws-cases from a signed slash command to the report', () => {
     const blocks = JSON.stringify(report.body.blocks);
     expect(blocks).toContain('*prod-payments* (222222222222): SubscriptionRequiredException');
     expect(blocks).toContain('&lt;!here&gt; staging is down &amp; &lt;b&gt;');
-    expect(blocks).toContain('CSV and chart follow in your DM with the bot');
+    expect(blocks).toContain('CSV and chart in your DM with the bot');
     expect(checkSlackLimits(report.body)).toEqual([]);
     await bot.lambda.settled();
     const [csv, chart] = bot.slack.files.filter((f) => f.channel === 'D0LOCAL01');

@@ -9,7 +9,7 @@ const ACCOUNTS = Array.from({ length: 12 }, (_, n) => ({ id: String(100000000000
 
 /** Every DescribeCases call takes 5 s of (fake) time, so the run is long enough for every progress line. */
 function slowRun(upload: WorkerDeps['sink']['uploadFiles']) {
-  const posts: { text: string; replaceOriginal: boolean | undefined }[] = [];
+  const posts: { text: string; blocks: string; replaceOriginal: boolean | undefined }[] = [];
   const config = appConfigSchema.parse({
     slack: { defaultChannel: 'C0ALERTS01' },
     accounts: ACCOUNTS,
@@ -30,7 +30,11 @@ function slowRun(upload: WorkerDeps['sink']['uploadFiles']) {
     now: () => new Date(),
     sink: { uploadFiles: upload },
     respond: async (_url: string, reply: SlackReply, options?: { replaceOriginal?: boolean }) => {
-      posts.push({ text: reply.text, replaceOriginal: options?.replaceOriginal });
+      posts.push({
+        text: reply.text,
+        blocks: JSON.stringify(reply.blocks),
+        replaceOriginal: options?.replaceOriginal,
+      });
     },
   } as unknown as WorkerDeps;
   return { deps, posts };
@@ -71,6 +75,16 @@ describe('runCases and the response_url budget (5 posts in 30 minutes)', () => {
       expect(posts.length).toBeLessThanOrEqual(5);
     },
   );
+
+  it('promises only the CSV when the window has no cases (no chart is drawn)', async () => {
+    const { deps, posts } = slowRun(async (channel) => channel);
+
+    await runCases(job(false), deps);
+
+    const report = posts.find((post) => post.text.startsWith('Support cases, last 7d'));
+    expect(report?.blocks).toContain('CSV in your DM with the bot');
+    expect(report?.blocks).not.toContain('chart');
+  });
 
   it('sends the files to the asker (DM) by default and to the channel with public', async () => {
     const targets: string[] = [];
