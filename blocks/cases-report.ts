@@ -106,7 +106,7 @@ function caseLine(record: CaseRecord): string {
     : slackDate(createdAt, '{date_short}');
   return (
     `${icon} ${inlineCode(truncateText(record.displayId, 20))} *${escapeAndTruncate(record.subject || '(no subject)', 90)}*\n` +
-    `      ${escapeMrkdwn(record.severity)} · ${escapeMrkdwn(record.status)} · ${escapeAndTruncate(account, 40)} · ${created} · ${escapeAndTruncate(record.submittedBy, 50)}`
+    `      ${escapeAndTruncate(record.severity, 30)} · ${escapeAndTruncate(record.status, 40)} · ${escapeAndTruncate(account, 40)} · ${created} · ${escapeAndTruncate(record.submittedBy, 50)}`
   );
 }
 

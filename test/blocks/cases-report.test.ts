@@ -71,6 +71,15 @@ describe('casesReport', () => {
     expect(checkSlackLimits(reply)).toEqual([]);
   });
 
+  it('stays inside the limits when Support answers an unexpectedly long status and severity', () => {
+    const odd = caseRecordOf(
+      { ...fixture[0], status: `s${'&'.repeat(3000)}`, severityCode: `v${'<'.repeat(3000)}` },
+      ACCOUNT,
+    );
+
+    expect(checkSlackLimits(casesReport(view([odd])))).toEqual([]);
+  });
+
   it('says so when the window has no cases', () => {
     const reply = casesReport(view([]));
 
