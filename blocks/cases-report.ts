@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { CaseRecord } from '../src/cases/case-record';
 import type { CaseSummary, Count } from '../src/cases/summarize-cases';
 import { mrkdwnText, plainText, type SlackReply } from './message';
-import { escapeMrkdwn, inlineCode, slackDate } from './mrkdwn';
+import { inlineCode, slackDate } from './mrkdwn';
 import { SLACK_LIMITS } from './slack-limits';
 import { escapeAndTruncate, joinLinesWithin, moreText, truncateText } from './truncate';
 
