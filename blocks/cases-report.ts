@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { CaseRecord } from '../src/cases/case-record';
 import type { CaseSummary, Count } from '../src/cases/summarize-cases';
 import { mrkdwnText, plainText, type SlackReply } from './message';
-import { escapeMrkdwn, inlineCode, slackDate } from './mrkdwn';
+import { inlineCode, slackDate } from './mrkdwn';
 import { SLACK_LIMITS } from './slack-limits';
 import { escapeAndTruncate, joinLinesWithin, moreText, truncateText } from './truncate';
 
@@ -81,7 +81,8 @@ export function casesReport(view: CasesReportView): SlackReply {
 
 function fallbackText(view: CasesReportView): string {
   const read = view.accountsTotal - view.failures.length;
-  const failed = view.failures.length > 0 ? `; ${view.failures.length} accounts could not be read` : '';
+  const count = view.failures.length;
+  const failed = count > 0 ? `; ${count} account${count === 1 ? '' : 's'} could not be read` : '';
   return truncateText(
     `Support cases, last ${view.windowText}: ${view.summary.total} (${view.summary.open} open) in ${read} of ${view.accountsTotal} accounts${failed}.`,
     500,
@@ -99,10 +100,13 @@ function countLines(counts: readonly Count[], max: number, icons: Record<string,
 function caseLine(record: CaseRecord): string {
   const icon = SEVERITY_ICON[record.severity] ?? ':grey_question:';
   const account = record.accountName ?? record.accountId;
-  const created = record.createdAt ? slackDate(new Date(record.createdAt), '{date_short}') : '?';
+  const createdAt = new Date(record.createdAt);
+  const created = Number.isNaN(createdAt.getTime())
+    ? escapeAndTruncate(record.createdAt || '?', 30)
+    : slackDate(createdAt, '{date_short}');
   return (
     `${icon} ${inlineCode(truncateText(record.displayId, 20))} *${escapeAndTruncate(record.subject || '(no subject)', 90)}*\n` +
-    `      ${escapeMrkdwn(record.severity)} · ${escapeMrkdwn(record.status)} · ${escapeAndTruncate(account, 40)} · ${created} · ${escapeAndTruncate(record.submittedBy, 50)}`
+    `      ${escapeAndTruncate(record.severity, 30)} · ${escapeAndTruncate(record.status, 40)} · ${escapeAndTruncate(account, 40)} · ${created} · ${escapeAndTruncate(record.submittedBy, 50)}`
   );
 }
 

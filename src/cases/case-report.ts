@@ -99,6 +99,11 @@ export function casesReportReply(
   return casesReport(view);
 }
 
+/** What `reportFiles` shares: no chart is drawn for an empty window. */
+export function reportFilesLabel(prepared: PreparedReport): string {
+  return prepared.summary.total > 0 ? 'CSV and chart' : 'CSV';
+}
+
 /** Slack's error code for a failed upload (`not_in_channel`, …), else the message. */
 export function uploadErrorCode(error: unknown): string {
   return (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;

@@ -3,7 +3,9 @@ import { type CaseRecord, caseRecordOf } from './case-record';
 
 /**
  * Every support case of one account created after `afterTime`, following `nextToken` to the last page.
- * Communications are left out (the report does not show them and they make pages heavy).
+ * Communications are left out (the report does not show them and they make pages heavy). No `language`: given,
+ * it keeps only the cases opened in that language (a Japanese or Korean case would be missed); left out, Support
+ * answers the cases of every language.
  */
 export async function describeAccountCases(
   support: SupportClient,
@@ -19,7 +21,6 @@ export async function describeAccountCases(
         afterTime: options.afterTime.toISOString(),
         includeResolvedCases: options.includeResolvedCases,
         includeCommunications: false,
-        language: 'en',
         maxResults: 100,
         nextToken,
       }),

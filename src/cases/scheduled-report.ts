@@ -8,6 +8,7 @@ import {
   type PreparedReport,
   prepareCasesReport,
   reportFiles,
+  reportFilesLabel,
   uploadErrorCode,
 } from './case-report';
 
@@ -47,7 +48,7 @@ export async function runScheduledCasesReport(
   let prepared: PreparedReport;
   try {
     prepared = await prepareCasesReport(query, deps.report);
-    const filesNote = 'CSV and chart in the thread';
+    const filesNote = `${reportFilesLabel(prepared)} in the thread`;
     posted = await deps.sink.post(
       deps.channel,
       casesReportReply(prepared, { tableRows, filesNote, responseType: 'in_channel' }),

@@ -62,6 +62,24 @@ describe('casesReport', () => {
     expect(checkSlackLimits(reply)).toEqual([]);
   });
 
+  it('shows a case whose creation time Support wrote in an unknown format, as written', () => {
+    const odd = caseRecordOf({ ...fixture[0], timeCreated: 'Tue & <May>' }, ACCOUNT);
+
+    const reply = casesReport(view([odd]));
+
+    expect(JSON.stringify(reply.blocks)).toContain('Tue &amp; &lt;May&gt;');
+    expect(checkSlackLimits(reply)).toEqual([]);
+  });
+
+  it('stays inside the limits when Support answers an unexpectedly long status and severity', () => {
+    const odd = caseRecordOf(
+      { ...fixture[0], status: `s${'&'.repeat(3000)}`, severityCode: `v${'<'.repeat(3000)}` },
+      ACCOUNT,
+    );
+
+    expect(checkSlackLimits(casesReport(view([odd])))).toEqual([]);
+  });
+
   it('says so when the window has no cases', () => {
     const reply = casesReport(view([]));
 
@@ -82,7 +100,7 @@ describe('casesReport', () => {
       }),
     );
 
-    expect(reply.text).toContain('1 accounts could not be read');
+    expect(reply.text).toContain('; 1 account could not be read.');
     expect(JSON.stringify(reply.blocks)).toContain(
       '*management* (111111111111): SubscriptionRequiredException: &lt;plan&gt;',
     );

@@ -1,5 +1,6 @@
 import { ListAccountsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { STSClient } from '@aws-sdk/client-sts';
+import { DescribeCasesCommand, SupportClient } from '@aws-sdk/client-support';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AccountDirectory } from '../../src/aws/account-directory';
@@ -78,6 +79,40 @@ describe('collectCases against loopback STS and Support', () => {
       includeCommunications: false,
       afterTime: daysAgo(7),
     });
+  });
+
+  it('counts a case once when Support repeats it on the next page (cases opened while paging)', async () => {
+    const mocked = mockClient(SupportClient);
+    const repeated = supportCase('222222222222', 2, { timeCreated: daysAgo(1) });
+    mocked
+      .on(DescribeCasesCommand, { nextToken: undefined })
+      .resolves({
+        cases: [supportCase('222222222222', 1, { timeCreated: daysAgo(1) }), repeated],
+        nextToken: 'p2',
+      })
+      .on(DescribeCasesCommand, { nextToken: 'p2' })
+      .resolves({ cases: [repeated, supportCase('222222222222', 3, { timeCreated: daysAgo(1) })] });
+
+    const collection = await collectCases(WEEK, deps, [{ id: '222222222222', name: 'prod-payments' }]);
+    mocked.restore();
+
+    expect(collection.cases.map((c) => c.displayId).sort()).toEqual([
+      '1700000001',
+      '1700000002',
+      '1700000003',
+    ]);
+  });
+
+  it('counts cases opened in every language, not only English ones', async () => {
+    support.cases.set('222222222222', [
+      supportCase('222222222222', 1, { timeCreated: daysAgo(1) }),
+      supportCase('222222222222', 2, { timeCreated: daysAgo(1), language: 'ja' }),
+      supportCase('222222222222', 3, { timeCreated: daysAgo(1), language: 'ko' }),
+    ]);
+
+    const collection = await collectCases(WEEK, deps, targets());
+
+    expect(collection.cases).toHaveLength(3);
   });
 
   it('assumes the configured cases role in each account', async () => {

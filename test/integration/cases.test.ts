@@ -45,12 +45,12 @@ describe('/aws-cases from a signed slash command to the report', () => {
     );
     expect(report.body).toMatchObject({ response_type: 'ephemeral', replace_original: true });
     expect(report.body.text).toBe(
-      'Support cases, last 7d: 26 (26 open) in 2 of 3 accounts; 1 accounts could not be read.',
+      'Support cases, last 7d: 26 (26 open) in 2 of 3 accounts; 1 account could not be read.',
     );
     const blocks = JSON.stringify(report.body.blocks);
     expect(blocks).toContain('*prod-payments* (222222222222): SubscriptionRequiredException');
     expect(blocks).toContain('&lt;!here&gt; staging is down &amp; &lt;b&gt;');
-    expect(blocks).toContain('CSV and chart follow in your DM with the bot');
+    expect(blocks).toContain('CSV and chart in your DM with the bot');
     expect(checkSlackLimits(report.body)).toEqual([]);
     await bot.lambda.settled();
     const [csv, chart] = bot.slack.files.filter((f) => f.channel === 'D0LOCAL01');

@@ -11,7 +11,7 @@ interface SupportError {
  * AWS Support on loopback (JSON 1.1 protocol), for AWS_ENDPOINT_URL_SUPPORT. The calling account is read from
  * the access key the STS stand-in hands out (`ASIA<account>`). DescribeCases pages through `cases[account]`
  * (`pageSize` per page, `nextToken` = next index) and filters by `afterTime` and `includeResolvedCases` as
- * Support does; `failures` answers an error for an account, `throttleFirst` throttles its first N calls.
+ * Support does (`language`, when given, keeps only the cases in that language); `failures` answers an error for an account, `throttleFirst` throttles its first N calls.
  */
 export class SupportStandIn {
   readonly cases = new Map<string, CaseDetails[]>();
@@ -49,7 +49,8 @@ export class SupportStandIn {
       const matching = (this.cases.get(account) ?? []).filter(
         (c) =>
           Date.parse(c.timeCreated ?? '') >= after &&
-          (body.includeResolvedCases === true || c.status !== 'resolved'),
+          (body.includeResolvedCases === true || c.status !== 'resolved') &&
+          (body.language === undefined || c.language === body.language),
       );
       const start = Number(body.nextToken ?? 0);
       const size = Math.min(this.pageSize, Number(body.maxResults ?? 100));

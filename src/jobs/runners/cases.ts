@@ -4,6 +4,7 @@ import {
   casesReportReply,
   prepareCasesReport,
   reportFiles,
+  reportFilesLabel,
   uploadErrorCode,
 } from '../../cases/case-report';
 import { progressUpdates } from '../../cases/progress-updates';
@@ -43,30 +44,31 @@ export async function runCases(job: JobOfKind<'cases'>, deps: WorkerDeps): Promi
   const prepared = await prepareCasesReport(query, caseReportDeps(deps), progress.listener);
   await progress.settled();
   const tableRows = deps.config.cases.tableRows;
+  const files = reportFilesLabel(prepared);
 
   if (query.public) {
-    const filesNote = 'CSV and chart follow in this channel';
+    const filesNote = `${files} in this channel, below`;
     await respond(casesReportReply(prepared, { tableRows, filesNote, responseType: 'in_channel' }));
     await respond(noticeReply('ok', 'Posted the support case report in the channel.'), {
       replaceOriginal: true,
     });
   } else {
-    const filesNote = 'CSV and chart follow in your DM with the bot';
+    const filesNote = `${files} in your DM with the bot`;
     await respond(casesReportReply(prepared, { tableRows, filesNote, responseType: 'ephemeral' }), {
       replaceOriginal: true,
     });
   }
   try {
-    const files = await reportFiles(prepared);
     const comment = query.public ? 'Files for the support case report above' : undefined;
-    await deps.sink.uploadFiles(query.public ? reply.channelId : reply.userId, files, { comment });
+    const target = query.public ? reply.channelId : reply.userId;
+    await deps.sink.uploadFiles(target, await reportFiles(prepared), { comment });
   } catch (error) {
     logger.warn('case report files not shared', { error });
     const hint = query.public
       ? 'Invite the bot to the channel, or run without public to get them in a DM.'
       : '';
     await respond(
-      noticeReply('problem', `The CSV and chart could not be shared (${uploadErrorCode(error)}).`, hint),
+      noticeReply('problem', `The ${files} could not be shared (${uploadErrorCode(error)}).`, hint),
     );
   }
   return undefined;
