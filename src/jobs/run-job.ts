@@ -32,13 +32,31 @@ const RUNNERS: Runners = {
   'bucket.upload': runBucketUpload,
 };
 
+/** Longer than the worker's 15-minute timeout plus Lambda's retries of an asynchronous invoke. */
+const RUN_CLAIM_SECONDS = 2 * 60 * 60;
+
 /**
  * Runs one job and answers through its response_url, replacing the "working on it" line. When the job fails the
  * person is told what went wrong instead (nobody waits for nothing). Only when Slack cannot be told either does
- * the error propagate, so Lambda retries and finally keeps the job in the on-failure destination.
+ * the error propagate (and the run claim is given back), so Lambda retries and finally keeps the job in the
+ * on-failure destination. The same job delivered twice (asynchronous invokes are at-least-once) runs once.
  */
 export async function runJob(job: Job, deps: WorkerDeps): Promise<void> {
   withCorrelation({ jobId: job.id, slackTrigger: job.id, function: 'slack-worker' });
+  const runKey = `run#${job.kind}#${job.id}`;
+  if (!(await deps.store.claim(runKey, RUN_CLAIM_SECONDS))) {
+    logger.info('job already ran or is running: duplicate delivery ignored', { kind: job.kind });
+    return;
+  }
+  try {
+    await runAndAnswer(job, deps);
+  } catch (error) {
+    await deps.store.release(runKey).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function runAndAnswer(job: Job, deps: WorkerDeps): Promise<void> {
   const runner = RUNNERS[job.kind] as (job: Job, deps: WorkerDeps) => Promise<SlackReply | undefined>;
   let reply: SlackReply | undefined;
   try {

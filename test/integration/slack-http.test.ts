@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSlackLimits } from '../../blocks/check-limits';
-import { BotHarness } from '../support/bot-harness';
+import { BotHarness, WORKER_FUNCTION } from '../support/bot-harness';
 
 describe('POST /slack/events through the real handlers', () => {
   const bot = new BotHarness();
@@ -107,5 +107,22 @@ describe('POST /slack/events through the real handlers', () => {
     expect(retry.status).toBe(200);
     expect(bot.lambda.invocations.length).toBe(before + 1);
     expect(bot.slack.calls.filter((call) => call.path.endsWith('/retried'))).toHaveLength(1);
+  });
+
+  it('runs a job the worker receives twice (at-least-once async invoke) only once', async () => {
+    await bot.command('/aws-whoami', '', { triggerId: 'trigger-delivered-twice', responseId: 'twice' });
+    await bot.lambda.settled();
+    const [delivered] = bot.lambda.invocations.filter(
+      (invocation) => (invocation.payload as { id?: string }).id === 'trigger-delivered-twice',
+    );
+
+    await fetch(`${bot.lambda.url}/2015-03-31/functions/${WORKER_FUNCTION}/invocations`, {
+      method: 'POST',
+      headers: { 'x-amz-invocation-type': 'Event' },
+      body: JSON.stringify(delivered?.payload),
+    });
+    await bot.lambda.settled();
+
+    expect(bot.slack.calls.filter((call) => call.path.endsWith('/twice'))).toHaveLength(1);
   });
 });
