@@ -155,6 +155,27 @@ describe('/aws-bucket through the real handlers', () => {
     expect(checkSlackLimits(answer)).toEqual([]);
   });
 
+  it('has the worker refuse a job whose account name is not the one configured for its id', async () => {
+    const { handler } = await import('../../handlers/slack-worker');
+    const job = {
+      kind: 'bucket.create',
+      id: 'worker-forged',
+      reply: { responseUrl: bot.slack.responseUrl('worker-forged'), userId: MAKER, channelId: 'C0LOCAL01' },
+      account: { id: '999999999999', name: 'staging' },
+      bucket: 'stg-forged',
+    };
+
+    await handler(job);
+
+    expect(s3.calls()).toHaveLength(0);
+    const answer = await bot.slack.waitFor('response_url', 5000, (c) => c.path.endsWith('/worker-forged'));
+    expect(String(answer.body.text)).toMatch(/no entry for that account/);
+    expect((await bot.store.listAudit('bucket.create'))[0]).toMatchObject({
+      actor: MAKER,
+      result: 'refused',
+    });
+  });
+
   it('lets a member of an allowed user group create (usergroups.users.list)', async () => {
     s3.on(HeadBucketCommand).rejectsOnce(s3Error('NotFound', 404)).resolves({});
 

@@ -59,8 +59,11 @@ export async function runBucketTask(
         )
       : Promise.resolve();
 
+  // Patterns may be keyed by account name: the name comes from the directory, not from the job.
   const patternProblem =
-    options.mutating && options.bucket && bucketPatternProblem(options.bucket, job.account, deps.config);
+    options.mutating &&
+    options.bucket &&
+    bucketPatternProblem(options.bucket, deps.accounts.resolve(job.account.id), deps.config);
   if (patternProblem) {
     await audit('refused', { reason: patternProblem });
     return noticeReply('problem', patternProblem);
