@@ -44,9 +44,9 @@ export function registerBucketUploadSubmit(app: App, deps: SlackAppDeps): void {
       { config: deps.config, accounts: deps.accounts, groupMembers: userGroupMembers(client) },
       BLOCKS,
     );
+    if (plan.type !== 'job' && plan.audit) await auditRefusal(plan.audit, body.user.id, deps, client);
     if (plan.type === 'errors') return ack({ response_action: 'errors', errors: plan.errors });
     if (plan.type === 'refused') {
-      if (plan.audit) await auditRefusal(plan.audit, body.user.id, deps, client);
       return ack({ response_action: 'update', view: bucketNoticeModal('Nothing uploaded', plan.message) });
     }
     try {
