@@ -105,7 +105,11 @@ describe('modal flows of /aws-bucket through the real handlers', () => {
     });
 
     it('runs the job once when Slack retries the submission', async () => {
-      await bot.command('/aws-bucket', 'website stg-once', { userId: MAKER, triggerId: 'web-3' });
+      await bot.command('/aws-bucket', 'website stg-once', {
+        userId: MAKER,
+        triggerId: 'web-3',
+        responseId: 'web-3',
+      });
       const view = await openedView('web-3');
 
       await submit(view, MAKER, 'V0WEB0003');
@@ -113,6 +117,10 @@ describe('modal flows of /aws-bucket through the real handlers', () => {
       await bot.lambda.settled();
 
       expect(s3.commandCalls(PutBucketWebsiteCommand)).toHaveLength(1);
+      const working = bot.slack
+        .callsOf('response_url')
+        .filter((c) => c.path.endsWith('/web-3') && /Turning/.test(String(c.body.text)));
+      expect(working).toHaveLength(1);
     });
 
     it('makes nothing public when someone else presses the button', async () => {

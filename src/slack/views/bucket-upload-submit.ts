@@ -49,8 +49,9 @@ export function registerBucketUploadSubmit(app: App, deps: SlackAppDeps): void {
     if (plan.type === 'refused') {
       return ack({ response_action: 'update', view: bucketNoticeModal('Nothing uploaded', plan.message) });
     }
+    let outcome: Awaited<ReturnType<typeof acceptJob>>;
     try {
-      await acceptJob(plan.job, deps);
+      outcome = await acceptJob(plan.job, deps);
     } catch (error) {
       logger.error('could not start the upload job', { viewId: view.id, error });
       return ack({
@@ -59,6 +60,7 @@ export function registerBucketUploadSubmit(app: App, deps: SlackAppDeps): void {
       });
     }
     await ack();
+    if (outcome === 'duplicate') return; // a Slack retry: the first delivery posted the working line
     await respondToUrl(
       metadata.reply.responseUrl,
       noticeReply('working', `Uploading to s3://${plan.job.bucket}/${plan.job.key}…`),

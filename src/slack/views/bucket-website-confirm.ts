@@ -44,8 +44,9 @@ export function registerBucketWebsiteConfirm(app: App, deps: SlackAppDeps): void
         view: bucketNoticeModal('Nothing changed', `${refusal} Nothing was made public.`),
       });
     }
+    let outcome: Awaited<ReturnType<typeof acceptJob>>;
     try {
-      await acceptJob(
+      outcome = await acceptJob(
         {
           kind: 'bucket.website',
           id: view.id,
@@ -69,6 +70,7 @@ export function registerBucketWebsiteConfirm(app: App, deps: SlackAppDeps): void
       });
     }
     await ack();
+    if (outcome === 'duplicate') return; // a Slack retry: the first delivery posted the working line
     await respondToUrl(
       meta.reply.responseUrl,
       noticeReply('working', `Turning ${meta.bucket} into a public website…`),
