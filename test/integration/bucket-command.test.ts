@@ -55,6 +55,20 @@ describe('/aws-bucket through the real handlers', () => {
     expect(posted.body.channel).toBe('C0AUDIT001');
   });
 
+  it('answers a refusal in time when Slack rate-limits the audit channel post (the record is still written)', async () => {
+    bot.slack.throttle = (call) =>
+      call.method === 'chat.postMessage' && call.body.channel === 'C0AUDIT001' ? 30 : undefined;
+    try {
+      const { ack } = await run('create stg-slow-audit', STRANGER, 'create-throttled');
+
+      expect(String(ack.text)).toMatch(/not on the allow-list/);
+      const audit = await bot.store.listAudit('bucket.create');
+      expect(audit[0]).toMatchObject({ actor: STRANGER, target: expect.stringContaining('stg-slow-audit') });
+    } finally {
+      bot.slack.throttle = undefined;
+    }
+  });
+
   it.each([
     ['Bad_Name', /lowercase/],
     ['192.168.1.1', /IP address/],
