@@ -265,6 +265,30 @@ describe('modal flows of /aws-bucket through the real handlers', () => {
       expect((await bot.store.listAudit('bucket.upload'))[0]).toMatchObject({ actor: MAKER, result: 'ok' });
     });
 
+    it('tells the person to invite the bot when Slack will not show it the file', async () => {
+      bot.slack.answers.set('files.info', () => ({ ok: false, error: 'file_not_found' }));
+      await shortcut(MAKER, 'up-7', [{ id: 'F0FILE007', name: 'a.txt' }]);
+      const view = await openedView('up-7');
+
+      await submit(view, MAKER, 'V0UP00007', {
+        upload_file: { file: { selected_option: { value: 'F0FILE007' } } },
+        upload_account: { account: { selected_option: { value: '333333333333' } } },
+        upload_bucket: { bucket: { value: 'stg-inbox' } },
+        upload_prefix: { prefix: { value: null } },
+      });
+      await bot.lambda.settled();
+
+      const answer = await bot.slack.waitFor(
+        'response_url',
+        5000,
+        (c) => c.path.endsWith('/up-7') && c.body.replace_original === true,
+      );
+      expect(String(answer.body.text)).toMatch(/invite the bot to the channel/);
+      expect(s3.commandCalls(PutObjectCommand)).toHaveLength(0);
+      expect((await bot.store.listAudit('bucket.upload'))[0]).toMatchObject({ result: 'failed' });
+      bot.slack.answers.delete('files.info');
+    });
+
     it('shows field errors for a bad bucket name and starts nothing', async () => {
       await shortcut(MAKER, 'up-2', [{ id: 'F0FILE002', name: 'a.txt' }]);
       const view = await openedView('up-2');
