@@ -23,7 +23,7 @@ export function bucketAuditMessage(entry: BucketAuditView): SlackMessage {
     .join(' · ');
   const line = `${ICON[entry.result]} ${mentionUser(entry.actor)} ${inlineCode(entry.action)} on ${inlineCode(entry.target)} — *${entry.result}*`;
   return {
-    text: `${entry.action} on ${entry.target} by ${entry.actor}: ${entry.result}`.slice(0, 3000),
+    text: escapeAndTruncate(`${entry.action} on ${entry.target} by ${entry.actor}: ${entry.result}`, 3000),
     blocks: [
       { type: 'section', text: mrkdwnText(line) },
       {

@@ -47,7 +47,10 @@ export function bucketInfoReply(v: BucketInfoView): SlackReply {
       : Object.entries(v.tags).map(([k, value]) => `${inlineCode(k)} = ${escapeAndTruncate(value, 256)}`);
   return {
     responseType: 'ephemeral',
-    text: `Bucket ${v.bucket} in ${accountLabel(v.account)}${v.region ? `, ${v.region}` : ''}`,
+    text: escapeAndTruncate(
+      `Bucket ${v.bucket} in ${accountLabel(v.account)}${v.region ? `, ${v.region}` : ''}`,
+      3000,
+    ),
     blocks: [
       { type: 'header', text: plainText(truncateText(`Bucket ${v.bucket}`, 150)) },
       {

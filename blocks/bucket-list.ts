@@ -4,7 +4,7 @@ import { accountLabel } from './bucket-replies';
 import type { SlackReply } from './message';
 import { mrkdwnText, plainText } from './message';
 import { escapeMrkdwn, inlineCode } from './mrkdwn';
-import { joinLinesWithin, truncateText } from './truncate';
+import { escapeAndTruncate, joinLinesWithin, truncateText } from './truncate';
 
 export interface BucketListView {
   account: AccountLabel;
@@ -21,7 +21,7 @@ export function bucketListReply(v: BucketListView): SlackReply {
   if (v.buckets.length === 0) {
     return {
       responseType: 'ephemeral',
-      text: `No buckets in ${where}${v.prefix ? ` starting with ${v.prefix}` : ''}.`,
+      text: escapeAndTruncate(`No buckets in ${where}${v.prefix ? ` starting with ${v.prefix}` : ''}.`, 3000),
       blocks: [{ type: 'section', text: mrkdwnText(`No buckets in *${escapeMrkdwn(where)}*${matching}.`) }],
     };
   }
@@ -45,7 +45,10 @@ export function bucketListReply(v: BucketListView): SlackReply {
   }
   return {
     responseType: 'ephemeral',
-    text: `${v.buckets.length}${v.more ? '+' : ''} buckets in ${where}${v.prefix ? ` starting with ${v.prefix}` : ''}`,
+    text: escapeAndTruncate(
+      `${v.buckets.length}${v.more ? '+' : ''} buckets in ${where}${v.prefix ? ` starting with ${v.prefix}` : ''}`,
+      3000,
+    ),
     blocks,
   };
 }

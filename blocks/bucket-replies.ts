@@ -2,6 +2,7 @@ import type { SlackReply } from './message';
 import { mrkdwnText } from './message';
 import { escapeMrkdwn, inlineCode, mrkdwnLink } from './mrkdwn';
 import { noticeReply } from './notice';
+import { escapeAndTruncate } from './truncate';
 
 export interface AccountLabel {
   id: string;
@@ -15,7 +16,7 @@ export function accountLabel(account: AccountLabel): string {
 function reply(text: string, mrkdwn: string, context?: string): SlackReply {
   return {
     responseType: 'ephemeral',
-    text: text.slice(0, 3000),
+    text: escapeAndTruncate(text, 3000),
     blocks: [
       { type: 'section', text: mrkdwnText(mrkdwn.slice(0, 3000)) },
       ...(context ? [{ type: 'context' as const, elements: [mrkdwnText(context.slice(0, 2000))] }] : []),

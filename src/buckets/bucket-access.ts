@@ -1,3 +1,4 @@
+import { accountLabel } from '../../blocks/bucket-replies';
 import type { AppConfig } from '../config/schema';
 import { matchesNamePattern } from './bucket-name-rules';
 import type { BucketSubcommand } from './config-schema';
@@ -50,7 +51,7 @@ export function bucketPatternProblem(
   config: Pick<AppConfig, 'buckets'>,
 ): string | undefined {
   const patterns = namePatternsFor(account, config);
-  const where = account.name ? `${account.name} (${account.id})` : account.id;
+  const where = accountLabel(account);
   if (patterns.length === 0) {
     return `The bot changes no buckets in ${where}: buckets.namePatterns has no entry for that account.`;
   }

@@ -1,4 +1,5 @@
 import { bucketAuditMessage } from '../../blocks/bucket-audit';
+import { accountLabel } from '../../blocks/bucket-replies';
 import type { SlackMessage } from '../../blocks/message';
 import { logger } from '../logging/logger';
 import type { AuditEntry, StateStore } from '../store/state-store';
@@ -35,5 +36,5 @@ export async function auditBucketAction(entry: AuditEntry, deps: BucketAuditDeps
 
 /** `s3://bucket` with the account, the target every bucket audit entry names. */
 export function bucketTarget(bucket: string, account: { id: string; name?: string | undefined }): string {
-  return `s3://${bucket} in ${account.name ? `${account.name} (${account.id})` : account.id}`;
+  return `s3://${bucket} in ${accountLabel(account)}`;
 }

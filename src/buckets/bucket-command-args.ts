@@ -49,6 +49,9 @@ export function parseBucketCommand(text: string): ParsedBucketCommand {
     case 'ls': {
       const [prefix] = rest;
       const problems = extra(1);
+      if (prefix && prefix.length > 63) {
+        problems.push('Bucket names are at most 63 characters, so no bucket starts with that prefix.');
+      }
       return problems.length > 0
         ? { ok: false, problems }
         : { ok: true, command: { sub: 'ls', ...(prefix ? { prefix } : {}), ...withAccount } };
@@ -87,7 +90,7 @@ export function parseBucketCommand(text: string): ParsedBucketCommand {
       if (indexDocument.includes('/') || indexDocument === '') {
         problems.push(`The index document "${indexDocument}" must be a file name without "/".`);
       }
-      problems.push(...keyProblems(errorDocument));
+      for (const document of [indexDocument, errorDocument]) problems.push(...keyProblems(document));
       return bucket && problems.length === 0
         ? { ok: true, command: { sub: 'website', bucket, indexDocument, errorDocument, ...withAccount } }
         : { ok: false, problems };

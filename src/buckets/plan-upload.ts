@@ -2,6 +2,7 @@ import type { AccountDirectory } from '../aws/account-directory';
 import type { AppConfig } from '../config/schema';
 import type { JobOfKind } from '../jobs/job';
 import { bucketPatternProblem, type GroupMembers, mayRunBucketCommand } from './bucket-access';
+import { bucketTarget } from './bucket-audit';
 import { bucketNameProblems } from './bucket-name-rules';
 import type { UploadMetadata } from './modal-metadata';
 
@@ -18,8 +19,10 @@ export interface UploadSubmission {
 /** The job, or the problems to show next to the modal's fields (block id → message), or a refusal. */
 export type UploadPlan =
   | { type: 'job'; job: JobOfKind<'bucket.upload'> }
-  | { type: 'errors'; errors: Record<string, string> }
-  | { type: 'refused'; message: string; audit?: { action: string; target: string; reason: string } };
+  | { type: 'errors'; errors: Record<string, string>; audit?: UploadRefusal }
+  | { type: 'refused'; message: string; audit?: UploadRefusal };
+
+type UploadRefusal = { action: string; target: string; reason: string };
 
 /** `reports/2024` → `reports/2024/`; leading slashes dropped; empty stays empty. */
 export function keyPrefix(raw: string | undefined): string {
@@ -36,6 +39,14 @@ export async function planUpload(
   deps: { config: AppConfig; accounts: AccountDirectory; groupMembers: GroupMembers },
   blocks: { file: string; account: string; bucket: string; prefix: string },
 ): Promise<UploadPlan> {
+  if (s.userId !== s.metadata.reply.userId) {
+    const message = 'Only the person who used the shortcut can submit this upload.';
+    return {
+      type: 'refused',
+      message,
+      audit: { action: 'bucket.upload', target: s.bucket?.trim() || '(no bucket chosen)', reason: message },
+    };
+  }
   if (!(await mayRunBucketCommand('upload', s.userId, deps.config, deps.groupMembers))) {
     const reason = 'not on the allow-list for upload';
     return {
@@ -59,7 +70,13 @@ export async function planUpload(
 
   const account = { id: known.id, name: known.name };
   const patternProblem = bucketPatternProblem(bucket, account, deps.config);
-  if (patternProblem) return { type: 'errors', errors: { [blocks.bucket]: patternProblem.slice(0, 2000) } };
+  if (patternProblem) {
+    return {
+      type: 'errors',
+      errors: { [blocks.bucket]: patternProblem.slice(0, 2000) },
+      audit: { action: 'bucket.upload', target: bucketTarget(bucket, account), reason: patternProblem },
+    };
+  }
   return {
     type: 'job',
     job: {

@@ -35,7 +35,16 @@ export class WebApiSlackFiles implements SlackFiles {
   }
 
   async info(fileId: string): Promise<SlackFileInfo> {
-    const out = await this.client.files.info({ file: fileId });
+    const out = await this.client.files.info({ file: fileId }).catch((error: unknown) => {
+      const code = (error as { data?: { error?: string } }).data?.error;
+      if (code === 'file_not_found' || code === 'access_denied' || code === 'file_deleted') {
+        throw new SlackFileError(
+          `Slack does not let the bot see that file (${code}). If it is still there, invite the bot to the channel where it was shared and try again.`,
+          { cause: error },
+        );
+      }
+      throw error;
+    });
     const file = out.file;
     const downloadUrl = file?.url_private_download ?? file?.url_private;
     if (!file?.id || !downloadUrl) throw new SlackFileError(`Slack has no downloadable file ${fileId}`);

@@ -123,6 +123,51 @@ describe('bucket messages stay inside Slack limits with worst-case inputs', () =
     expect(JSON.stringify(reply.blocks)).not.toContain('<!channel>');
   });
 
+  const injected = '<!channel>';
+  it.each([
+    ['created', bucketCreatedReply({ bucket: 'stg-a', account, region: 'eu-west-1', tags: {} })],
+    [
+      'converted',
+      bucketConvertedReply({
+        bucket: 'stg-a',
+        key: injected,
+        to: injected,
+        rows: 1,
+        columns: [],
+        jsonBytes: 1,
+      }),
+    ],
+    ['website', bucketWebsiteReply({ bucket: 'stg-a', account, endpoint: 'http://stg-a.example' })],
+    ['uploaded', bucketUploadedReply({ bucket: 'stg-a', key: injected, bytes: 1, account })],
+    ['list', bucketListReply({ account, prefix: injected, buckets: [{ name: 'stg-a' }], more: false })],
+    ['list (empty)', bucketListReply({ account, prefix: injected, buckets: [], more: false })],
+    [
+      'info',
+      bucketInfoReply({
+        bucket: 'stg-a',
+        account,
+        publicAccessBlocked: true,
+        policyIsPublic: false,
+        encryption: 'AES256',
+        website: undefined,
+        tags: {},
+      }),
+    ],
+    [
+      'audit',
+      bucketAuditMessage({
+        action: 'bucket.upload',
+        actor: 'U0MAKER01',
+        target: injected,
+        result: 'refused',
+        at: new Date(),
+      }),
+    ],
+  ])('escapes user and AWS strings in the %s text fallback too', (_label, message) => {
+    expect(message.text).not.toContain(injected);
+    expect(mrkdwnTexts(message.blocks).join('\n')).not.toContain(injected);
+  });
+
   it.each([
     [
       'website confirmation',
@@ -151,3 +196,12 @@ describe('bucket messages stay inside Slack limits with worst-case inputs', () =
     expect(checkSlackLimits(view, 'modal')).toEqual([]);
   });
 });
+
+/** Every mrkdwn text in blocks (plain_text is never parsed for mentions). */
+function mrkdwnTexts(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(mrkdwnTexts);
+  if (typeof node !== 'object' || node === null) return [];
+  const record = node as Record<string, unknown>;
+  const own = record.type === 'mrkdwn' && typeof record.text === 'string' ? [record.text] : [];
+  return [...own, ...Object.values(record).flatMap(mrkdwnTexts)];
+}

@@ -49,6 +49,8 @@ describe('parseBucketCommand', () => {
     ['info stg-data to=x.json', /to= only goes with convert/],
     ['website stg-site pages/index.html', /without "\/"/],
     ['delete stg-data', /not a \/aws-bucket subcommand/],
+    [`ls ${'a'.repeat(64)}`, /at most 63 characters/],
+    [`website stg-site ${'i'.repeat(1025)}`, /at most 1024 bytes/],
   ])('"%s" is refused with a reason', (text, reason) => {
     const parsed = parseBucketCommand(text);
 

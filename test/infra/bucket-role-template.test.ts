@@ -1,6 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { RegoEngine, TemplateFile } from '@aws/cloudformation-validate';
 import { describe, expect, it } from 'vitest';
+import { parseCloudFormation } from '../support/cloudformation-yaml';
 
 describe('infra/bucket-role.yaml', () => {
   it('validates with no errors or fatal findings', () => {
@@ -17,5 +19,53 @@ describe('infra/bucket-role.yaml', () => {
     } finally {
       engine.free();
     }
+  });
+});
+
+/** The IAM actions each S3 call of src/buckets needs (HeadBucket and the bucket waiter need s3:ListBucket). */
+const ACTIONS_OF: Record<string, string[]> = {
+  HeadBucketCommand: ['s3:ListBucket'],
+  ListBucketsCommand: ['s3:ListAllMyBuckets'],
+  CreateBucketCommand: ['s3:CreateBucket', 's3:PutBucketOwnershipControls'],
+  GetPublicAccessBlockCommand: ['s3:GetBucketPublicAccessBlock'],
+  PutPublicAccessBlockCommand: ['s3:PutBucketPublicAccessBlock'],
+  GetBucketEncryptionCommand: ['s3:GetEncryptionConfiguration'],
+  PutBucketEncryptionCommand: ['s3:PutEncryptionConfiguration'],
+  GetBucketTaggingCommand: ['s3:GetBucketTagging'],
+  PutBucketTaggingCommand: ['s3:PutBucketTagging'],
+  GetBucketWebsiteCommand: ['s3:GetBucketWebsite'],
+  PutBucketWebsiteCommand: ['s3:PutBucketWebsite'],
+  GetBucketPolicyCommand: ['s3:GetBucketPolicy'],
+  GetBucketPolicyStatusCommand: ['s3:GetBucketPolicyStatus'],
+  PutBucketPolicyCommand: ['s3:PutBucketPolicy'],
+  HeadObjectCommand: ['s3:GetObject'],
+  GetObjectCommand: ['s3:GetObject'],
+  PutObjectCommand: ['s3:PutObject'],
+};
+
+describe('infra/bucket-role.yaml least privilege', () => {
+  it('grants exactly the S3 actions the bucket tasks call, nothing more', () => {
+    const dir = resolve(__dirname, '../../src/buckets');
+    const used = new Set(
+      readdirSync(dir).flatMap((file) =>
+        [...readFileSync(resolve(dir, file), 'utf8').matchAll(/new (\w+Command)\(/g)].map((m) => m[1] ?? ''),
+      ),
+    );
+    const template = parseCloudFormation(
+      readFileSync(resolve(__dirname, '../../infra/bucket-role.yaml'), 'utf8'),
+    ) as {
+      Resources: {
+        BucketRole: {
+          Properties: { Policies: { PolicyDocument: { Statement: { Action: string | string[] }[] } }[] };
+        };
+      };
+    };
+    const granted = template.Resources.BucketRole.Properties.Policies.flatMap((p) =>
+      p.PolicyDocument.Statement.flatMap((s) => [s.Action].flat()),
+    );
+
+    expect([...used].filter((command) => !ACTIONS_OF[command])).toEqual([]);
+    const needed = new Set([...used].flatMap((command) => ACTIONS_OF[command] ?? []));
+    expect([...new Set(granted)].sort()).toEqual([...needed].sort());
   });
 });

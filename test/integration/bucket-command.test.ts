@@ -55,6 +55,20 @@ describe('/aws-bucket through the real handlers', () => {
     expect(posted.body.channel).toBe('C0AUDIT001');
   });
 
+  it('answers a refusal in time when Slack rate-limits the audit channel post (the record is still written)', async () => {
+    bot.slack.throttle = (call) =>
+      call.method === 'chat.postMessage' && call.body.channel === 'C0AUDIT001' ? 30 : undefined;
+    try {
+      const { ack } = await run('create stg-slow-audit', STRANGER, 'create-throttled');
+
+      expect(String(ack.text)).toMatch(/not on the allow-list/);
+      const audit = await bot.store.listAudit('bucket.create');
+      expect(audit[0]).toMatchObject({ actor: STRANGER, target: expect.stringContaining('stg-slow-audit') });
+    } finally {
+      bot.slack.throttle = undefined;
+    }
+  });
+
   it.each([
     ['Bad_Name', /lowercase/],
     ['192.168.1.1', /IP address/],
@@ -153,6 +167,27 @@ describe('/aws-bucket through the real handlers', () => {
     expect(String(answer?.text)).toMatch(/2 buckets in staging/);
     expect(s3.commandCalls(ListBucketsCommand)[0]?.args[0].input.Prefix).toBe('stg-');
     expect(checkSlackLimits(answer)).toEqual([]);
+  });
+
+  it('has the worker refuse a job whose account name is not the one configured for its id', async () => {
+    const { handler } = await import('../../handlers/slack-worker');
+    const job = {
+      kind: 'bucket.create',
+      id: 'worker-forged',
+      reply: { responseUrl: bot.slack.responseUrl('worker-forged'), userId: MAKER, channelId: 'C0LOCAL01' },
+      account: { id: '999999999999', name: 'staging' },
+      bucket: 'stg-forged',
+    };
+
+    await handler(job);
+
+    expect(s3.calls()).toHaveLength(0);
+    const answer = await bot.slack.waitFor('response_url', 5000, (c) => c.path.endsWith('/worker-forged'));
+    expect(String(answer.body.text)).toMatch(/no entry for that account/);
+    expect((await bot.store.listAudit('bucket.create'))[0]).toMatchObject({
+      actor: MAKER,
+      result: 'refused',
+    });
   });
 
   it('lets a member of an allowed user group create (usergroups.users.list)', async () => {

@@ -105,7 +105,11 @@ describe('modal flows of /aws-bucket through the real handlers', () => {
     });
 
     it('runs the job once when Slack retries the submission', async () => {
-      await bot.command('/aws-bucket', 'website stg-once', { userId: MAKER, triggerId: 'web-3' });
+      await bot.command('/aws-bucket', 'website stg-once', {
+        userId: MAKER,
+        triggerId: 'web-3',
+        responseId: 'web-3',
+      });
       const view = await openedView('web-3');
 
       await submit(view, MAKER, 'V0WEB0003');
@@ -113,6 +117,10 @@ describe('modal flows of /aws-bucket through the real handlers', () => {
       await bot.lambda.settled();
 
       expect(s3.commandCalls(PutBucketWebsiteCommand)).toHaveLength(1);
+      const working = bot.slack
+        .callsOf('response_url')
+        .filter((c) => c.path.endsWith('/web-3') && /Turning/.test(String(c.body.text)));
+      expect(working).toHaveLength(1);
     });
 
     it('makes nothing public when someone else presses the button', async () => {
@@ -128,6 +136,40 @@ describe('modal flows of /aws-bucket through the real handlers', () => {
         actor: STRANGER,
         result: 'refused',
       });
+    });
+
+    it('judges a submission by the account id in its metadata, not the account name it claims', async () => {
+      await bot.command('/aws-bucket', 'website stg-site', { userId: MAKER, triggerId: 'web-7' });
+      const view = await openedView('web-7');
+      const metadata = JSON.parse(String(view.private_metadata));
+      const forged = {
+        ...view,
+        private_metadata: JSON.stringify({ ...metadata, account: { id: '999999999999', name: 'staging' } }),
+      };
+
+      const ack = await submit(forged, MAKER, 'V0WEB0007');
+      await bot.lambda.settled();
+
+      expect(JSON.stringify(ack.json())).toMatch(/no entry for that account/);
+      expect(s3.calls()).toHaveLength(0);
+      expect((await bot.store.listAudit('bucket.website'))[0]).toMatchObject({
+        actor: MAKER,
+        result: 'refused',
+        target: 's3://stg-site in 999999999999',
+      });
+    });
+
+    it('treats metadata with an invalid bucket name as out of date and changes nothing', async () => {
+      await bot.command('/aws-bucket', 'website stg-site', { userId: MAKER, triggerId: 'web-8' });
+      const view = await openedView('web-8');
+      const metadata = JSON.parse(String(view.private_metadata));
+      const forged = { ...view, private_metadata: JSON.stringify({ ...metadata, bucket: 'stg-<!here>' }) };
+
+      const ack = await submit(forged, MAKER, 'V0WEB0008');
+      await bot.lambda.settled();
+
+      expect(JSON.stringify(ack.json())).toMatch(/out of date/);
+      expect(s3.calls()).toHaveLength(0);
     });
 
     it('opens no confirmation for someone outside the allow-list', async () => {
@@ -223,6 +265,30 @@ describe('modal flows of /aws-bucket through the real handlers', () => {
       expect((await bot.store.listAudit('bucket.upload'))[0]).toMatchObject({ actor: MAKER, result: 'ok' });
     });
 
+    it('tells the person to invite the bot when Slack will not show it the file', async () => {
+      bot.slack.answers.set('files.info', () => ({ ok: false, error: 'file_not_found' }));
+      await shortcut(MAKER, 'up-7', [{ id: 'F0FILE007', name: 'a.txt' }]);
+      const view = await openedView('up-7');
+
+      await submit(view, MAKER, 'V0UP00007', {
+        upload_file: { file: { selected_option: { value: 'F0FILE007' } } },
+        upload_account: { account: { selected_option: { value: '333333333333' } } },
+        upload_bucket: { bucket: { value: 'stg-inbox' } },
+        upload_prefix: { prefix: { value: null } },
+      });
+      await bot.lambda.settled();
+
+      const answer = await bot.slack.waitFor(
+        'response_url',
+        5000,
+        (c) => c.path.endsWith('/up-7') && c.body.replace_original === true,
+      );
+      expect(String(answer.body.text)).toMatch(/invite the bot to the channel/);
+      expect(s3.commandCalls(PutObjectCommand)).toHaveLength(0);
+      expect((await bot.store.listAudit('bucket.upload'))[0]).toMatchObject({ result: 'failed' });
+      bot.slack.answers.delete('files.info');
+    });
+
     it('shows field errors for a bad bucket name and starts nothing', async () => {
       await shortcut(MAKER, 'up-2', [{ id: 'F0FILE002', name: 'a.txt' }]);
       const view = await openedView('up-2');
@@ -240,6 +306,48 @@ describe('modal flows of /aws-bucket through the real handlers', () => {
         errors: { upload_bucket: expect.stringMatching(/lowercase/) },
       });
       expect(bot.lambda.invocations.length).toBe(before);
+    });
+
+    it('refuses, audits and starts nothing when someone other than the shortcut user submits', async () => {
+      await shortcut(MAKER, 'up-5', [{ id: 'F0FILE005', name: 'a.txt' }]);
+      const view = await openedView('up-5');
+      const before = bot.lambda.invocations.length;
+
+      const ack = await submit(view, 'U0ADMIN001', 'V0UP00005', {
+        upload_file: { file: { selected_option: { value: 'F0FILE005' } } },
+        upload_account: { account: { selected_option: { value: '333333333333' } } },
+        upload_bucket: { bucket: { value: 'stg-inbox' } },
+        upload_prefix: { prefix: { value: null } },
+      });
+
+      expect(JSON.stringify(ack.json())).toMatch(/Only the person who used the shortcut/);
+      expect(bot.lambda.invocations.length).toBe(before);
+      const audit = await bot.store.listAudit('bucket.upload');
+      expect(audit.find((a) => a.actor === 'U0ADMIN001')).toMatchObject({ result: 'refused' });
+    });
+
+    it('audits a bucket outside the account name patterns as refused and starts nothing', async () => {
+      await shortcut(MAKER, 'up-6', [{ id: 'F0FILE006', name: 'a.txt' }]);
+      const view = await openedView('up-6');
+      const before = bot.lambda.invocations.length;
+
+      const ack = await submit(view, MAKER, 'V0UP00006', {
+        upload_file: { file: { selected_option: { value: 'F0FILE006' } } },
+        upload_account: { account: { selected_option: { value: '333333333333' } } },
+        upload_bucket: { bucket: { value: 'prod-secrets' } },
+        upload_prefix: { prefix: { value: null } },
+      });
+
+      expect(ack.json()).toMatchObject({
+        response_action: 'errors',
+        errors: { upload_bucket: expect.stringMatching(/stg-\*/) },
+      });
+      expect(bot.lambda.invocations.length).toBe(before);
+      const audit = await bot.store.listAudit('bucket.upload');
+      expect(audit.find((a) => String(a.target).startsWith('s3://prod-secrets'))).toMatchObject({
+        actor: MAKER,
+        result: 'refused',
+      });
     });
 
     it('tells someone outside the allow-list, opens nothing', async () => {

@@ -7,6 +7,7 @@ import { bucketPatternProblem } from '../../buckets/bucket-access';
 import { auditBucketAction, bucketTarget } from '../../buckets/bucket-audit';
 import { CsvConversionError } from '../../buckets/csv-to-json';
 import { BucketTaskError, isAccessDenied, s3ErrorName } from '../../buckets/s3-errors';
+import { logger } from '../../logging/logger';
 import { SlackFileError } from '../../slack/slack-files';
 import type { Job } from '../job';
 import type { WorkerDeps } from '../worker-deps';
@@ -47,20 +48,29 @@ export async function runBucketTask(
   task: (s3In: (region?: string) => S3Client) => Promise<TaskResult>,
 ): Promise<SlackReply> {
   const target = options.bucket ? bucketTarget(options.bucket, job.account) : accountLabel(job.account);
-  const audit = (result: 'ok' | 'refused' | 'failed', detail: Record<string, unknown>) =>
-    options.mutating
-      ? auditBucketAction(
-          { action: job.kind, actor: job.reply.userId, target, result, detail: { ...detail, jobId: job.id } },
-          {
-            store: deps.store,
-            auditChannel: deps.config.slack.auditChannel,
-            post: (c, m) => deps.sink.post(c, m),
-          },
-        )
-      : Promise.resolve();
+  // By the time this runs the action is done (or refused): a record that cannot be written is logged in full,
+  // and the person is still told what really happened.
+  const audit = async (result: 'ok' | 'refused' | 'failed', detail: Record<string, unknown>) => {
+    if (!options.mutating) return;
+    const entry = {
+      action: job.kind,
+      actor: job.reply.userId,
+      target,
+      result,
+      detail: { ...detail, jobId: job.id },
+    };
+    await auditBucketAction(entry, {
+      store: deps.store,
+      auditChannel: deps.config.slack.auditChannel,
+      post: (c, m) => deps.sink.post(c, m),
+    }).catch((error: unknown) => logger.error('bucket action NOT audited', { ...entry, error }));
+  };
 
+  // Patterns may be keyed by account name: the name comes from the directory, not from the job.
   const patternProblem =
-    options.mutating && options.bucket && bucketPatternProblem(options.bucket, job.account, deps.config);
+    options.mutating &&
+    options.bucket &&
+    bucketPatternProblem(options.bucket, deps.accounts.resolve(job.account.id), deps.config);
   if (patternProblem) {
     await audit('refused', { reason: patternProblem });
     return noticeReply('problem', patternProblem);
@@ -72,9 +82,7 @@ export async function runBucketTask(
   } catch (error) {
     const known = explain(error, job, deps);
     if (!known) {
-      await audit('failed', { error: `${s3ErrorName(error)}: ${(error as Error).message}` }).catch(
-        () => undefined,
-      );
+      await audit('failed', { error: `${s3ErrorName(error)}: ${(error as Error).message}` });
       throw error;
     }
     await audit('failed', { error: known.text });

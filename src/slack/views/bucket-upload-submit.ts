@@ -44,13 +44,14 @@ export function registerBucketUploadSubmit(app: App, deps: SlackAppDeps): void {
       { config: deps.config, accounts: deps.accounts, groupMembers: userGroupMembers(client) },
       BLOCKS,
     );
+    if (plan.type !== 'job' && plan.audit) await auditRefusal(plan.audit, body.user.id, deps, client);
     if (plan.type === 'errors') return ack({ response_action: 'errors', errors: plan.errors });
     if (plan.type === 'refused') {
-      if (plan.audit) await auditRefusal(plan.audit, body.user.id, deps, client);
       return ack({ response_action: 'update', view: bucketNoticeModal('Nothing uploaded', plan.message) });
     }
+    let outcome: Awaited<ReturnType<typeof acceptJob>>;
     try {
-      await acceptJob(plan.job, deps);
+      outcome = await acceptJob(plan.job, deps);
     } catch (error) {
       logger.error('could not start the upload job', { viewId: view.id, error });
       return ack({
@@ -59,6 +60,7 @@ export function registerBucketUploadSubmit(app: App, deps: SlackAppDeps): void {
       });
     }
     await ack();
+    if (outcome === 'duplicate') return; // a Slack retry: the first delivery posted the working line
     await respondToUrl(
       metadata.reply.responseUrl,
       noticeReply('working', `Uploading to s3://${plan.job.bucket}/${plan.job.key}…`),

@@ -3,6 +3,7 @@ import { bucketNoticeModal, WEBSITE_CONFIRM_CALLBACK } from '../../../blocks/buc
 import { noticeReply } from '../../../blocks/notice';
 import { bucketPatternProblem, mayRunBucketCommand } from '../../buckets/bucket-access';
 import { bucketTarget } from '../../buckets/bucket-audit';
+import { bucketNameProblems } from '../../buckets/bucket-name-rules';
 import { parseMetadata, websiteConfirmMetadata } from '../../buckets/modal-metadata';
 import { acceptJob } from '../../jobs/accept-job';
 import { logger } from '../../logging/logger';
@@ -19,7 +20,7 @@ import { userGroupMembers } from '../user-group-members';
 export function registerBucketWebsiteConfirm(app: App, deps: SlackAppDeps): void {
   app.view(WEBSITE_CONFIRM_CALLBACK, async ({ ack, body, view, client }) => {
     const meta = parseMetadata(websiteConfirmMetadata, view.private_metadata);
-    if (!meta) {
+    if (!meta || bucketNameProblems(meta.bucket).length > 0) {
       logger.error('website confirmation with unreadable metadata', { viewId: view.id });
       return ack({
         response_action: 'update',
@@ -27,13 +28,15 @@ export function registerBucketWebsiteConfirm(app: App, deps: SlackAppDeps): void
       });
     }
     const userId = body.user.id;
-    const target = bucketTarget(meta.bucket, meta.account);
+    // The name comes from the directory, never from the metadata: name patterns may be keyed by account name.
+    const account = deps.accounts.resolve(meta.account.id);
+    const target = bucketTarget(meta.bucket, account);
     const refusal =
       userId !== meta.reply.userId
         ? 'Only the person who ran the command can confirm it.'
         : !(await mayRunBucketCommand('website', userId, deps.config, userGroupMembers(client)))
           ? 'You are not on the allow-list for /aws-bucket website.'
-          : bucketPatternProblem(meta.bucket, meta.account, deps.config);
+          : bucketPatternProblem(meta.bucket, account, deps.config);
     if (refusal) {
       await auditRefusal({ action: 'bucket.website', target, reason: refusal }, userId, deps, client);
       return ack({
@@ -41,13 +44,14 @@ export function registerBucketWebsiteConfirm(app: App, deps: SlackAppDeps): void
         view: bucketNoticeModal('Nothing changed', `${refusal} Nothing was made public.`),
       });
     }
+    let outcome: Awaited<ReturnType<typeof acceptJob>>;
     try {
-      await acceptJob(
+      outcome = await acceptJob(
         {
           kind: 'bucket.website',
           id: view.id,
           reply: meta.reply,
-          account: meta.account,
+          account: account.name ? { id: account.id, name: account.name } : { id: account.id },
           ...(meta.userName ? { userName: meta.userName } : {}),
           bucket: meta.bucket,
           indexDocument: meta.indexDocument,
@@ -66,6 +70,7 @@ export function registerBucketWebsiteConfirm(app: App, deps: SlackAppDeps): void
       });
     }
     await ack();
+    if (outcome === 'duplicate') return; // a Slack retry: the first delivery posted the working line
     await respondToUrl(
       meta.reply.responseUrl,
       noticeReply('working', `Turning ${meta.bucket} into a public website…`),
