@@ -23,7 +23,9 @@ const tagging = parseCloudFormation(
 
 const statementsOf = (fn: string, action: string) =>
   (serverless.functions[fn]?.iamRoleStatements ?? []).filter((s) => s.Action.includes(action));
-const tagKeysVar = (key: string) => `\${self:custom.autotagTagKeys.${key}}`;
+/** A serverless variable as written in serverless.yml, e.g. `${self:custom.autotagRoleArns}`. */
+const slsVar = (path: string) => `\${self:custom.${path}}`;
+const tagKeysVar = (key: string) => slsVar(`autotagTagKeys.${key}`);
 
 describe('auto-tagging IAM in serverless.yml and infra/autotag-tagging-role.yaml', () => {
   it('lets the Slack worker (which runs retags) write only the owner tag and assume the tagging role', () => {
@@ -34,18 +36,18 @@ describe('auto-tagging IAM in serverless.yml and infra/autotag-tagging-role.yaml
       {
         Effect: 'Allow',
         Action: ['ec2:CreateTags'],
-        Resource: '${self:custom.autotagOwnResources}',
+        Resource: slsVar('autotagOwnResources'),
         Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': [tagKeysVar('owner')] } },
       },
     ]);
-    expect(assume).toContain('${self:custom.autotagRoleArns}');
+    expect(assume).toContain(slsVar('autotagRoleArns'));
   });
 
   it('gives no tagging rights to functions that do not tag', () => {
     for (const fn of ['slackHttp', 'catalogEvent', 'casesSchedule', 'healthEvent']) {
       expect(statementsOf(fn, 'ec2:CreateTags'), fn).toEqual([]);
       const assumed = statementsOf(fn, 'sts:AssumeRole').map((s) => s.Resource);
-      expect(assumed, fn).not.toContain('${self:custom.autotagRoleArns}');
+      expect(assumed, fn).not.toContain(slsVar('autotagRoleArns'));
     }
   });
 
