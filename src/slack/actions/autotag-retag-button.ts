@@ -5,14 +5,15 @@ import { noticeReply } from '../../../blocks/notice';
 import { checkClick } from '../../autotag/check-click';
 import { logger } from '../../logging/logger';
 import type { SlackAppDeps } from '../deps';
-import { clickOf, groupMembersVia } from './autotag-click';
+import { userGroupMembers } from '../user-group-members';
+import { clickOf } from './autotag-click';
 
 /** Retag on an auto-tagging notice: checks the notice and the person, then opens the owner modal. */
 export function registerAutotagRetagButton(app: App, deps: SlackAppDeps): void {
   app.action<BlockAction<ButtonAction>>(RETAG_ACTION, async ({ ack, body, action, client, respond }) => {
     await ack();
     const click = clickOf(body, action);
-    const check = await checkClick(click, { ...deps, groupMembers: groupMembersVia(client) });
+    const check = await checkClick(click, { ...deps, groupMembers: userGroupMembers(client) });
     if (!check.ok) {
       logger.info('retag refused', { user: click.userId, noticeId: click.noticeId });
       const reply = noticeReply('problem', check.reason);
