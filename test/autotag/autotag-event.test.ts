@@ -162,6 +162,19 @@ describe('autotag-event handler: CloudTrail create calls → tags and a Slack no
     expect(kept.map((r) => r.data.eventId)).toContain('eb-malformed-1');
   });
 
+  it('keeps an event whose eventTime is not a time for replay, instead of failing after tagging', async () => {
+    const event = freshEvent<{ id: string; detail: { eventTime: string } }>('run-instances-root.json');
+    event.id = `${event.id}-bad-time`;
+    event.detail.eventTime = 'yesterday';
+
+    const outcome = await handler(event, BOT_CONTEXT);
+
+    expect(outcome).toBeUndefined();
+    expect(ec2.calls()).toHaveLength(0);
+    const kept = await bot.store.query<{ eventId: string }>('quarantine#autotagEvent');
+    expect(kept.map((r) => r.data.eventId)).toContain(event.id);
+  });
+
   it('turns a 300-character user name with mrkdwn injection into a valid tag and an escaped notice', async () => {
     const posted = bot.slack.callsOf('chat.postMessage').length;
 
