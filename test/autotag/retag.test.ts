@@ -209,6 +209,22 @@ describe('Retag and "It\'s mine" on an auto-tagging notice, through the real Sla
     expect(ec2.commandCalls(CreateTagsCommand)).toHaveLength(1);
   });
 
+  it('tells the person to click again when Slack does not open the Retag form', async () => {
+    const notice = await announcedLaunch();
+    bot.slack.answers.set('views.open', () => ({ ok: false, error: 'expired_trigger_id' }));
+    const c = click(notice, 'autotag_retag', FINOPS);
+
+    try {
+      await c.send();
+      const answer = await answerTo(c.responseId);
+
+      expect(answer.body.response_type).toBe('ephemeral');
+      expect(String(answer.body.text)).toMatch(/Click Retag again; nothing was changed/);
+    } finally {
+      bot.slack.answers.delete('views.open');
+    }
+  });
+
   it('lets a member of an allow-listed user group open the Retag modal', async () => {
     const notice = await announcedLaunch();
 

@@ -14,21 +14,26 @@ export function registerAutotagRetagButton(app: App, deps: SlackAppDeps): void {
     await ack();
     const click = clickOf(body, action);
     const check = await checkClick(click, { ...deps, groupMembers: userGroupMembers(client) });
-    if (!check.ok) {
-      logger.info('retag refused', { user: click.userId, noticeId: click.noticeId });
-      const reply = noticeReply('problem', check.reason);
+    const problem = async (text: string) => {
+      const reply = noticeReply('problem', text);
       await respond({
         response_type: 'ephemeral',
         replace_original: false,
         text: reply.text,
         blocks: reply.blocks,
       });
-      return;
+    };
+    if (!check.ok) {
+      logger.info('retag refused', { user: click.userId, noticeId: click.noticeId });
+      return problem(check.reason);
     }
     const view = retagModal(check.record.data, { noticeId: click.noticeId, responseUrl: body.response_url });
-    await client.views.open({ trigger_id: body.trigger_id, view }).catch((error: unknown) => {
-      // A Slack retry of the click carries a trigger_id that was already used: nothing to do.
+    try {
+      await client.views.open({ trigger_id: body.trigger_id, view });
+    } catch (error) {
+      // Usually an expired trigger (Slack allows 3 s) or a Slack retry of a click whose form is already open.
       logger.warn('views.open failed', { error, noticeId: click.noticeId });
-    });
+      await problem('Slack did not open the Retag form in time. Click Retag again; nothing was changed.');
+    }
   });
 }
