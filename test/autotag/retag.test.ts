@@ -225,6 +225,25 @@ describe('Retag and "It\'s mine" on an auto-tagging notice, through the real Sla
     }
   });
 
+  it('audits a retag whose tags were written even when Slack then fails to edit the notice', async () => {
+    const notice = await announcedLaunch();
+    bot.slack.answers.set('chat.update', () => ({ ok: false, error: 'internal_error' }));
+    const c = click(notice, 'autotag_mine', ALICE);
+
+    try {
+      await c.send();
+      await bot.lambda.settled();
+    } finally {
+      bot.slack.answers.delete('chat.update');
+    }
+
+    expect(ec2.commandCalls(CreateTagsCommand)).toHaveLength(1);
+    const audit = await bot.store.listAudit('autotag.retag');
+    expect(
+      audit.some((a) => a.actor === ALICE && a.result === 'ok' && a.target.endsWith(notice.noticeId)),
+    ).toBe(true);
+  });
+
   it('lets a member of an allow-listed user group open the Retag modal', async () => {
     const notice = await announcedLaunch();
 
