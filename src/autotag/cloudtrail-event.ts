@@ -44,7 +44,8 @@ export const cloudTrailEventSchema = z
         eventID: z.string().min(1),
         eventName: z.string().min(1),
         eventSource: z.literal('ec2.amazonaws.com'),
-        eventTime: z.string().min(1),
+        // The notice renders it as a date and the CreatedAt tag carries it: anything else is malformed.
+        eventTime: z.iso.datetime({ offset: true }),
         awsRegion: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/),
         recipientAccountId: z
           .string()

@@ -35,8 +35,15 @@ export type AutotagOutcome =
       problems: string[];
     };
 
-/** Concurrent deliveries of one event: only the first does the work. Longer than a run can take. */
-const EVENT_CLAIM_SECONDS = 15 * 60;
+/**
+ * Concurrent deliveries of one event: only the first does the work. A little longer than a run can take (the
+ * function times out after 60 s) but shorter than Lambda's wait before retrying a run that died (about a minute
+ * after the timeout): a retry after a timeout must do the work again, not find the dead run's claim. A later
+ * duplicate is harmless: CreateTags with the same values changes nothing and the notice record is posted once.
+ */
+export const EVENT_CLAIM_SECONDS = 90;
+
+export const eventClaimKey = (eventId: string): string => `autotag#event#${eventId}`;
 
 /**
  * One CloudTrail create event: find what was created (instances with their volumes and network interfaces),
@@ -55,7 +62,7 @@ export async function handleCreateEvent(event: CloudTrailEvent, deps: AutotagDep
   const created = createdResources(eventName, detail.responseElements);
   if (created.length === 0) return { status: 'skipped', reason: 'the response names no resource' };
 
-  const claimKey = `autotag#event#${detail.eventID}`;
+  const claimKey = eventClaimKey(detail.eventID);
   if (!(await deps.store.claim(claimKey, EVENT_CLAIM_SECONDS))) return { status: 'duplicate' };
   try {
     const accountId = resourceAccountOf(event);

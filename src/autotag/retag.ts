@@ -83,6 +83,19 @@ async function announce(
   job: AutotagRetagJob,
   deps: RetagDeps,
 ): Promise<void> {
+  // Audited first: the tags have changed even if Slack then fails to show it.
+  await deps.store.audit({
+    action: 'autotag.retag',
+    actor: job.actor,
+    target: `${after.account.id}/${after.region}/${after.noticeId}`,
+    result: 'ok',
+    detail: {
+      from: before.owner.value,
+      to: after.owner.value,
+      confirm: job.confirm,
+      resources: after.resources.map((r) => r.id),
+    },
+  });
   const message = after.message;
   if (!message) return;
   const change = {
@@ -98,18 +111,6 @@ async function announce(
     const where = `${after.eventName} in ${accountText(after)} · ${after.region}`;
     await deps.sink.post(deps.auditChannel, retagThreadReply({ ...change, where }));
   }
-  await deps.store.audit({
-    action: 'autotag.retag',
-    actor: job.actor,
-    target: `${after.account.id}/${after.region}/${after.noticeId}`,
-    result: 'ok',
-    detail: {
-      from: before.owner.value,
-      to: after.owner.value,
-      confirm: job.confirm,
-      resources: after.resources.map((r) => r.id),
-    },
-  });
 }
 
 function done(notice: AutotagNotice, value: string): SlackReply {

@@ -60,10 +60,9 @@ export function planTags(input: TagPlanInput): TagPlan {
   return { resources, owner: first?.kept[keys.owner] ?? owner };
 }
 
-/** Resources that get exactly the same tags, so one CreateTags call covers them (≤ `batch` ids per call). */
+/** Resources that get exactly the same tags, so one CreateTags call (batched by `writeTags`) covers them. */
 export function groupForCreateTags(
   plan: readonly ResourceTagPlan[],
-  batch = 500,
 ): { resourceIds: string[]; tags: Record<string, string> }[] {
   const groups = new Map<string, { resourceIds: string[]; tags: Record<string, string> }>();
   for (const { resource, write } of plan) {
@@ -73,11 +72,5 @@ export function groupForCreateTags(
     group.resourceIds.push(resource.id);
     groups.set(signature, group);
   }
-  return [...groups.values()].flatMap((group) => {
-    const out = [];
-    for (let start = 0; start < group.resourceIds.length; start += batch) {
-      out.push({ resourceIds: group.resourceIds.slice(start, start + batch), tags: group.tags });
-    }
-    return out;
-  });
+  return [...groups.values()];
 }

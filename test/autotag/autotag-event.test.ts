@@ -1,7 +1,10 @@
 import { CreateTagsCommand, DescribeInstancesCommand, type EC2Client } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkSlackLimits } from '../../blocks/check-limits';
+import { EVENT_CLAIM_SECONDS, eventClaimKey } from '../../src/autotag/handle-create-event';
 import { isValidTagValue } from '../../src/autotag/tag-values';
+import { StateStore } from '../../src/store/state-store';
+import { documentClient } from '../../src/store/state-table';
 import { BotHarness } from '../support/bot-harness';
 import {
   AUTOTAG_CONFIG,
@@ -159,6 +162,19 @@ describe('autotag-event handler: CloudTrail create calls → tags and a Slack no
     expect(kept.map((r) => r.data.eventId)).toContain('eb-malformed-1');
   });
 
+  it('keeps an event whose eventTime is not a time for replay, instead of failing after tagging', async () => {
+    const event = freshEvent<{ id: string; detail: { eventTime: string } }>('run-instances-root.json');
+    event.id = `${event.id}-bad-time`;
+    event.detail.eventTime = 'yesterday';
+
+    const outcome = await handler(event, BOT_CONTEXT);
+
+    expect(outcome).toBeUndefined();
+    expect(ec2.calls()).toHaveLength(0);
+    const kept = await bot.store.query<{ eventId: string }>('quarantine#autotagEvent');
+    expect(kept.map((r) => r.data.eventId)).toContain(event.id);
+  });
+
   it('turns a 300-character user name with mrkdwn injection into a valid tag and an escaped notice', async () => {
     const posted = bot.slack.callsOf('chat.postMessage').length;
 
@@ -225,6 +241,22 @@ describe('autotag-event handler: CloudTrail create calls → tags and a Slack no
       .slice(posted)
       .filter((call) => String(call.body.text).includes('i-0a00000000000002'));
     expect(notices).toHaveLength(1);
+  });
+
+  it('does the work when Lambda retries an event whose first run died (timed out) holding the claim', async () => {
+    const event = freshEvent<{ detail: { eventID: string } }>('run-instances-root.json');
+    const twoMinutesAgo = () => new Date(Date.now() - 2 * 60_000);
+    const deadRun = new StateStore(
+      documentClient(bot.dynamo.client),
+      process.env.STATE_TABLE ?? '',
+      twoMinutesAgo,
+    );
+    await deadRun.claim(eventClaimKey(event.detail.eventID), EVENT_CLAIM_SECONDS);
+
+    const outcome = await handler(event, BOT_CONTEXT);
+
+    expect(outcome).toMatchObject({ status: 'tagged', notice: 'posted' });
+    expect(tagsWritten(ec2).get('i-0a00000000000004')?.CreatedBy).toBe('root user of 222222222222');
   });
 
   it('mentions the launcher found by e-mail and does not announce Auto Scaling launches', async () => {

@@ -209,6 +209,41 @@ describe('Retag and "It\'s mine" on an auto-tagging notice, through the real Sla
     expect(ec2.commandCalls(CreateTagsCommand)).toHaveLength(1);
   });
 
+  it('tells the person to click again when Slack does not open the Retag form', async () => {
+    const notice = await announcedLaunch();
+    bot.slack.answers.set('views.open', () => ({ ok: false, error: 'expired_trigger_id' }));
+    const c = click(notice, 'autotag_retag', FINOPS);
+
+    try {
+      await c.send();
+      const answer = await answerTo(c.responseId);
+
+      expect(answer.body.response_type).toBe('ephemeral');
+      expect(String(answer.body.text)).toMatch(/Click Retag again; nothing was changed/);
+    } finally {
+      bot.slack.answers.delete('views.open');
+    }
+  });
+
+  it('audits a retag whose tags were written even when Slack then fails to edit the notice', async () => {
+    const notice = await announcedLaunch();
+    bot.slack.answers.set('chat.update', () => ({ ok: false, error: 'internal_error' }));
+    const c = click(notice, 'autotag_mine', ALICE);
+
+    try {
+      await c.send();
+      await bot.lambda.settled();
+    } finally {
+      bot.slack.answers.delete('chat.update');
+    }
+
+    expect(ec2.commandCalls(CreateTagsCommand)).toHaveLength(1);
+    const audit = await bot.store.listAudit('autotag.retag');
+    expect(
+      audit.some((a) => a.actor === ALICE && a.result === 'ok' && a.target.endsWith(notice.noticeId)),
+    ).toBe(true);
+  });
+
   it('lets a member of an allow-listed user group open the Retag modal', async () => {
     const notice = await announcedLaunch();
 
@@ -239,6 +274,56 @@ describe('Retag and "It\'s mine" on an auto-tagging notice, through the real Sla
       (call) => call.body.thread_ts === notice.message?.ts,
     );
     expect(JSON.stringify(reply.body)).not.toContain('<!here>');
+  });
+
+  it.each([
+    ['by someone who may not retag', STRANGER, undefined, /Only the person who launched them/],
+    [
+      'for a notice the bot never announced',
+      FINOPS,
+      '0b1a9999-0000-4000-8000-000000009998',
+      /no record of announcing/,
+    ],
+  ])(
+    'checks again when the modal is submitted %s: says why and changes nothing',
+    async (_label, userId, noticeId, why) => {
+      const notice = await announcedLaunch();
+      const modal = await openModal(notice, FINOPS);
+      const metadata = JSON.parse(modal.view.private_metadata) as Record<string, unknown>;
+      const jobsBefore = bot.lambda.invocations.length;
+
+      const response = await bot.post(
+        viewSubmissionBody({
+          viewId: `V0RECHECK${noticeId ? 'N' : 'U'}`,
+          userId,
+          privateMetadata: JSON.stringify({ ...metadata, ...(noticeId ? { noticeId } : {}) }),
+          ownerText: 'team-mallory',
+        }),
+        FORM,
+      );
+      await bot.lambda.settled();
+
+      expect(response.json()).toMatchObject({
+        response_action: 'errors',
+        errors: { owner_user: expect.stringMatching(why) },
+      });
+      expect(bot.lambda.invocations.length).toBe(jobsBefore);
+      expect(ec2.commandCalls(CreateTagsCommand)).toHaveLength(0);
+      const audit = await bot.store.listAudit('autotag.retag');
+      expect(audit.some((a) => a.actor === userId && a.result === 'refused')).toBe(true);
+    },
+  );
+
+  it('refuses "It\'s mine" from someone who did not launch the resources, and changes nothing', async () => {
+    const notice = await announcedLaunch();
+    const c = click(notice, 'autotag_mine', STRANGER);
+
+    await c.send();
+    await bot.lambda.settled();
+
+    const answer = await answerTo(c.responseId);
+    expect(String(answer.body.text)).toMatch(/Only the person who launched them \(alice\)/);
+    expect(ec2.commandCalls(CreateTagsCommand)).toHaveLength(0);
   });
 
   it('asks for an owner when the modal is submitted empty', async () => {

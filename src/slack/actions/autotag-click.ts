@@ -1,7 +1,5 @@
 import type { BlockAction, ButtonAction } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
 import type { Click } from '../../autotag/check-click';
-import type { GroupMembers } from '../../autotag/retag-permission';
 
 /** Who clicked which notice button, from where: the channel and ts come from Slack's payload, not the value. */
 export function clickOf(body: BlockAction, action: ButtonAction): Click {
@@ -11,9 +9,4 @@ export function clickOf(body: BlockAction, action: ButtonAction): Click {
     channelId: body.channel?.id ?? (body.container as { channel_id?: string } | undefined)?.channel_id,
     messageTs: body.message?.ts ?? (body.container as { message_ts?: string } | undefined)?.message_ts,
   };
-}
-
-/** usergroups.users.list through Bolt's client (bot token). */
-export function groupMembersVia(client: WebClient): GroupMembers {
-  return async (usergroup) => (await client.usergroups.users.list({ usergroup })).users ?? [];
 }

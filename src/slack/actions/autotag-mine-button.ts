@@ -6,14 +6,15 @@ import type { AutotagRetagJob } from '../../autotag/retag-job';
 import { acceptJob } from '../../jobs/accept-job';
 import { logger } from '../../logging/logger';
 import type { SlackAppDeps } from '../deps';
-import { clickOf, groupMembersVia } from './autotag-click';
+import { userGroupMembers } from '../user-group-members';
+import { clickOf } from './autotag-click';
 
 /** "It's mine": the launcher (or an allow-listed person) becomes the owner; the worker tags and edits. */
 export function registerAutotagMineButton(app: App, deps: SlackAppDeps): void {
   app.action<BlockAction<ButtonAction>>(MINE_ACTION, async ({ ack, body, action, client, respond }) => {
     await ack();
     const click = clickOf(body, action);
-    const check = await checkClick(click, { ...deps, groupMembers: groupMembersVia(client) });
+    const check = await checkClick(click, { ...deps, groupMembers: userGroupMembers(client) });
     const answer = async (kind: 'working' | 'problem', text: string) => {
       const reply = noticeReply(kind, text);
       await respond({

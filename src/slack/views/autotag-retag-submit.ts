@@ -6,8 +6,8 @@ import { type AutotagNotice, noticeKey } from '../../autotag/notice-record';
 import type { AutotagRetagJob } from '../../autotag/retag-job';
 import { acceptJob } from '../../jobs/accept-job';
 import { logger } from '../../logging/logger';
-import { groupMembersVia } from '../actions/autotag-click';
 import type { SlackAppDeps } from '../deps';
+import { userGroupMembers } from '../user-group-members';
 
 const modalState = z.object({
   noticeId: z.string().min(1).max(100),
@@ -36,7 +36,7 @@ export function registerAutotagRetagSubmit(app: App, deps: SlackAppDeps): void {
         channelId: record?.data.message?.channel,
         messageTs: record?.data.message?.ts,
       },
-      { ...deps, groupMembers: groupMembersVia(client) },
+      { ...deps, groupMembers: userGroupMembers(client) },
     );
     if (!check.ok) return errors(OWNER_USER_BLOCK, check.reason.slice(0, 2000));
     const job: AutotagRetagJob = {
