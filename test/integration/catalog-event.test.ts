@@ -99,6 +99,17 @@ describe('catalog-event handler: Service Catalog failures to Slack', () => {
     expect(harness.serviceCatalog.calls()).toEqual([]);
   });
 
+  it('does not alert the nested stack of a provisioned product: the product stack alert already shows its cause', async () => {
+    const nested = 'SC-222222222222-pp-7fzq2lmd4xk3e-Network-1QX2ZJ3K4L5M6';
+    const pp = 'SC-222222222222-pp-7fzq2lmd4xk3e';
+
+    await harness.handler(catalogFixtureWith('sns-stack-rollback-complete', pp, nested));
+    await harness.handler(catalogFixtureWith('eventbridge-stack-rollback-complete', pp, nested));
+
+    expect(harness.posts()).toEqual([]);
+    expect(harness.sts.assumed).toEqual([]);
+  });
+
   it('ignores CREATE_COMPLETE quietly', async () => {
     await harness.handler(catalogFixture('sns-stack-create-complete'));
 
