@@ -12,19 +12,23 @@ const serverless = parseCloudFormation(
   readFileSync(join(import.meta.dirname, '../../serverless.yml'), 'utf8'),
 ) as { functions: Record<string, { iamRoleStatements: Statement[] }> };
 
+/** `Action Resource` pairs of a function's role, `${self:custom.x}` written `custom.x`. */
 const grants = (fn: string) =>
   (serverless.functions[fn]?.iamRoleStatements ?? []).flatMap((s) =>
-    s.Action.map((action) => `${action} ${JSON.stringify(s.Resource)}`),
+    s.Action.map(
+      (action) =>
+        `${action} ${JSON.stringify(s.Resource).replace(/\$\{self:custom\.([^}]+)\}/g, 'custom.$1')}`,
+    ),
   );
 
 describe('the catalogEvent function role in serverless.yml', () => {
   it('may only use the state table, the bot token, the catalog roles, account names and the failure queue', () => {
     expect(grants('catalogEvent')).toEqual([
-      'ssm:GetParameter "${self:custom.ssmSecretsArn}"',
+      'ssm:GetParameter "custom.ssmSecretsArn"',
       'dynamodb:PutItem {"Fn::GetAtt":["StateTable","Arn"]}',
       'dynamodb:GetItem {"Fn::GetAtt":["StateTable","Arn"]}',
       'dynamodb:DeleteItem {"Fn::GetAtt":["StateTable","Arn"]}',
-      'sts:AssumeRole "${self:custom.catalogRoleArns}"',
+      'sts:AssumeRole "custom.catalogRoleArns"',
       'organizations:DescribeAccount "*"',
       'sqs:SendMessage {"Fn::GetAtt":["FailedEventsQueue","Arn"]}',
     ]);
@@ -33,8 +37,8 @@ describe('the catalogEvent function role in serverless.yml', () => {
   it('leaves the retag grants (EC2 tags, the tagging role) to the worker that runs retag jobs', () => {
     expect(grants('slackWorker')).toEqual(
       expect.arrayContaining([
-        'ec2:CreateTags "${self:custom.autotagOwnResources}"',
-        'sts:AssumeRole "${self:custom.autotagRoleArns}"',
+        'ec2:CreateTags "custom.autotagOwnResources"',
+        'sts:AssumeRole "custom.autotagRoleArns"',
       ]),
     );
   });
