@@ -118,7 +118,7 @@ function footer(report: FailureReport): string {
       ? ` · failed ${slackDate(new Date(n.timestamp))}`
       : '';
   const record = report.catalog?.record ? ` · record ${code(report.catalog.record.id, 80)}` : '';
-  return `Stack ${code(n.stack.stackName, 200)}${record}${time} · via ${n.source === 'sns' ? 'SNS notification' : 'EventBridge'} · role ${inlineCode(report.role)}`;
+  return `Stack ${code(n.stack.stackName, 200)}${record}${time} · via ${n.source === 'sns' ? 'SNS notification' : 'EventBridge'} · ${report.role ? `role ${inlineCode(report.role)}` : 'read with the bot’s own credentials'}`;
 }
 
 /** Plain words, escaped as a whole: Slack renders the fallback as mrkdwn in notifications. */

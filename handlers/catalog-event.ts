@@ -1,4 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Context } from 'aws-lambda';
 import { memberAccountAccess } from '../src/aws/member-account-access';
 import { compileRoutes } from '../src/catalog/alert-routing';
 import { withCatalogRoleDefault } from '../src/catalog/catalog-role';
@@ -25,6 +26,9 @@ const deps = {
   sink: slackSinkFromEnv(env),
 };
 
-export const handler = async (event: unknown): Promise<void> => {
-  await handleCatalogEvent(event, deps);
+export const handler = async (
+  event: unknown,
+  context?: Pick<Context, 'invokedFunctionArn'>,
+): Promise<void> => {
+  await handleCatalogEvent(event, { ...deps, ownAccountId: context?.invokedFunctionArn?.split(':')[4] });
 };

@@ -22,13 +22,18 @@ const grants = (fn: string) =>
   );
 
 describe('the catalogEvent function role in serverless.yml', () => {
-  it('may only use the state table, the bot token, the catalog roles, account names and the failure queue', () => {
+  it('may only use the state table, the bot token, the catalog roles, reads of its own stacks, account names and the failure queue', () => {
     expect(grants('catalogEvent')).toEqual([
       'ssm:GetParameter "custom.ssmSecretsArn"',
       'dynamodb:PutItem {"Fn::GetAtt":["StateTable","Arn"]}',
       'dynamodb:GetItem {"Fn::GetAtt":["StateTable","Arn"]}',
       'dynamodb:DeleteItem {"Fn::GetAtt":["StateTable","Arn"]}',
       'sts:AssumeRole "custom.catalogRoleArns"',
+      'cloudformation:DescribeStackEvents {"Fn::Join":["",["arn:",{"Ref":"AWS::Partition"},":cloudformation:*:",{"Ref":"AWS::AccountId"},":stack/*"]]}',
+      'servicecatalog:DescribeProvisionedProduct "*"',
+      'servicecatalog:SearchProvisionedProducts "*"',
+      'servicecatalog:DescribeRecord "*"',
+      'servicecatalog:DescribeProvisioningArtifact "*"',
       'organizations:DescribeAccount "*"',
       'sqs:SendMessage {"Fn::GetAtt":["FailedEventsQueue","Arn"]}',
     ]);

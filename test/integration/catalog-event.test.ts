@@ -64,6 +64,20 @@ describe('catalog-event handler: Service Catalog failures to Slack', () => {
     ).toMatch(/^arn:aws:cloudformation:eu-west-1:222222222222:stack\/SC-222222222222-pp-7fzq2lmd4xk3e\//);
   });
 
+  it("reads a stack of the bot's own account with the function's own credentials (no role to assume there)", async () => {
+    const ownAccount = { invokedFunctionArn: 'arn:aws:lambda:us-east-1:222222222222:function:catalogEvent' };
+
+    await harness.handler(rollbackWithToken('token-own-account'), ownAccount);
+
+    expect(harness.sts.assumed).toEqual([]);
+    const client = harness.cloudFormation.calls()[0]?.thisValue as CloudFormationClient;
+    expect((await client.config.credentials()).accessKeyId).toBe('AKIALOCAL');
+    const blocks = shown(harness.posts()[0] ?? {});
+    expect(blocks).toContain('Encrypted S3 bucket v2.3.0');
+    expect(blocks).toContain('the bot');
+    expect(blocks).not.toContain('Could not read');
+  });
+
   it('uses the per-account catalog role override', async () => {
     await harness.handler(catalogFixture('sns-staging-stack-update-failed'));
 
