@@ -118,9 +118,10 @@ function footer(report: FailureReport): string {
       ? ` · failed ${slackDate(new Date(n.timestamp))}`
       : '';
   const record = report.catalog?.record ? ` · record ${code(report.catalog.record.id, 80)}` : '';
-  return `Stack ${code(n.stack.stackName, 200)}${record}${time} · via ${n.source === 'sns' ? 'SNS notification' : 'EventBridge'} · role ${inlineCode(report.role)}`;
+  return `Stack ${code(n.stack.stackName, 200)}${record}${time} · via ${n.source === 'sns' ? 'SNS notification' : 'EventBridge'} · ${report.role ? `role ${inlineCode(report.role)}` : 'read with the bot’s own credentials'}`;
 }
 
+/** Plain words, escaped as a whole: Slack renders the fallback as mrkdwn in notifications. */
 function fallbackText(report: FailureReport, operation: string, subject: string, product: string): string {
   const n = report.notification;
   const where = `${report.accountName ?? n.stack.accountId} ${n.stack.region}`;
@@ -128,7 +129,7 @@ function fallbackText(report: FailureReport, operation: string, subject: string,
   const why = cause
     ? `${cause.logicalId}: ${oneLine(cause.reason)}`
     : oneLine(n.reason) || 'see stack events';
-  return truncateText(
+  return escapeAndTruncate(
     `Service Catalog ${operation} failed: ${subject} (${product}) in ${where}, ${n.status}. Root cause: ${why}`,
     1000,
   );

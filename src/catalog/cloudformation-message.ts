@@ -10,14 +10,16 @@ export class CloudFormationMessageError extends Error {
   }
 }
 
-const KEY = /[A-Za-z][A-Za-z0-9_]*/y;
-const NEXT_FIELD = /(?:\r?\n)+[A-Za-z][A-Za-z0-9_]*='/y;
+/** CloudFormation's keys are PascalCase; `name='x'` lines inside a reason (Python, shell) do not start a field. */
+const KEY = /[A-Z][A-Za-z0-9_]*/y;
+const NEXT_FIELD = /(?:\r?\n)+[A-Z][A-Za-z0-9_]*='/y;
 const END = /\s*$/y;
 
 /**
  * Reads CloudFormation's notification text: one `Key='value'` per line. Values are not escaped by CloudFormation,
  * so a value may hold `=`, quotes and newlines (ResourceProperties is often multi-line JSON, reasons quote names);
- * a value ends at the first `'` that is followed by a line starting `OtherKey='`, or by the end of the text.
+ * a value ends at the first `'` that is followed by a line starting `OtherKey='` (capitalised), or by the end of the
+ * text.
  * Every key is kept, known or not; a repeated key keeps its first value.
  */
 export function parseCloudFormationMessage(text: string): Record<string, string> {

@@ -81,3 +81,25 @@ export const DEFAULT_CATALOG_CONFIG: CatalogConfig = {
   routes: [],
   alertNonCatalogStacks: true,
 };
+
+/**
+ * Route accounts given by name must be in `accounts` (ids need not be). Checked when the config is loaded, so
+ * `serverless package` stops on a typo instead of the catalog function failing at every start in Lambda.
+ */
+export function checkCatalogRouteAccounts(
+  config: { accounts: readonly { id: string; name: string }[]; catalog: CatalogConfig },
+  ctx: { addIssue: (issue: { code: 'custom'; path: PropertyKey[]; message: string }) => void },
+): void {
+  const known = new Set(config.accounts.flatMap((account) => [account.id, account.name.toLowerCase()]));
+  config.catalog.routes.forEach((route, index) => {
+    route.accounts?.forEach((input, i) => {
+      const key = input.trim();
+      if (/^\d{12}$/.test(key) || known.has(key) || known.has(key.toLowerCase())) return;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['catalog', 'routes', index, 'accounts', i],
+        message: `unknown account "${input}" (not in accounts)`,
+      });
+    });
+  });
+}

@@ -13,8 +13,8 @@ import type { StackNotification } from './stack-notification';
 export interface FailureReport {
   notification: StackNotification;
   accountName: string | undefined;
-  /** Role assumed (or tried) in the member account. */
-  role: string;
+  /** Role assumed (or tried) in the member account; undefined for the bot's own account (its own credentials). */
+  role: string | undefined;
   /** Set for stacks named `SC-<account>-pp-<id>`. */
   provisionedProductId: string | undefined;
   catalog: ServiceCatalogFacts | undefined;
@@ -28,6 +28,8 @@ export interface EnrichDeps {
   accounts: AccountDirectory;
   credentials: CrossAccountCredentials;
   memberClients: MemberClientsFor;
+  /** The account the function runs in: its stacks are read with the function's own credentials. */
+  ownAccountId?: string | undefined;
 }
 
 export const CATALOG_ROLE_PURPOSE = 'catalog';
@@ -42,7 +44,8 @@ export async function enrichFailure(
 ): Promise<FailureReport> {
   const { accountId, region, stackId, stackName } = notification.stack;
   const gaps: EnrichmentGap[] = [];
-  const role = deps.accounts.roleFor(accountId, CATALOG_ROLE_PURPOSE);
+  const own = accountId === deps.ownAccountId;
+  const role = own ? undefined : deps.accounts.roleFor(accountId, CATALOG_ROLE_PURPOSE);
   const provisionedProductId = provisionedProductIdOf(stackName);
   const report: FailureReport = {
     notification,
@@ -60,9 +63,9 @@ export async function enrichFailure(
       why: `stack ${stackName} is not named SC-<account>-pp-<id>, so Service Catalog did not launch it`,
     });
   }
-  const credentials = deps.credentials.credentialsFor(accountId, role);
+  const credentials = role === undefined ? undefined : deps.credentials.credentialsFor(accountId, role);
   try {
-    await credentials();
+    await credentials?.();
   } catch (error) {
     logger.warn('cannot assume the catalog role; alerting with what the notification says', { role, error });
     gaps.push({ what: `anything from account ${accountId}`, why: describeAwsError(error) });

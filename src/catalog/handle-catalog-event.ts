@@ -8,7 +8,7 @@ import { type AlertRoute, type CompiledRoute, routeFor } from './alert-routing';
 import type { CatalogConfig } from './config-schema';
 import { type EnrichDeps, enrichFailure } from './enrich-failure';
 import { type CatalogInput, readCatalogEvent } from './read-catalog-event';
-import { provisionedProductIdOf } from './stack-arn';
+import { isNestedInProvisionedProduct, provisionedProductIdOf } from './stack-arn';
 import type { StackNotification } from './stack-notification';
 
 export interface CatalogEventDeps extends EnrichDeps {
@@ -69,6 +69,8 @@ async function handleInput(input: CatalogInput, deps: CatalogEventDeps): Promise
 function reasonToSkip(n: StackNotification, config: CatalogConfig): string | undefined {
   if (!n.stackLevel) return 'resource-level event';
   if (!(config.failureStatuses as readonly string[]).includes(n.status)) return 'not a failure status';
+  if (isNestedInProvisionedProduct(n.stack.stackName))
+    return 'nested stack of a provisioned product (its root stack alerts)';
   if (!config.alertNonCatalogStacks && !provisionedProductIdOf(n.stack.stackName))
     return 'not a Service Catalog stack';
   return undefined;

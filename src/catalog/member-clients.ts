@@ -11,7 +11,8 @@ export interface MemberClients {
 export type MemberClientsFor = (
   accountId: string,
   region: string,
-  credentials: AwsCredentialIdentityProvider,
+  /** Undefined: the function's own credentials (a stack in the bot's own account). */
+  credentials: AwsCredentialIdentityProvider | undefined,
 ) => MemberClients;
 
 /** Throttled reads are retried this many times in all (SDK standard retry with back-off) before a gap is shown. */
@@ -27,7 +28,7 @@ export function cachedMemberClients(): MemberClientsFor {
     const key = `${accountId}/${region}`;
     let clients = cache.get(key);
     if (!clients) {
-      const options = { region, credentials, maxAttempts: MAX_ATTEMPTS };
+      const options = { region, maxAttempts: MAX_ATTEMPTS, ...(credentials ? { credentials } : {}) };
       clients = {
         serviceCatalog: new ServiceCatalogClient(options),
         cloudFormation: new CloudFormationClient(options),

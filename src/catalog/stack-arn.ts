@@ -26,3 +26,11 @@ export function provisionedProductIdOf(stackName: string): string | undefined {
   const match = /^SC-\d{12}-(pp-[a-z0-9]+)$/.exec(stackName);
   return match?.[1];
 }
+
+/**
+ * A nested stack of a provisioned product (`SC-<account>-pp-<id>-<LogicalId>-<suffix>`, named after its root
+ * stack): its failure is also the product stack's, whose alert follows nested stacks to the root cause.
+ */
+export function isNestedInProvisionedProduct(stackName: string): boolean {
+  return /^SC-\d{12}-pp-[a-z0-9]+-./.test(stackName);
+}

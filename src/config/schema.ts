@@ -2,7 +2,11 @@ import * as z from 'zod';
 import { AUTOTAG_DEFAULTS, autotagConfigSchema } from '../autotag/config-schema';
 import { bucketsConfigSchema } from '../buckets/config-schema';
 import { CASES_CONFIG_DEFAULTS, casesConfigSchema } from '../cases/config-schema';
-import { catalogConfigSchema, DEFAULT_CATALOG_CONFIG } from '../catalog/config-schema';
+import {
+  catalogConfigSchema,
+  checkCatalogRouteAccounts,
+  DEFAULT_CATALOG_CONFIG,
+} from '../catalog/config-schema';
 import { HEALTH_CONFIG_DEFAULTS, healthConfigSchema } from '../health/config-schema';
 import { accountId, allowListSchema, awsRegion, roleName, slackChannel } from './schema-parts';
 
@@ -70,7 +74,8 @@ export const appConfigSchema = z
     autotag: autotagConfigSchema.default(AUTOTAG_DEFAULTS),
     buckets: bucketsConfigSchema.prefault({}),
   })
-  .strict();
+  .strict()
+  .superRefine(checkCatalogRouteAccounts);
 
 export type AppConfig = z.infer<typeof appConfigSchema>;
 export type AccountConfig = AppConfig['accounts'][number];

@@ -5,6 +5,7 @@ import type { FailureReport } from '../../src/catalog/enrich-failure';
 import { readCatalogEvent } from '../../src/catalog/read-catalog-event';
 import type { StackNotification } from '../../src/catalog/stack-notification';
 import { catalogFixture } from '../support/catalog-fixtures';
+import { unsafeMrkdwn } from '../support/mrkdwn-safety';
 
 function notification(name = 'sns-stack-rollback-complete'): StackNotification {
   const [input] = readCatalogEvent(catalogFixture(name));
@@ -109,6 +110,38 @@ describe('catalogFailureAlert', () => {
 
     expect(blocks).not.toMatch(/<!here>|<!channel>|<https:\/\/evil/);
     expect(blocks).toContain('&lt;!here&gt; see &lt;https://evil|docs&gt; &amp; more');
+  });
+
+  it('escapes AWS strings in the text fallback too (notifications render it as mrkdwn)', () => {
+    const hostile = report({
+      accountName: 'prod <!channel>',
+      catalog: {
+        ...report().catalog,
+        provisionedProductId: 'pp-7fzq2lmd4xk3e',
+        provisionedProductName: 'pp <@U0BOSS0001>',
+        productName: 'P & <x>',
+      },
+      rootCause: {
+        cause: {
+          logicalId: 'X<!here>',
+          type: 'T',
+          status: 'CREATE_FAILED',
+          reason: 'see <https://evil|docs>',
+          physicalId: undefined,
+          timestamp: undefined,
+        },
+        nestedPath: [],
+        alsoFailed: [],
+      },
+    });
+
+    const message = catalogFailureAlert({ report: hostile });
+
+    const mrkdwn = { text: message.text, blocks: message.blocks.slice(1) }; // the header is plain_text
+    expect(unsafeMrkdwn(mrkdwn, 'https://eu-west-1.console.aws.amazon.com/')).toEqual([]);
+    expect(message.text).toContain(
+      'pp &lt;@U0BOSS0001&gt; (P &amp; &lt;x&gt; v2.3.0) in prod &lt;!channel&gt;',
+    );
   });
 
   it('says what is unknown and why when nothing could be read in the member account', () => {

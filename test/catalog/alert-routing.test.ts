@@ -61,6 +61,16 @@ describe('catalog alert routing', () => {
     );
   });
 
+  it('refuses, when the config is loaded (serverless package), a route naming an account not in accounts', () => {
+    const yaml = (name: string) =>
+      `accounts: [{ id: "222222222222", name: prod-payments }]\nslack: { defaultChannel: C0ALERTS01 }\ncatalog: { routes: [{ accounts: [PROD-payments, "444444444444", ${name}], channel: C0PAYMENTS }] }`;
+
+    expect(() => parseConfig(yaml('prod-paymnets'), 't')).toThrow(
+      /catalog\.routes\[0\]\.accounts\[2\]: unknown account "prod-paymnets"/,
+    );
+    expect(parseConfig(yaml('"555555555555"'), 't').catalog.routes[0]?.accounts).toHaveLength(3);
+  });
+
   it('refuses a route with neither accounts nor products, and an unknown failure status', () => {
     expect(() =>
       parseConfig(

@@ -32,6 +32,16 @@ describe('parseCloudFormationMessage', () => {
     expect(fields.ResourceType).toBe('AWS::S3::Bucket');
   });
 
+  it("keeps a reason's own lowercase key='value' lines (custom resource and hook messages) inside the reason", () => {
+    const reason = "ValueError: bucket 'payments' is taken\nbucket_name='payments'\nretry='no'";
+
+    const fields = parseCloudFormationMessage(
+      `StackId='x'\nResourceStatusReason='${reason}'\nResourceType='Custom::Bucket'\n`,
+    );
+
+    expect(fields).toEqual({ StackId: 'x', ResourceStatusReason: reason, ResourceType: 'Custom::Bucket' });
+  });
+
   it('keeps keys it does not know', () => {
     const fields = parseCloudFormationMessage(
       "StackId='x'\nProductVersionId='vers-1234'\nResourceStatus='CREATE_FAILED'\n",

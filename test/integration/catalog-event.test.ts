@@ -64,6 +64,20 @@ describe('catalog-event handler: Service Catalog failures to Slack', () => {
     ).toMatch(/^arn:aws:cloudformation:eu-west-1:222222222222:stack\/SC-222222222222-pp-7fzq2lmd4xk3e\//);
   });
 
+  it("reads a stack of the bot's own account with the function's own credentials (no role to assume there)", async () => {
+    const ownAccount = { invokedFunctionArn: 'arn:aws:lambda:us-east-1:222222222222:function:catalogEvent' };
+
+    await harness.handler(rollbackWithToken('token-own-account'), ownAccount);
+
+    expect(harness.sts.assumed).toEqual([]);
+    const client = harness.cloudFormation.calls()[0]?.thisValue as CloudFormationClient;
+    expect((await client.config.credentials()).accessKeyId).toBe('AKIALOCAL');
+    const blocks = shown(harness.posts()[0] ?? {});
+    expect(blocks).toContain('Encrypted S3 bucket v2.3.0');
+    expect(blocks).toContain('the bot');
+    expect(blocks).not.toContain('Could not read');
+  });
+
   it('uses the per-account catalog role override', async () => {
     await harness.handler(catalogFixture('sns-staging-stack-update-failed'));
 
@@ -97,6 +111,17 @@ describe('catalog-event handler: Service Catalog failures to Slack', () => {
     expect(harness.posts()).toEqual([]);
     expect(harness.sts.assumed).toEqual([]);
     expect(harness.serviceCatalog.calls()).toEqual([]);
+  });
+
+  it('does not alert the nested stack of a provisioned product: the product stack alert already shows its cause', async () => {
+    const nested = 'SC-222222222222-pp-7fzq2lmd4xk3e-Network-1QX2ZJ3K4L5M6';
+    const pp = 'SC-222222222222-pp-7fzq2lmd4xk3e';
+
+    await harness.handler(catalogFixtureWith('sns-stack-rollback-complete', pp, nested));
+    await harness.handler(catalogFixtureWith('eventbridge-stack-rollback-complete', pp, nested));
+
+    expect(harness.posts()).toEqual([]);
+    expect(harness.sts.assumed).toEqual([]);
   });
 
   it('ignores CREATE_COMPLETE quietly', async () => {
