@@ -225,6 +225,28 @@ describe('Health events through handlers/health-event (dynalite, Slack and Airta
     ).toBe(true);
   });
 
+  it('leaves the Airtable row for the scheduled retry when a request could outlast the invocation', async () => {
+    const event = healthFixture('rds-scheduled-change');
+    const late = {
+      ...event,
+      id: 'b2222222-0000-4000-8000-0000000late1',
+      detail: { ...(event.detail as object), eventArn: `${arnOf('rds-scheduled-change')}-late` },
+    };
+    const airtableBefore = bot.airtable.calls.length;
+
+    // 18 s left: 10 s are kept back, and an Airtable request may take 10 s before it times out.
+    const calls = await slackCallsDuring(() => bot.deliver(late, 18_000));
+
+    expect(calls.map((c) => c.method)).toEqual(['chat.postMessage']);
+    expect(bot.airtable.calls.length).toBe(airtableBefore);
+    const pending = await bot.store.query<{ fields: { EventArn: string } }>('airtable-outbox');
+    expect(pending.map((p) => p.data.fields.EventArn)).toEqual([`${arnOf('rds-scheduled-change')}-late`]);
+
+    await bot.retryAirtable();
+
+    expect(await bot.store.query('airtable-outbox')).toEqual([]);
+  });
+
   it('never sends Airtable more than 10 records a request', () => {
     expect(Math.max(...bot.airtable.calls.map((c) => c.body.records?.length ?? 0))).toBeLessThanOrEqual(10);
   });
