@@ -197,6 +197,22 @@ describe('Health events through handlers/health-event (dynalite, Slack and Airta
     expect(sqs.commandCalls(SendMessageCommand)).toHaveLength(1);
   });
 
+  it('quarantines an event whose ARN is too long for the state table instead of failing after posting', async () => {
+    const event = healthFixture('ec2-issue-open');
+    const longArn = {
+      ...event,
+      id: 'f6666666-0000-4000-8000-0000000long1',
+      detail: { ...(event.detail as object), eventArn: `${arnOf('ec2-issue-open')}-${'x'.repeat(1100)}` },
+    };
+
+    const calls = await slackCallsDuring(() => bot.deliver(longArn));
+
+    expect(calls).toEqual([]);
+    const kept = await bot.store.query<{ eventId: string; problems: string[] }>('quarantine#healthEvent');
+    const entry = kept.find((r) => r.data.eventId === 'f6666666-0000-4000-8000-0000000long1');
+    expect(entry?.data.problems.join('\n')).toMatch(/detail\.eventArn/);
+  });
+
   it('still alerts Slack during an Airtable outage and writes the row on the scheduled retry', async () => {
     bot.airtable.failWith = () => 503;
     const event = healthFixture('rds-scheduled-change');
