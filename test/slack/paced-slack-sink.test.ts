@@ -6,19 +6,9 @@ import { type LocalDynamo, startLocalDynamo } from '../../src/store/local-dynamo
 import { SlotPacer } from '../../src/store/slot-pacer';
 import { StateStore } from '../../src/store/state-store';
 import { documentClient } from '../../src/store/state-table';
+import { virtualClock } from '../support/virtual-clock';
 
 const message: SlackMessage = { text: 'EC2 issue', blocks: [] };
-
-/** A clock that only moves when someone sleeps: send times are exact and the test takes no real time. */
-function virtualClock(start: number) {
-  let now = start;
-  return {
-    now: () => now,
-    sleep: async (ms: number) => {
-      now += ms;
-    },
-  };
-}
 
 /** Slack as seen from one Lambda container: `#aws-alerts` is channel C0ALERTS01; records when each call went out. */
 class RecordingSink extends ConsoleSink {

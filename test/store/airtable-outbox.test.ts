@@ -1,6 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AirtableOutbox } from '../../src/store/airtable-outbox';
-import { AirtableTable, AirtableUnavailableError } from '../../src/store/airtable-repository';
+import {
+  AirtableTable,
+  type AirtableTableOptions,
+  AirtableUnavailableError,
+} from '../../src/store/airtable-repository';
 import { type LocalDynamo, startLocalDynamo } from '../../src/store/local-dynamodb';
 import { PacerDeadlineError, SlotPacer } from '../../src/store/slot-pacer';
 import { StateStore } from '../../src/store/state-store';
@@ -21,10 +25,8 @@ describe('Airtable table and outbox', () => {
   let store: StateStore;
   let table: AirtableTable;
   let outbox: AirtableOutbox;
-  beforeAll(async () => {
-    [dynamo] = await Promise.all([startLocalDynamo('airtable-test'), airtable.start()]);
-    store = new StateStore(documentClient(dynamo.client), 'airtable-test');
-    table = new AirtableTable({
+  const tableWith = (options: Partial<AirtableTableOptions>) =>
+    new AirtableTable({
       token: 'pat.test',
       baseId: 'appTEST',
       table: 'Health',
@@ -33,7 +35,12 @@ describe('Airtable table and outbox', () => {
       requestsPerSecond: 5,
       attempts: 3,
       rateLimitPauseMs: 10,
+      ...options,
     });
+  beforeAll(async () => {
+    [dynamo] = await Promise.all([startLocalDynamo('airtable-test'), airtable.start()]);
+    store = new StateStore(documentClient(dynamo.client), 'airtable-test');
+    table = tableWith({});
     outbox = new AirtableOutbox(store, MERGE_ON);
   });
   afterAll(async () => {
@@ -53,18 +60,7 @@ describe('Airtable table and outbox', () => {
   });
 
   it('does not start a request that could not finish before the invocation deadline', async () => {
-    const hurried = new AirtableTable({
-      token: 'pat.test',
-      baseId: 'appTEST',
-      table: 'Health',
-      endpointUrl: airtable.url,
-      pacer: new SlotPacer(store),
-      requestsPerSecond: 5,
-      attempts: 3,
-      rateLimitPauseMs: 10,
-      requestTimeoutMs: 10_000,
-      deadline: () => Date.now() + 5_000,
-    });
+    const hurried = tableWith({ requestTimeoutMs: 10_000, deadline: () => Date.now() + 5_000 });
     const before = airtable.calls.length;
 
     await expect(hurried.upsert([row(0)], MERGE_ON)).rejects.toBeInstanceOf(PacerDeadlineError);
