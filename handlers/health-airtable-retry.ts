@@ -12,11 +12,12 @@ import { documentClient } from '../src/store/state-table';
 const env = parseEnv();
 const config = loadConfigFile(env.CHATOPS_CONFIG);
 const store = new StateStore(documentClient(new DynamoDBClient({})), env.STATE_TABLE);
-const airtable = healthAirtableFromEnv(env, config.health.airtable, store, new SlotPacer(store));
+let until = Number.POSITIVE_INFINITY;
+const airtable = healthAirtableFromEnv(env, config.health.airtable, store, new SlotPacer(store), () => until);
 
 export const handler = async (_event: unknown, context?: Pick<Context, 'getRemainingTimeInMillis'>) => {
   if (!airtable) return;
-  const until = Date.now() + (context?.getRemainingTimeInMillis() ?? 60_000) - 10_000;
+  until = Date.now() + (context?.getRemainingTimeInMillis() ?? 60_000) - 10_000;
   const result = await airtable.outbox.drain(await airtable.writer(), until);
   logger.info('Airtable outbox drained', { ...result });
 };

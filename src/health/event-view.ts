@@ -1,8 +1,13 @@
 import type { HealthDelivery, HealthEventFacts } from './health-delivery';
 
-/** Entities kept per event in the state table (DynamoDB items are ≤ 400 KB); the count goes on beyond. */
+/**
+ * What one event keeps in its state-table item, which DynamoDB caps at 400 KB: at most 2,000 entities and 150,000
+ * characters of them (entity values may be 2 KB each), a description of 40,000 characters (≤ 120 KB in UTF-8),
+ * which leaves room for the accounts of a large organisation. Entities beyond are dropped and shown as "N+".
+ */
 export const MAX_STORED_ENTITIES = 2000;
-const MAX_STORED_DESCRIPTION = 60_000;
+const MAX_STORED_ENTITY_CHARS = 150_000;
+const MAX_STORED_DESCRIPTION = 40_000;
 
 export interface AccountState {
   name: string | undefined;
@@ -18,7 +23,7 @@ export interface HealthEventView extends HealthEventFacts {
   accounts: Record<string, AccountState>;
   /** Pages received per communicationId, to show an incomplete paged event as such. */
   pages: Record<string, { received: number[]; total: number }>;
-  /** True once entities beyond MAX_STORED_ENTITIES were dropped. */
+  /** True once entities were dropped to keep the item within DynamoDB's size limit. */
   entitiesTruncated: boolean;
   /** Delivered through the organisational view (to the management / delegated-admin account). */
   organizationView: boolean;
@@ -34,8 +39,9 @@ function union(a: readonly string[], b: readonly string[]): string[] {
   return [...new Set([...a, ...b])];
 }
 
-function storedEntityCount(view: HealthEventView): number {
-  return Object.values(view.accounts).reduce((sum, account) => sum + account.entities.length, 0);
+function storedEntities(view: HealthEventView): { count: number; chars: number } {
+  const all = Object.values(view.accounts).flatMap((account) => account.entities);
+  return { count: all.length, chars: all.reduce((sum, entity) => sum + entity.length, 0) };
 }
 
 /**
@@ -77,18 +83,21 @@ export function mergeDelivery(view: HealthEventView | undefined, input: MergeInp
 
   next.organizationView = base.organizationView || d.organizationView;
   const previous = base.accounts[d.accountId];
-  let room = MAX_STORED_ENTITIES - storedEntityCount(base);
+  const stored = storedEntities(base);
+  let room = MAX_STORED_ENTITIES - stored.count;
+  let chars = MAX_STORED_ENTITY_CHARS - stored.chars;
   const added: string[] = [];
   const known = new Set(previous?.entities ?? []);
   for (const entity of d.entities) {
     if (known.has(entity)) continue;
-    if (room <= 0) {
+    if (room <= 0 || entity.length > chars) {
       next.entitiesTruncated = true;
       break;
     }
     known.add(entity);
     added.push(entity);
     room -= 1;
+    chars -= entity.length;
   }
   next.accounts = {
     ...base.accounts,

@@ -40,6 +40,7 @@ export interface HealthEventOutcome {
  * One delivery of a Health event: route it, fold it into the event's state, bring every channel's message up to
  * date (post, or edit + thread reply), then queue the account's Airtable row and write what is pending. Slack
  * comes first and never waits on Airtable; Airtable failures stay in the outbox and do not fail the delivery.
+ * A channel that cannot be brought up to date fails the delivery only after every other channel and Airtable.
  */
 export async function handleHealthEvent(
   event: HealthEvent,
@@ -62,8 +63,14 @@ export async function handleHealthEvent(
   });
   const channels = merged.view.accounts[delivery.accountId]?.channels ?? [];
   const messages: RenderOutcome[] = [];
+  const failed: { channel: string; error: Error }[] = [];
   for (const channel of channels) {
-    messages.push(await deps.renderer.render(delivery.eventArn, channel, merged.version));
+    try {
+      messages.push(await deps.renderer.render(delivery.eventArn, channel, merged.version));
+    } catch (error) {
+      // One channel the bot cannot post in must not keep the alert from the others, nor the row from Airtable.
+      failed.push({ channel, error: error as Error });
+    }
   }
   const outcome: HealthEventOutcome = {
     eventArn: delivery.eventArn,
@@ -74,7 +81,22 @@ export async function handleHealthEvent(
     airtable: 'disabled',
   };
   if (deps.airtable) await writeToAirtable(deps.airtable, delivery, merged.view, messages, outcome);
+  if (failed.length > 0) throw channelsError(delivery.eventArn, failed);
   return outcome;
+}
+
+/** Some channels are not up to date (thrown: Lambda retries; channels already done are not posted again). */
+export class HealthChannelsError extends Error {
+  override readonly name = 'HealthChannelsError';
+}
+
+function channelsError(eventArn: string, failed: readonly { channel: string; error: Error }[]) {
+  const which = failed.map(({ channel, error }) => `${channel} (${error.message})`).join(', ');
+  return new HealthChannelsError(
+    `${eventArn} not shown in ${which}. If the bot is not in the channel, invite it (/invite @bot) or fix ` +
+      'health.routes; the delivery is retried, then kept in the failed-events queue for replay',
+    { cause: failed[0]?.error },
+  );
 }
 
 async function writeToAirtable(

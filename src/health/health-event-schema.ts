@@ -27,8 +27,11 @@ const entitySchema = z
 
 export const healthDetailSchema = z
   .object({
+    // Real ARNs are ~150 characters; 1000 keeps every state-table key built from one (the Airtable outbox's
+    // sort key is `<eventArn>#<account>`) under DynamoDB's 1,024-byte sort-key limit.
     eventArn: z
       .string()
+      .max(1000)
       .regex(/^arn:aws[\w-]*:health:[\w-]*::event\/.+/, { message: 'must be a Health event ARN' }),
     service: z.string().min(1).max(100),
     eventTypeCode: z.string().min(1).max(200),

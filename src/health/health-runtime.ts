@@ -11,7 +11,7 @@ import { describeZodProblems } from '../config/zod-problems';
 import { withCorrelation } from '../logging/logger';
 import { rejectMalformed } from '../runtime/failure-queue';
 import { once } from '../runtime/once';
-import { PacedSlackSink } from '../slack/paced-slack-sink';
+import { PacedSlackSink, stateChannelNames } from '../slack/paced-slack-sink';
 import { ConsoleSink, type SlackSink, WebApiSink } from '../slack/slack-sink';
 import { SlotPacer } from '../store/slot-pacer';
 import { StateStore } from '../store/state-store';
@@ -58,6 +58,7 @@ export function createHealthRuntime(env: Env, config: AppConfig, clients: Health
         {
           intervalMs: Math.ceil(1000 / config.health.slackMessagesPerSecond),
           deadline: () => deadline,
+          channelNames: stateChannelNames(store),
         },
       ),
   );

@@ -2,6 +2,7 @@ import { ErrorCode } from '@slack/web-api';
 import type { SlackMessage } from '../../blocks/message';
 import { logger } from '../logging/logger';
 import type { SlotPacer } from '../store/slot-pacer';
+import type { StateStore } from '../store/state-store';
 import type { PostedMessage, SlackFile, SlackSink, SlackUserProfile, UploadOptions } from './slack-sink';
 
 /** Slack kept answering 429 for one call. */
@@ -16,6 +17,25 @@ export interface PacedSlackOptions {
   deadline?: () => number;
   attempts?: number;
   now?: () => number;
+  /** Channel id → the `#name` it was first posted to, shared by every container (see `stateChannelNames`). */
+  channelNames?: ChannelNames;
+}
+
+/** Which `#name` a channel id was posted to as, so calls by id and by name share one pace. */
+export interface ChannelNames {
+  nameOf(channelId: string): Promise<string | undefined>;
+  remember(channelId: string, name: string): Promise<void>;
+}
+
+/** ChannelNames kept in the state table: the first container to post to `#name` tells the others its id. */
+export function stateChannelNames(store: StateStore): ChannelNames {
+  return {
+    nameOf: async (channelId) =>
+      (await store.get<{ name: string }>('slack-channel-name', channelId))?.data.name,
+    remember: async (channelId, name) => {
+      await store.create('slack-channel-name', channelId, { name });
+    },
+  };
 }
 
 function retryAfterSeconds(error: unknown): number | undefined {
@@ -30,8 +50,11 @@ function retryAfterSeconds(error: unknown): number | undefined {
  * retrying them itself (`rejectRateLimitedCalls: true`), so that every request goes through a slot.
  */
 export class PacedSlackSink implements SlackSink {
-  /** `#name` → channel id, learnt from posts, so a channel has one pace whichever way it is named. */
-  private readonly channelIds = new Map<string, string>();
+  /**
+   * Channel id → the `#name` posts went to (or the id itself when none did), so a channel has one pace key whichever
+   * way it is called: posts to a configured `#name`, then edits and thread replies by the id Slack answered.
+   */
+  private readonly paceNames = new Map<string, string>();
 
   constructor(
     private readonly inner: SlackSink,
@@ -45,7 +68,10 @@ export class PacedSlackSink implements SlackSink {
     options?: { threadTs?: string },
   ): Promise<PostedMessage> {
     const posted = await this.paced(channel, () => this.inner.post(channel, message, options));
-    this.channelIds.set(channel, posted.channel);
+    if (channel.startsWith('#') && posted.channel !== channel && !this.paceNames.has(posted.channel)) {
+      this.paceNames.set(posted.channel, channel);
+      await this.options.channelNames?.remember(posted.channel, channel);
+    }
     return posted;
   }
 
@@ -66,8 +92,19 @@ export class PacedSlackSink implements SlackSink {
     return this.inner.userProfile(userId);
   }
 
+  private async paceKey(channel: string): Promise<string> {
+    if (channel.startsWith('#')) return `slack#${channel}`;
+    let name = this.paceNames.get(channel);
+    if (name === undefined) {
+      // A `#name` is remembered before the post that learnt the id returns, so before anyone can edit or reply.
+      name = (await this.options.channelNames?.nameOf(channel)) ?? channel;
+      this.paceNames.set(channel, name);
+    }
+    return `slack#${name}`;
+  }
+
   private async paced<T>(channel: string, call: () => Promise<T>): Promise<T> {
-    const key = `slack#${this.channelIds.get(channel) ?? channel}`;
+    const key = await this.paceKey(channel);
     const attempts = this.options.attempts ?? 5;
     const now = this.options.now ?? Date.now;
     for (let attempt = 1; ; attempt += 1) {

@@ -1,6 +1,6 @@
 import Airtable from 'airtable';
 import { logger } from '../logging/logger';
-import type { SlotPacer } from './slot-pacer';
+import { PacerDeadlineError, type SlotPacer } from './slot-pacer';
 
 /** Airtable accepts at most 10 records per create/update request. */
 export const AIRTABLE_MAX_RECORDS_PER_REQUEST = 10;
@@ -29,6 +29,7 @@ export interface AirtableTableOptions {
   /** How long every writer of the base keeps quiet after a 429 (Airtable asks for 30 s). */
   rateLimitPauseMs: number;
   requestTimeoutMs?: number;
+  /** Epoch-ms by which every request must be over (the invocation's end, less what it needs to record state). */
   deadline?: () => number;
 }
 
@@ -46,13 +47,15 @@ export class AirtableTable {
   private readonly table: Airtable.Table<Airtable.FieldSet>;
   private readonly paceKey: string;
   private readonly intervalMs: number;
+  private readonly requestTimeoutMs: number;
 
   constructor(private readonly options: AirtableTableOptions) {
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
     const airtable = new Airtable({
       apiKey: options.token,
       endpointUrl: options.endpointUrl ?? 'https://api.airtable.com',
       noRetryIfRateLimited: true,
-      requestTimeout: options.requestTimeoutMs ?? 10_000,
+      requestTimeout: this.requestTimeoutMs,
     });
     this.table = airtable.base(options.baseId).table(options.table);
     this.paceKey = `airtable#${options.baseId}`;
@@ -61,7 +64,8 @@ export class AirtableTable {
 
   /**
    * Upserts up to 10 records in one request (merge on `mergeOn`), retrying 429 / 5xx / network errors; throws
-   * PacerDeadlineError rather than wait for a request slot past `until`.
+   * PacerDeadlineError rather than wait for a request slot past `until`, or start a request that could still be
+   * running (up to the request timeout) at `deadline` — the invocation's own end.
    */
   async upsert(
     records: readonly AirtableFields[],
@@ -74,11 +78,12 @@ export class AirtableTable {
     const body = records.map((fields) => ({ fields }));
     const params = { performUpsert: { fieldsToMergeOn: [...mergeOn] }, typecast: true };
     for (let attempt = 1; ; attempt += 1) {
-      const deadline = Math.min(
+      const latestStart = Math.min(
         until ?? Number.POSITIVE_INFINITY,
-        this.options.deadline?.() ?? Number.POSITIVE_INFINITY,
+        (this.options.deadline?.() ?? Number.POSITIVE_INFINITY) - this.requestTimeoutMs,
       );
-      await this.options.pacer.acquire(this.paceKey, this.intervalMs, deadline);
+      if (Date.now() > latestStart) throw new PacerDeadlineError(this.paceKey, 0);
+      await this.options.pacer.acquire(this.paceKey, this.intervalMs, latestStart);
       try {
         // performUpsert is part of Airtable's API but missing from airtable.js's types.
         await this.table.update(body as never, params as never);

@@ -44,26 +44,62 @@ describe('Health events through handlers/health-event (dynalite, Slack and Airta
     const [post] = calls as [RecordedCall];
     expect(post.body.channel).toBe('C0ALERTS01');
     expectSafe(post);
-    const json = JSON.stringify(post.body.blocks);
-    expect(json).toContain('Open: CLOUDFORMATION Operational notification');
-    expect(json).toContain('자체 관리형 AWS CloudFormation StackSets');
-    expect(json).toContain('ap-northeast-2');
-    expect(json).toContain('prod-payments');
+    const detail = healthFixture('cloudformation-notification-ap-northeast-2').detail as {
+      eventArn: string;
+      eventDescription: { latestDescription: string }[];
+    };
+    const description = detail.eventDescription[0]?.latestDescription ?? '';
+    const blocks = post.body.blocks as {
+      type: string;
+      text?: { text: string };
+      fields?: { text: string }[];
+    }[];
+    expect(blocks.map((b) => b.type)).toEqual([
+      'header',
+      'section',
+      'section',
+      'section',
+      'actions',
+      'context',
+    ]);
+    expect(blocks[0]?.text?.text).toBe(':large_blue_circle: Open: CLOUDFORMATION Operational notification');
+    expect(blocks[1]?.fields?.map((f) => f.text)).toEqual([
+      '*Status*\nOpen',
+      '*Category*\nAccount notification',
+      '*Region*\nap-northeast-2',
+      '*Account*\n`222222222222` prod-payments',
+      '*Start*\n<!date^1667374200^{date_short_pretty} {time}|2022-11-02 07:30 UTC>',
+      '*End*\nnot announced',
+      '*Event type*\n`AWS_CLOUDFORMATION_OPERATIONAL_NOTIFICATION`',
+    ]);
+    expect(blocks[2]?.text?.text).toBe(
+      description.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+    );
+    expect(blocks[3]?.text?.text).toBe('*Affected resources (1)*\n• `222222222222`');
+    expect(JSON.stringify(blocks[4])).toContain(
+      `https://health.aws.amazon.com/health/home#/account/event-log?eventID=${encodeURIComponent(detail.eventArn)}&eventTab=details`,
+    );
+    expect(post.body.text).toMatch(
+      /^\[Open\] AWS Health: CLOUDFORMATION Operational notification in ap-northeast-2, account 222222222222 \(prod-payments\): 영문 버전은/,
+    );
     const [row, ...others] = rowsOf(bot, 'cloudformation-notification-ap-northeast-2');
     expect(others).toEqual([]);
-    expect(row).toMatchObject({
+    expect(row).toEqual({
+      id: expect.stringMatching(/^rec/),
       Name: 'AWS_CLOUDFORMATION_OPERATIONAL_NOTIFICATION',
       Account: '222222222222',
       Service: 'CLOUDFORMATION',
       eventTypeCategory: 'accountNotification',
+      description,
       startTime: '2022-11-02T07:30:00.000Z',
       endTime: null,
       affectedEntities: '222222222222',
+      EventArn: detail.eventArn,
       Region: 'ap-northeast-2',
       Status: 'open',
-      Slack: expect.stringMatching(/^https:\/\/slack\.com\/archives\/C0ALERTS01\/p\d+$/),
+      LastUpdated: '2022-11-02T07:30:00.000Z',
+      Slack: expect.stringMatching(/^https:\/\/slack\.com\/archives\/C0ALERTS01\/p1700000000\d{6}$/),
     });
-    expect(String(row?.description)).toContain('We have updated our back-end permissions policy');
   });
 
   it('changes nothing when the same delivery arrives again', async () => {
@@ -105,14 +141,29 @@ describe('Health events through handlers/health-event (dynalite, Slack and Airta
     expect(JSON.stringify(closedReply.body.blocks)).toMatch(/\*End\* <!date\^/);
     for (const call of closed) expectSafe(call);
 
-    const rows = rowsOf(bot, 'ec2-issue-open');
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({
-      Status: 'closed',
-      endTime: '2024-05-14T11:05:00.000Z',
-      Account: '222222222222',
-    });
-    expect(String(rows[0]?.affectedEntities).split(', ')).toHaveLength(5);
+    const closedDetail = healthFixture('ec2-issue-closed').detail as {
+      eventArn: string;
+      eventDescription: { latestDescription: string }[];
+    };
+    expect(rowsOf(bot, 'ec2-issue-open')).toEqual([
+      {
+        id: expect.stringMatching(/^rec/),
+        Name: 'AWS_EC2_OPERATIONAL_ISSUE',
+        Account: '222222222222',
+        Service: 'EC2',
+        eventTypeCategory: 'issue',
+        description: closedDetail.eventDescription[0]?.latestDescription,
+        startTime: '2024-05-14T08:41:00.000Z',
+        endTime: '2024-05-14T11:05:00.000Z',
+        affectedEntities:
+          'i-0a1b2c3d4e5f60001, i-0a1b2c3d4e5f60002, i-0a1b2c3d4e5f60003, i-0a1b2c3d4e5f60004, vol-0f9e8d7c6b5a40001',
+        EventArn: closedDetail.eventArn,
+        Region: 'eu-west-1',
+        Status: 'closed',
+        LastUpdated: '2024-05-14T11:20:00.000Z',
+        Slack: `https://slack.com/archives/C0PRODOPS1/p${String(edit.body.ts).replace('.', '')}`,
+      },
+    ]);
   });
 
   it('does not reopen a closed event when an older update is delivered late', async () => {
@@ -175,8 +226,26 @@ describe('Health events through handlers/health-event (dynalite, Slack and Airta
     expect(json).toContain('data-lake');
     expect(json).not.toContain('prod-payments');
     expect(JSON.stringify(last.body.blocks)).toContain('organization/dashboard/eventlog');
+    const prodOps = calls.filter((c) => c.body.channel === 'C0PRODOPS1');
+    const prodJson = JSON.stringify((prodOps[prodOps.length - 1] as RecordedCall).body.blocks);
+    expect(prodJson).toContain('*Account*\\n`222222222222` prod-payments');
+    expect(prodJson).not.toContain('333333333333');
     const rows = rowsOf(bot, 'org-view-staging');
-    expect(rows.map((r) => r.Account).sort()).toEqual(['222222222222', '333333333333', '444444444444']);
+    expect(
+      rows
+        .map((r) => [r.Account, r.affectedEntities, r.Status])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    ).toEqual([
+      ['222222222222', 'arn:aws:lambda:us-east-1:222222222222:function:checkout-api', 'open'],
+      [
+        '333333333333',
+        'arn:aws:lambda:us-east-1:333333333333:function:orders-worker, arn:aws:lambda:us-east-1:333333333333:function:orders-api',
+        'open',
+      ],
+      ['444444444444', 'arn:aws:lambda:us-east-1:444444444444:function:data-export', 'open'],
+    ]);
+    expect(rows.find((r) => r.Account === '222222222222')?.Slack).toMatch(/\/archives\/C0PRODOPS1\//);
+    expect(rows.find((r) => r.Account === '444444444444')?.Slack).toMatch(/\/archives\/C0ALERTS01\//);
   });
 
   it('escapes mentions and links that came in the event text', async () => {
@@ -195,6 +264,22 @@ describe('Health events through handlers/health-event (dynalite, Slack and Airta
     expect(kept.map((r) => r.data.eventId)).toContain('f6666666-0000-4000-8000-000000000001');
     expect(kept[0]?.data.problems.join('\n')).toMatch(/detail\.eventArn/);
     expect(sqs.commandCalls(SendMessageCommand)).toHaveLength(1);
+  });
+
+  it('quarantines an event whose ARN is too long for the state table instead of failing after posting', async () => {
+    const event = healthFixture('ec2-issue-open');
+    const longArn = {
+      ...event,
+      id: 'f6666666-0000-4000-8000-0000000long1',
+      detail: { ...(event.detail as object), eventArn: `${arnOf('ec2-issue-open')}-${'x'.repeat(1100)}` },
+    };
+
+    const calls = await slackCallsDuring(() => bot.deliver(longArn));
+
+    expect(calls).toEqual([]);
+    const kept = await bot.store.query<{ eventId: string; problems: string[] }>('quarantine#healthEvent');
+    const entry = kept.find((r) => r.data.eventId === 'f6666666-0000-4000-8000-0000000long1');
+    expect(entry?.data.problems.join('\n')).toMatch(/detail\.eventArn/);
   });
 
   it('still alerts Slack during an Airtable outage and writes the row on the scheduled retry', async () => {
@@ -223,6 +308,28 @@ describe('Health events through handlers/health-event (dynalite, Slack and Airta
     expect(
       bot.airtable.rows(AIRTABLE_TABLE).some((r) => r.EventArn === `${arnOf('rds-scheduled-change')}-outage`),
     ).toBe(true);
+  });
+
+  it('leaves the Airtable row for the scheduled retry when a request could outlast the invocation', async () => {
+    const event = healthFixture('rds-scheduled-change');
+    const late = {
+      ...event,
+      id: 'b2222222-0000-4000-8000-0000000late1',
+      detail: { ...(event.detail as object), eventArn: `${arnOf('rds-scheduled-change')}-late` },
+    };
+    const airtableBefore = bot.airtable.calls.length;
+
+    // 18 s left: 10 s are kept back, and an Airtable request may take 10 s before it times out.
+    const calls = await slackCallsDuring(() => bot.deliver(late, 18_000));
+
+    expect(calls.map((c) => c.method)).toEqual(['chat.postMessage']);
+    expect(bot.airtable.calls.length).toBe(airtableBefore);
+    const pending = await bot.store.query<{ fields: { EventArn: string } }>('airtable-outbox');
+    expect(pending.map((p) => p.data.fields.EventArn)).toEqual([`${arnOf('rds-scheduled-change')}-late`]);
+
+    await bot.retryAirtable();
+
+    expect(await bot.store.query('airtable-outbox')).toEqual([]);
   });
 
   it('never sends Airtable more than 10 records a request', () => {

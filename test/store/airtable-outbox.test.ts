@@ -1,8 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AirtableOutbox } from '../../src/store/airtable-outbox';
-import { AirtableTable, AirtableUnavailableError } from '../../src/store/airtable-repository';
+import {
+  AirtableTable,
+  type AirtableTableOptions,
+  AirtableUnavailableError,
+} from '../../src/store/airtable-repository';
 import { type LocalDynamo, startLocalDynamo } from '../../src/store/local-dynamodb';
-import { SlotPacer } from '../../src/store/slot-pacer';
+import { PacerDeadlineError, SlotPacer } from '../../src/store/slot-pacer';
 import { StateStore } from '../../src/store/state-store';
 import { documentClient } from '../../src/store/state-table';
 import { AirtableStandIn } from '../support/airtable-stand-in';
@@ -21,10 +25,8 @@ describe('Airtable table and outbox', () => {
   let store: StateStore;
   let table: AirtableTable;
   let outbox: AirtableOutbox;
-  beforeAll(async () => {
-    [dynamo] = await Promise.all([startLocalDynamo('airtable-test'), airtable.start()]);
-    store = new StateStore(documentClient(dynamo.client), 'airtable-test');
-    table = new AirtableTable({
+  const tableWith = (options: Partial<AirtableTableOptions>) =>
+    new AirtableTable({
       token: 'pat.test',
       baseId: 'appTEST',
       table: 'Health',
@@ -33,7 +35,12 @@ describe('Airtable table and outbox', () => {
       requestsPerSecond: 5,
       attempts: 3,
       rateLimitPauseMs: 10,
+      ...options,
     });
+  beforeAll(async () => {
+    [dynamo] = await Promise.all([startLocalDynamo('airtable-test'), airtable.start()]);
+    store = new StateStore(documentClient(dynamo.client), 'airtable-test');
+    table = tableWith({});
     outbox = new AirtableOutbox(store, MERGE_ON);
   });
   afterAll(async () => {
@@ -50,6 +57,15 @@ describe('Airtable table and outbox', () => {
     await expect(table.upsert([row(0)], MERGE_ON)).rejects.toBeInstanceOf(AirtableUnavailableError);
 
     expect(airtable.calls.length - before).toBe(3);
+  });
+
+  it('does not start a request that could not finish before the invocation deadline', async () => {
+    const hurried = tableWith({ requestTimeoutMs: 10_000, deadline: () => Date.now() + 5_000 });
+    const before = airtable.calls.length;
+
+    await expect(hurried.upsert([row(0)], MERGE_ON)).rejects.toBeInstanceOf(PacerDeadlineError);
+
+    expect(airtable.calls.length).toBe(before);
   });
 
   it('writes 25 queued rows in 3 requests of at most 10, at most 5 requests a second', async () => {

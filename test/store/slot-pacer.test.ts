@@ -3,17 +3,7 @@ import { type LocalDynamo, startLocalDynamo } from '../../src/store/local-dynamo
 import { PacerDeadlineError, SlotPacer } from '../../src/store/slot-pacer';
 import { StateStore } from '../../src/store/state-store';
 import { documentClient } from '../../src/store/state-table';
-
-/** A clock that only moves when someone sleeps: send times are exact and the test takes no real time. */
-function virtualClock(start: number) {
-  let now = start;
-  return {
-    now: () => now,
-    sleep: async (ms: number) => {
-      now += ms;
-    },
-  };
-}
+import { virtualClock } from '../support/virtual-clock';
 
 describe('SlotPacer', () => {
   let dynamo: LocalDynamo;

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AccountDirectory } from '../../src/aws/account-directory';
+import { type HealthEventDeps, handleHealthEvent } from '../../src/health/handle-health-event';
+import { type HealthEvent, healthEventSchema } from '../../src/health/health-event-schema';
+import type { HealthMessageRenderer, RenderOutcome } from '../../src/health/message-renderer';
+import type { AirtableOutbox } from '../../src/store/airtable-outbox';
+import { type LocalDynamo, startLocalDynamo } from '../../src/store/local-dynamodb';
+import { StateStore } from '../../src/store/state-store';
+import { documentClient } from '../../src/store/state-table';
+import { healthFixture } from '../support/health-harness';
+
+describe('handleHealthEvent', () => {
+  let dynamo: LocalDynamo;
+  let store: StateStore;
+  beforeAll(async () => {
+    dynamo = await startLocalDynamo('handle-health-test');
+    store = new StateStore(documentClient(dynamo.client), 'handle-health-test');
+  });
+  afterAll(() => dynamo.close());
+
+  it('still alerts the other channels and queues the Airtable row when one channel refuses the message', async () => {
+    // Prepare: routed to a channel the bot is not in, then to the on-call channel.
+    const event: HealthEvent = healthEventSchema.parse(healthFixture('ec2-issue-open'));
+    const rendered: string[] = [];
+    const queued: string[] = [];
+    const renderer = {
+      render: async (_arn: string, channel: string): Promise<RenderOutcome> => {
+        if (channel === '#no-bot-here') throw new Error('An API error occurred: not_in_channel');
+        rendered.push(channel);
+        return {
+          channel,
+          channelId: 'C0ONCALL01',
+          ts: '1700000000.000001',
+          posted: 1,
+          updated: 0,
+          replies: 0,
+        };
+      },
+    } as unknown as HealthMessageRenderer;
+    const outbox = {
+      enqueue: async (key: string) => {
+        queued.push(key);
+        return 'queued';
+      },
+      drain: async () => ({ written: 1, failed: 0, pending: 0 }),
+    } as unknown as AirtableOutbox;
+    const deps: HealthEventDeps = {
+      store,
+      accounts: { nameOf: async () => 'prod-payments' } as unknown as AccountDirectory,
+      route: () => ({ channels: ['#no-bot-here', 'C0ONCALL01'], reason: 'test' }),
+      renderer,
+      airtable: { outbox, writer: async () => ({ upsert: async () => undefined }), budgetMs: 1000 },
+    };
+
+    // Act
+    const handled = handleHealthEvent(event, deps);
+
+    // Assess: the delivery still fails (Lambda retries it, then keeps it), naming the channel and what to do.
+    await expect(handled).rejects.toThrow(/#no-bot-here.*not_in_channel.*invite/s);
+    expect(rendered).toEqual(['C0ONCALL01']);
+    expect(queued).toEqual([`${event.detail.eventArn}#222222222222`]);
+  });
+});
