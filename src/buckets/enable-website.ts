@@ -55,9 +55,24 @@ async function currentPolicy(s3: S3Client, bucket: string): Promise<string | und
   }
 }
 
-/** The website endpoint S3 serves (dash form; a few old regions use a dot, S3 answers both there too). */
+/** Regions whose website endpoint has a dash (`s3-website-<region>`); every other region uses a dot. */
+const DASH_WEBSITE_REGIONS = new Set([
+  'us-east-1',
+  'us-west-1',
+  'us-west-2',
+  'ap-southeast-1',
+  'ap-southeast-2',
+  'ap-northeast-1',
+  'eu-west-1',
+  'sa-east-1',
+  'us-gov-west-1',
+]);
+
+/** The website endpoint S3 serves for a bucket in `region` (dash or dot form, China's own domain). */
 export function websiteEndpoint(bucket: string, region: string): string {
-  return `http://${bucket}.s3-website-${region}.amazonaws.com`;
+  const domain = region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
+  const separator = DASH_WEBSITE_REGIONS.has(region) ? '-' : '.';
+  return `http://${bucket}.s3-website${separator}${region}.${domain}`;
 }
 
 /**

@@ -31,9 +31,13 @@ describe('withPublicReadStatement', () => {
     ]);
   });
 
-  it('names the website endpoint of the region', () => {
-    expect(websiteEndpoint('stg-site', 'eu-west-1')).toBe(
-      'http://stg-site.s3-website-eu-west-1.amazonaws.com',
-    );
+  it.each([
+    ['eu-west-1', 'http://stg-site.s3-website-eu-west-1.amazonaws.com'],
+    ['us-east-1', 'http://stg-site.s3-website-us-east-1.amazonaws.com'],
+    ['eu-central-1', 'http://stg-site.s3-website.eu-central-1.amazonaws.com'],
+    ['us-east-2', 'http://stg-site.s3-website.us-east-2.amazonaws.com'],
+    ['cn-north-1', 'http://stg-site.s3-website.cn-north-1.amazonaws.com.cn'],
+  ])('names the website endpoint S3 serves in %s', (region, endpoint) => {
+    expect(websiteEndpoint('stg-site', region)).toBe(endpoint);
   });
 });
