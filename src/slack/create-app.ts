@@ -31,7 +31,14 @@ export function createSlackApp(options: SlackAppOptions): { app: App; receiver: 
   const app = new App({
     receiver,
     logger,
-    clientOptions: { slackApiUrl: options.apiUrl },
+    // Listeners call Slack before they ack (views.open, user-group look-ups): a call must not outlast Slack's 3 s,
+    // so no waiting out rate limits and at most one quick retry here. Slow work belongs in the worker.
+    clientOptions: {
+      slackApiUrl: options.apiUrl,
+      timeout: 1500,
+      rejectRateLimitedCalls: true,
+      retryConfig: { retries: 1, factor: 1, minTimeout: 100, maxTimeout: 200 },
+    },
     // Our own authorize: no auth.test call at start; the token is only needed by listeners that call the API,
     // so a token that cannot be read is logged loudly but does not take /aws-help and the acks down with it.
     authorize: async () => {
