@@ -1,22 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AccountDirectory } from '../../src/aws/account-directory';
 import { type HealthEventDeps, handleHealthEvent } from '../../src/health/handle-health-event';
 import { type HealthEvent, healthEventSchema } from '../../src/health/health-event-schema';
 import type { HealthMessageRenderer, RenderOutcome } from '../../src/health/message-renderer';
 import type { AirtableOutbox } from '../../src/store/airtable-outbox';
-import { type LocalDynamo, startLocalDynamo } from '../../src/store/local-dynamodb';
-import { StateStore } from '../../src/store/state-store';
-import { documentClient } from '../../src/store/state-table';
+import type { StateStore } from '../../src/store/state-store';
 import { healthFixture } from '../support/health-harness';
+import { useLocalStateStore } from '../support/local-state-store';
 
 describe('handleHealthEvent', () => {
-  let dynamo: LocalDynamo;
   let store: StateStore;
-  beforeAll(async () => {
-    dynamo = await startLocalDynamo('handle-health-test');
-    store = new StateStore(documentClient(dynamo.client), 'handle-health-test');
+  useLocalStateStore('handle-health-test', (local) => {
+    store = local;
   });
-  afterAll(() => dynamo.close());
 
   it('still alerts the other channels and queues the Airtable row when one channel refuses the message', async () => {
     // Prepare: routed to a channel the bot is not in, then to the on-call channel.

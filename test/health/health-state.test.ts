@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toDelivery } from '../../src/health/health-delivery';
 import { healthEventSchema } from '../../src/health/health-event-schema';
 import { mergeIntoState } from '../../src/health/health-state';
-import { type LocalDynamo, startLocalDynamo } from '../../src/store/local-dynamodb';
-import { StateStore } from '../../src/store/state-store';
-import { documentClient } from '../../src/store/state-table';
+import type { StateStore } from '../../src/store/state-store';
 import { healthFixture } from '../support/health-harness';
+import { useLocalStateStore } from '../support/local-state-store';
 
 /** A page of the paged retirement event carrying 120 entities of 2,000 characters (≈240 KB, under EventBridge's 256 KB). */
 function bigPage(page: 1 | 2) {
@@ -19,13 +18,10 @@ function bigPage(page: 1 | 2) {
 }
 
 describe('mergeIntoState', () => {
-  let dynamo: LocalDynamo;
   let store: StateStore;
-  beforeAll(async () => {
-    dynamo = await startLocalDynamo('health-state-test');
-    store = new StateStore(documentClient(dynamo.client), 'health-state-test');
+  useLocalStateStore('health-state-test', (local) => {
+    store = local;
   });
-  afterAll(() => dynamo.close());
 
   it('keeps an event with very long entities inside a DynamoDB item (400 KB), counting the rest as more', async () => {
     await mergeIntoState(store, { delivery: bigPage(1), accountName: undefined, channels: ['C1'] });

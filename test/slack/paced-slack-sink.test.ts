@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SlackMessage } from '../../blocks/message';
 import { PacedSlackSink, stateChannelNames } from '../../src/slack/paced-slack-sink';
 import { ConsoleSink, type PostedMessage } from '../../src/slack/slack-sink';
-import { type LocalDynamo, startLocalDynamo } from '../../src/store/local-dynamodb';
 import { SlotPacer } from '../../src/store/slot-pacer';
-import { StateStore } from '../../src/store/state-store';
-import { documentClient } from '../../src/store/state-table';
+import type { StateStore } from '../../src/store/state-store';
+import { useLocalStateStore } from '../support/local-state-store';
 import { virtualClock } from '../support/virtual-clock';
 
 const message: SlackMessage = { text: 'EC2 issue', blocks: [] };
@@ -35,13 +34,10 @@ class RecordingSink extends ConsoleSink {
 }
 
 describe('PacedSlackSink', () => {
-  let dynamo: LocalDynamo;
   let store: StateStore;
-  beforeAll(async () => {
-    dynamo = await startLocalDynamo('paced-sink-test');
-    store = new StateStore(documentClient(dynamo.client), 'paced-sink-test');
+  useLocalStateStore('paced-sink-test', (local) => {
+    store = local;
   });
-  afterAll(() => dynamo.close());
 
   it('paces a channel configured by name as one channel, whether called by name or by id, in every container', async () => {
     // Prepare: two containers; the channel is configured as #aws-alerts, Slack answers with its id.

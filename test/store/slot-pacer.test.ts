@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalDynamo, startLocalDynamo } from '../../src/store/local-dynamodb';
+import { describe, expect, it } from 'vitest';
 import { PacerDeadlineError, SlotPacer } from '../../src/store/slot-pacer';
-import { StateStore } from '../../src/store/state-store';
-import { documentClient } from '../../src/store/state-table';
+import type { StateStore } from '../../src/store/state-store';
+import { useLocalStateStore } from '../support/local-state-store';
 import { virtualClock } from '../support/virtual-clock';
 
 describe('SlotPacer', () => {
-  let dynamo: LocalDynamo;
   let store: StateStore;
-  beforeAll(async () => {
-    dynamo = await startLocalDynamo('pacer-test');
-    store = new StateStore(documentClient(dynamo.client), 'pacer-test');
+  useLocalStateStore('pacer-test', (local) => {
+    store = local;
   });
-  afterAll(() => dynamo.close());
 
   it('spaces a burst of concurrent senders at least one interval apart', async () => {
     const clock = virtualClock(1_000_000_000_500);

@@ -1,0 +1,18 @@
+import { afterAll, beforeAll } from 'vitest';
+import { startLocalDynamo } from '../../src/store/local-dynamodb';
+import { StateStore } from '../../src/store/state-store';
+import { documentClient } from '../../src/store/state-table';
+
+/**
+ * A StateStore on the embedded DynamoDB for the tests of one `describe`: started before them (handed over through
+ * `use`), closed after them.
+ */
+export function useLocalStateStore(table: string, use: (store: StateStore) => void): void {
+  let close: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const dynamo = await startLocalDynamo(table);
+    close = () => dynamo.close();
+    use(new StateStore(documentClient(dynamo.client), table));
+  });
+  afterAll(() => close?.());
+}
