@@ -1,4 +1,3 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
 import { cloudTrailEventSchema } from '../src/autotag/cloudtrail-event';
 import { ec2ClientFactory, withAutotagRoleDefault } from '../src/autotag/ec2-access';
@@ -10,13 +9,12 @@ import { describeZodProblems } from '../src/config/zod-problems';
 import { logger, withCorrelation } from '../src/logging/logger';
 import { eventIdOf, quarantine } from '../src/runtime/quarantine';
 import { slackSinkFromEnv } from '../src/slack/slack-sink-from-env';
-import { StateStore } from '../src/store/state-store';
-import { documentClient } from '../src/store/state-table';
+import { stateStoreFromEnv } from '../src/store/state-store-from-env';
 
 /** EventBridge CloudTrail EC2 create calls (this account and forwarded from member accounts) → tags + notice. */
 const env = parseEnv();
 const config = loadConfigFile(env.CHATOPS_CONFIG);
-const store = new StateStore(documentClient(new DynamoDBClient({})), env.STATE_TABLE);
+const store = stateStoreFromEnv(env);
 const { credentials, accounts } = memberAccountAccess(withAutotagRoleDefault(config), 'aws-chatops-autotag');
 const ec2For = ec2ClientFactory(credentials);
 const sink = slackSinkFromEnv(env);

@@ -1,4 +1,3 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod';
 import { memberAccountAccess } from '../src/aws/member-account-access';
 import { runScheduledCasesReport } from '../src/cases/scheduled-report';
@@ -9,13 +8,12 @@ import { describeZodProblems } from '../src/config/zod-problems';
 import { withCorrelation } from '../src/logging/logger';
 import { quarantine } from '../src/runtime/quarantine';
 import { slackSinkFromEnv } from '../src/slack/slack-sink-from-env';
-import { StateStore } from '../src/store/state-store';
-import { documentClient } from '../src/store/state-table';
+import { stateStoreFromEnv } from '../src/store/state-store-from-env';
 
 /** EventBridge schedule (weekly by default): the support case report, posted in the configured channel. */
 const env = parseEnv();
 const config = loadConfigFile(env.CHATOPS_CONFIG);
-const store = new StateStore(documentClient(new DynamoDBClient({})), env.STATE_TABLE);
+const store = stateStoreFromEnv(env);
 const { credentials, accounts, organizations } = memberAccountAccess(config, 'aws-chatops-cases');
 const supportWith = supportClients(config.organization.partition, config.cases);
 const slackSink = slackSinkFromEnv(env);

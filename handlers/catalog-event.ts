@@ -1,4 +1,3 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
 import { memberAccountAccess } from '../src/aws/member-account-access';
 import { compileRoutes } from '../src/catalog/alert-routing';
@@ -8,8 +7,7 @@ import { cachedMemberClients } from '../src/catalog/member-clients';
 import { parseEnv } from '../src/config/env';
 import { loadConfigFile } from '../src/config/load-config';
 import { slackSinkFromEnv } from '../src/slack/slack-sink-from-env';
-import { StateStore } from '../src/store/state-store';
-import { documentClient } from '../src/store/state-table';
+import { stateStoreFromEnv } from '../src/store/state-store-from-env';
 
 /** Service Catalog failures: SNS CloudFormation notifications and EventBridge stack status changes. */
 const env = parseEnv();
@@ -22,7 +20,7 @@ const deps = {
   accounts,
   credentials,
   memberClients: cachedMemberClients(),
-  store: new StateStore(documentClient(new DynamoDBClient({})), env.STATE_TABLE),
+  store: stateStoreFromEnv(env),
   sink: slackSinkFromEnv(env),
 };
 

@@ -1,17 +1,15 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
 import { parseEnv } from '../src/config/env';
 import { loadConfigFile } from '../src/config/load-config';
 import { healthAirtableFromEnv } from '../src/health/airtable-setup';
 import { logger } from '../src/logging/logger';
 import { SlotPacer } from '../src/store/slot-pacer';
-import { StateStore } from '../src/store/state-store';
-import { documentClient } from '../src/store/state-table';
+import { stateStoreFromEnv } from '../src/store/state-store-from-env';
 
 /** Scheduled: writes the Health rows Airtable could not take earlier (outage, 429), oldest retries first. */
 const env = parseEnv();
 const config = loadConfigFile(env.CHATOPS_CONFIG);
-const store = new StateStore(documentClient(new DynamoDBClient({})), env.STATE_TABLE);
+const store = stateStoreFromEnv(env);
 let until = Number.POSITIVE_INFINITY;
 const airtable = healthAirtableFromEnv(env, config.health.airtable, store, new SlotPacer(store), () => until);
 

@@ -1,4 +1,3 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { AccountDirectory } from '../src/aws/account-directory';
 import { ConfigError } from '../src/config/config-error';
@@ -8,8 +7,7 @@ import { readSecret } from '../src/config/secrets';
 import { LambdaJobDispatcher } from '../src/jobs/job-dispatcher';
 import { requiredSecret } from '../src/runtime/required-secret';
 import { createSlackHttpHandler } from '../src/slack/http-handler';
-import { StateStore } from '../src/store/state-store';
-import { documentClient } from '../src/store/state-table';
+import { stateStoreFromEnv } from '../src/store/state-store-from-env';
 
 /** POST /slack/events: verify, ack within 3 s, hand slow work to the worker. Config is parsed once, here. */
 const env = parseEnv();
@@ -24,7 +22,7 @@ export const handler = createSlackHttpHandler({
   deps: {
     config,
     accounts: new AccountDirectory(config),
-    store: new StateStore(documentClient(new DynamoDBClient({})), env.STATE_TABLE),
+    store: stateStoreFromEnv(env),
     dispatcher: new LambdaJobDispatcher(new LambdaClient({}), env.WORKER_FUNCTION_NAME),
   },
 });

@@ -1,4 +1,3 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { Context } from 'aws-lambda';
@@ -17,13 +16,12 @@ import { quarantine } from '../src/runtime/quarantine';
 import { respondToUrl } from '../src/slack/response-url';
 import { NoSlackFiles, WebApiSlackFiles } from '../src/slack/slack-files';
 import { slackSinkFromEnv } from '../src/slack/slack-sink-from-env';
-import { StateStore } from '../src/store/state-store';
-import { documentClient } from '../src/store/state-table';
+import { stateStoreFromEnv } from '../src/store/state-store-from-env';
 
 /** Runs the slow half of Slack requests (asynchronous invoke from slack-http). */
 const env = parseEnv();
 const config = loadConfigFile(env.CHATOPS_CONFIG);
-const store = new StateStore(documentClient(new DynamoDBClient({})), env.STATE_TABLE);
+const store = stateStoreFromEnv(env);
 const { sts, credentials, accounts, organizations } = memberAccountAccess(config, 'aws-chatops-worker');
 const supportWith = supportClients(config.organization.partition, config.cases);
 const loadChartRenderer = once(async () => (await import('../src/cases/render-chart')).renderChartPng);
