@@ -1,8 +1,9 @@
 import type { AppConfig } from '../config/schema';
+import type { GroupMembers } from '../slack/allow-list';
 import type { StateStore, StoredRecord } from '../store/state-store';
 import { findNoticeForClick } from './find-notice';
 import type { AutotagNotice } from './notice-record';
-import { type GroupMembers, mayRetag } from './retag-permission';
+import { mayRetag } from './retag-permission';
 
 export interface Click {
   noticeId: string;

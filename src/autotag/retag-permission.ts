@@ -1,5 +1,5 @@
 import type { AllowList } from '../config/schema-parts';
-import { logger } from '../logging/logger';
+import { type GroupMembers, isInListedGroup, isListedUser } from '../slack/allow-list';
 import type { AutotagNotice } from './notice-record';
 
 export type RetagDecision =
@@ -12,9 +12,6 @@ export interface RetagRules {
   creatorMayRetag: boolean;
 }
 
-/** Members of a Slack user group (usergroups.users.list). */
-export type GroupMembers = (groupId: string) => Promise<readonly string[]>;
-
 /**
  * Who may change the owner of announced resources: allow-listed Slack users and user-group members
  * (`slack.admins`, `autotag.retagAllowed`), and the launcher for their own resources. The refusal says why.
@@ -25,17 +22,10 @@ export async function mayRetag(
   rules: RetagRules,
   groupMembers: GroupMembers,
 ): Promise<RetagDecision> {
-  if ([...rules.admins.users, ...rules.retagAllowed.users].includes(userId)) {
-    return { allowed: true, as: 'allow-listed' };
-  }
+  const lists = [rules.admins, rules.retagAllowed];
+  if (isListedUser(userId, lists)) return { allowed: true, as: 'allow-listed' };
   if (rules.creatorMayRetag && notice.creatorSlackUserId === userId) return { allowed: true, as: 'creator' };
-  for (const group of [...rules.admins.userGroups, ...rules.retagAllowed.userGroups]) {
-    const members = await groupMembers(group).catch((error: unknown) => {
-      logger.warn('could not list a Slack user group; treating the user as not in it', { group, error });
-      return [] as readonly string[];
-    });
-    if (members.includes(userId)) return { allowed: true, as: 'allow-listed' };
-  }
+  if (await isInListedGroup(userId, lists, groupMembers)) return { allowed: true, as: 'allow-listed' };
   const launcher = notice.creatorSlackUserId
     ? `the person who launched them (${notice.creator.label})`
     : `the person who launched them (${notice.creator.label}, who has no known Slack user)`;

@@ -1,5 +1,6 @@
 import { accountLabel } from '../../blocks/bucket-replies';
 import type { AppConfig } from '../config/schema';
+import { type GroupMembers, isAllowListed } from '../slack/allow-list';
 import { matchesNamePattern } from './bucket-name-rules';
 import type { BucketSubcommand } from './config-schema';
 
@@ -8,9 +9,6 @@ export interface AccountLike {
   id: string;
   name?: string | undefined;
 }
-
-/** Members of a Slack user group (usergroups.users.list), cached by the caller. */
-export type GroupMembers = (groupId: string) => Promise<readonly string[]>;
 
 /** Subcommands that create or change something in AWS: allow-listed, pattern-checked and audited. */
 export const MUTATING: ReadonlySet<BucketSubcommand> = new Set(['create', 'convert', 'website', 'upload']);
@@ -27,12 +25,7 @@ export async function mayRunBucketCommand(
 ): Promise<boolean> {
   const rule = config.buckets.allow[sub];
   if (rule === 'everyone') return true;
-  const admins = config.slack.admins;
-  if (admins.users.includes(userId) || rule.users.includes(userId)) return true;
-  for (const group of [...admins.userGroups, ...rule.userGroups]) {
-    if ((await groupMembers(group)).includes(userId)) return true;
-  }
-  return false;
+  return isAllowListed(userId, [config.slack.admins, rule], groupMembers);
 }
 
 /** The bucket name patterns configured for an account, by id or by name (any case). */

@@ -1,7 +1,8 @@
 import type { AccountDirectory } from '../aws/account-directory';
 import type { AppConfig } from '../config/schema';
 import type { JobOfKind } from '../jobs/job';
-import { bucketPatternProblem, type GroupMembers, mayRunBucketCommand } from './bucket-access';
+import type { GroupMembers } from '../slack/allow-list';
+import { bucketPatternProblem, mayRunBucketCommand } from './bucket-access';
 import { bucketTarget } from './bucket-audit';
 import { bucketNameProblems } from './bucket-name-rules';
 import type { UploadMetadata } from './modal-metadata';

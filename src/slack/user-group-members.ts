@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
-import type { GroupMembers } from '../buckets/bucket-access';
 import { logger } from '../logging/logger';
+import type { GroupMembers } from './allow-list';
 
 const CACHE_MS = 5 * 60 * 1000;
 const cache = new Map<string, { until: number; members: Promise<readonly string[]> }>();
