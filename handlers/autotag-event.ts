@@ -1,6 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { cloudTrailEventSchema } from '../src/autotag/cloudtrail-event';
-import { ec2ClientFactory, withAutotagRoleDefault } from '../src/autotag/ec2-access';
+import { ec2ClientFactory } from '../src/autotag/ec2-access';
 import { type AutotagOutcome, handleCreateEvent } from '../src/autotag/handle-create-event';
 import { memberAccountAccess } from '../src/aws/member-account-access';
 import { parseEnv } from '../src/config/env';
@@ -15,7 +15,7 @@ import { stateStoreFromEnv } from '../src/store/state-store-from-env';
 const env = parseEnv();
 const config = loadConfigFile(env.CHATOPS_CONFIG);
 const store = stateStoreFromEnv(env);
-const { credentials, accounts } = memberAccountAccess(withAutotagRoleDefault(config), 'aws-chatops-autotag');
+const { credentials, accounts } = memberAccountAccess(config, 'aws-chatops-autotag');
 const ec2For = ec2ClientFactory(credentials);
 const sink = slackSinkFromEnv(env);
 

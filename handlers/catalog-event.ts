@@ -1,7 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { memberAccountAccess } from '../src/aws/member-account-access';
 import { compileRoutes } from '../src/catalog/alert-routing';
-import { withCatalogRoleDefault } from '../src/catalog/catalog-role';
 import { handleCatalogEvent } from '../src/catalog/handle-catalog-event';
 import { cachedMemberClients } from '../src/catalog/member-clients';
 import { parseEnv } from '../src/config/env';
@@ -12,7 +11,7 @@ import { stateStoreFromEnv } from '../src/store/state-store-from-env';
 /** Service Catalog failures: SNS CloudFormation notifications and EventBridge stack status changes. */
 const env = parseEnv();
 const config = loadConfigFile(env.CHATOPS_CONFIG);
-const { accounts, credentials } = memberAccountAccess(withCatalogRoleDefault(config), 'aws-chatops-catalog');
+const { accounts, credentials } = memberAccountAccess(config, 'aws-chatops-catalog');
 const deps = {
   config: config.catalog,
   routes: compileRoutes(config.catalog.routes, accounts),

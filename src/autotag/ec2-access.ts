@@ -1,21 +1,9 @@
 import { EC2Client, type EC2ClientConfig } from '@aws-sdk/client-ec2';
 import type { AccountDirectory } from '../aws/account-directory';
 import type { CrossAccountCredentials } from '../aws/assume-role';
-import type { AppConfig } from '../config/schema';
 
 /** The role purpose under `roles:` in the config (e.g. `autotag: aws-chatops-tagger`). */
 export const AUTOTAG_ROLE_PURPOSE = 'autotag';
-
-/** The role infra/autotag-tagging-role.yaml creates, and the only one serverless.yml lets the bot assume for tagging. */
-export const DEFAULT_AUTOTAG_ROLE = 'aws-chatops-tagger';
-
-/**
- * The config the account directory uses for tagging: `roles.autotag` defaults to aws-chatops-tagger, so
- * `roleFor(account, 'autotag')` never falls back to the read-only `roles.default`, which cannot tag.
- */
-export function withAutotagRoleDefault<T extends Pick<AppConfig, 'roles'>>(config: T): T {
-  return { ...config, roles: { [AUTOTAG_ROLE_PURPOSE]: DEFAULT_AUTOTAG_ROLE, ...config.roles } };
-}
 
 /** How the bot reaches a resource: its own credentials (same account), or a role in a member account. */
 export interface TagAccess {

@@ -5,6 +5,16 @@ export interface AccountRef {
   name: string | undefined;
 }
 
+/**
+ * Purposes that need a role made for them and so never fall back to the read-only `roles.default`: catalog reads
+ * through Control Tower's execution role (in every member account), autotag writes through
+ * infra/autotag-tagging-role.yaml. Every function and the worker resolve them the same way.
+ */
+export const PURPOSE_ROLE_DEFAULTS: Readonly<Record<string, string>> = {
+  catalog: 'AWSControlTowerExecution',
+  autotag: 'aws-chatops-tagger',
+};
+
 /** A person named an account the bot does not know. */
 export class UnknownAccountError extends Error {
   override readonly name = 'UnknownAccountError';
@@ -53,12 +63,16 @@ export class AccountDirectory {
     );
   }
 
-  /** The role name to assume in `accountId` for `purpose` (per-account override, then global, then default). */
+  /**
+   * The role name to assume in `accountId` for `purpose`: per-account override, then global, then the purpose's
+   * own default (PURPOSE_ROLE_DEFAULTS), then `default`.
+   */
   roleFor(accountId: string, purpose: string): string {
     const account = this.byId.get(accountId);
     return (
       account?.roles[purpose] ??
       this.config.roles[purpose] ??
+      PURPOSE_ROLE_DEFAULTS[purpose] ??
       account?.roles.default ??
       this.config.roles.default ??
       'aws-chatops-read'

@@ -39,9 +39,6 @@ export const DEFAULT_FAILURE_STATUSES: (typeof STACK_STATUSES)[number][] = [
   'IMPORT_ROLLBACK_FAILED',
 ];
 
-/** The role assumed in member accounts when neither `roles.catalog` nor `accounts[].roles.catalog` is set. */
-export const DEFAULT_CATALOG_ROLE = 'AWSControlTowerExecution';
-
 const mention = z.string().regex(/^[UWS][A-Z0-9]{6,}$/, {
   message: 'must be a Slack user id (U0123ABCD) or user group id (S0123ABCD)',
 });

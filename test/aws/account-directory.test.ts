@@ -65,6 +65,12 @@ describe('AccountDirectory.roleFor', () => {
     expect(directory.roleFor('444444444444', 'whoami')).toBe('aws-chatops-read');
   });
 
+  it('never hands the read-only default to a purpose that needs its own role (tagging, catalog reads)', () => {
+    // 222222222222 has an account default (payments-read): still not used for these purposes.
+    expect(directory.roleFor('222222222222', 'autotag')).toBe('aws-chatops-tagger');
+    expect(directory.roleFor('444444444444', 'catalog')).toBe('AWSControlTowerExecution');
+  });
+
   it('falls back to aws-chatops-read when no default is configured', () => {
     const bare = new AccountDirectory({ ...config(), accounts: [], roles: {} });
 

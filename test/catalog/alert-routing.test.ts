@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AccountDirectory } from '../../src/aws/account-directory';
 import { compileRoutes, routeFor } from '../../src/catalog/alert-routing';
-import { withCatalogRoleDefault } from '../../src/catalog/catalog-role';
 import { ConfigError } from '../../src/config/config-error';
 import { parseConfig } from '../../src/config/load-config';
 
@@ -19,7 +18,7 @@ catalog:
 `,
   'test',
 );
-const accounts = new AccountDirectory(withCatalogRoleDefault(config));
+const accounts = new AccountDirectory(config);
 const routes = compileRoutes(config.catalog.routes, accounts);
 const fallback = { channel: 'C0ALERTS01' };
 
@@ -92,9 +91,7 @@ describe('catalog role', () => {
     expect(accounts.roleFor('222222222222', 'catalog')).toBe('AWSControlTowerExecution');
     expect(accounts.roleFor('333333333333', 'catalog')).toBe('staging-catalog-reader');
     const global = parseConfig('slack: { defaultChannel: C0ALERTS01 }\nroles: { catalog: sc-reader }', 't');
-    expect(new AccountDirectory(withCatalogRoleDefault(global)).roleFor('222222222222', 'catalog')).toBe(
-      'sc-reader',
-    );
+    expect(new AccountDirectory(global).roleFor('222222222222', 'catalog')).toBe('sc-reader');
   });
 
   it('leaves every other purpose as configured', () => {
