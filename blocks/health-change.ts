@@ -1,9 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import type { HealthChange } from '../src/health/event-changes';
-import { accountLabel, accountPlain, firstLinesWithin, statusBadge, when } from './health-format';
+import { accountLabel, accountPlain, statusBadge, when } from './health-format';
 import { mrkdwnText, type SlackMessage } from './message';
 import { inlineCode } from './mrkdwn';
-import { escapeAndTruncate, truncateText } from './truncate';
+import { escapeAndTruncate, joinLinesWithin, truncateText } from './truncate';
 
 export interface HealthChangeInput {
   category: string;
@@ -28,11 +28,11 @@ function changeLine(change: HealthChange, category: string): string {
       return `*Description updated:*\n${escapeAndTruncate(change.description.trim(), 1500)}`;
     case 'entities': {
       const lines = change.added.map((entity) => `• ${inlineCode(entity)}`);
-      return `*${change.added.length} new affected resource${change.added.length === 1 ? '' : 's'}* in ${accountLabel(change.accountId, change.accountName)}\n${firstLinesWithin(lines, 10, 1800, 'resources')}`;
+      return `*${change.added.length} new affected resource${change.added.length === 1 ? '' : 's'}* in ${accountLabel(change.accountId, change.accountName)}\n${joinLinesWithin(lines, 1800, 'resources', 10)}`;
     }
     case 'accounts': {
       const lines = change.added.map((a) => `• ${accountLabel(a.id, a.name)}`);
-      return `*Now also affects ${change.added.length} account${change.added.length === 1 ? '' : 's'}*\n${firstLinesWithin(lines, 10, 1800, 'accounts')}`;
+      return `*Now also affects ${change.added.length} account${change.added.length === 1 ? '' : 's'}*\n${joinLinesWithin(lines, 1800, 'accounts', 10)}`;
     }
   }
 }

@@ -1,6 +1,5 @@
 import type { HealthStatus } from '../src/health/health-delivery';
 import { escapeMrkdwn, inlineCode, slackDate } from './mrkdwn';
-import { moreText, truncateText } from './truncate';
 
 /** `AWS_EC2_OPERATIONAL_ISSUE` of service `EC2` → `Operational issue`. */
 export function readableEventType(eventTypeCode: string, service: string): string {
@@ -47,28 +46,4 @@ export function accountLabel(id: string, name: string | undefined): string {
 
 export function accountPlain(id: string, name: string | undefined): string {
   return name ? `${id} (${name})` : id;
-}
-
-/**
- * The first `maxLines` lines that fit in `maxChars`, then `…and N more <noun>` counting every line left out,
- * so a reader knows the real total. Lines are mrkdwn already.
- */
-export function firstLinesWithin(
-  lines: readonly string[],
-  maxLines: number,
-  maxChars: number,
-  noun: string,
-): string {
-  const reserve = moreText(lines.length, noun).length + 1;
-  const kept: string[] = [];
-  let length = 0;
-  for (const line of lines.slice(0, maxLines)) {
-    const next = length + (kept.length > 0 ? 1 : 0) + line.length;
-    if (next + reserve > maxChars) break;
-    kept.push(line);
-    length = next;
-  }
-  if (kept.length === 0 && lines[0] !== undefined) kept.push(truncateText(lines[0], maxChars - reserve));
-  const hidden = lines.length - kept.length;
-  return hidden > 0 ? [...kept, moreText(hidden, noun)].join('\n') : kept.join('\n');
 }

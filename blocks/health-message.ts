@@ -5,7 +5,6 @@ import {
   accountLabel,
   accountPlain,
   categoryName,
-  firstLinesWithin,
   readableEventType,
   statusBadge,
   when,
@@ -13,7 +12,7 @@ import {
 import { mrkdwnText, plainText, type SlackMessage } from './message';
 import { escapeMrkdwn, inlineCode, mrkdwnLink } from './mrkdwn';
 import { SLACK_LIMITS } from './slack-limits';
-import { escapeAndTruncate, truncateText } from './truncate';
+import { escapeAndTruncate, joinLinesWithin, truncateText } from './truncate';
 
 export interface HealthMessageInput {
   /** The event as this channel shows it (only the accounts routed here). */
@@ -61,7 +60,7 @@ function accountsBlock(view: HealthEventView): KnownBlock[] {
   return [
     {
       type: 'section',
-      text: mrkdwnText(title + firstLinesWithin(lines, ACCOUNT_LINES, 2900 - title.length, 'accounts')),
+      text: mrkdwnText(title + joinLinesWithin(lines, 2900 - title.length, 'accounts', ACCOUNT_LINES)),
     },
   ];
 }
@@ -82,7 +81,7 @@ function entitiesBlock(view: HealthEventView): KnownBlock[] {
   return [
     {
       type: 'section',
-      text: mrkdwnText(title + firstLinesWithin(lines, ENTITY_LINES, 2900 - title.length, 'resources')),
+      text: mrkdwnText(title + joinLinesWithin(lines, 2900 - title.length, 'resources', ENTITY_LINES)),
     },
   ];
 }

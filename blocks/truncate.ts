@@ -46,16 +46,22 @@ export function limitItems<T>(items: readonly T[], max: number, more: (hidden: n
 }
 
 /**
- * Joins lines into one text of at most `max` characters: whole lines only, then `…and N more` for those left out.
- * Lines are expected to be mrkdwn already (escaped); a single line too long to fit is cut outside any entity
- * (`&amp;`) or `<…>` token so the cut never produces broken mrkdwn.
+ * Joins lines into one text of at most `max` characters and at most `maxLines` lines: whole lines only, then
+ * `…and N more` counting every line left out, so a reader knows the real total. Lines are expected to be mrkdwn
+ * already (escaped); a single line too long to fit is cut outside any entity (`&amp;`) or `<…>` token so the cut
+ * never produces broken mrkdwn.
  */
-export function joinLinesWithin(lines: readonly string[], max: number, noun = ''): string {
+export function joinLinesWithin(
+  lines: readonly string[],
+  max: number,
+  noun = '',
+  maxLines = lines.length,
+): string {
   const whole = lines.join('\n');
-  if (whole.length <= max) return whole;
+  if (lines.length <= maxLines && whole.length <= max) return whole;
   const kept: string[] = [];
   let length = 0;
-  for (const [index, line] of lines.entries()) {
+  for (const [index, line] of lines.slice(0, maxLines).entries()) {
     const hiddenAfter = lines.length - index - 1;
     const reserve = hiddenAfter > 0 ? moreText(hiddenAfter, noun).length + 1 : 0;
     const next = length + (kept.length > 0 ? 1 : 0) + line.length;

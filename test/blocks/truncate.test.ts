@@ -103,6 +103,15 @@ describe('moreText', () => {
 });
 
 describe('joinLinesWithin', () => {
+  it('keeps at most maxLines lines and counts every line left out, even when the rest would fit', () => {
+    const lines = Array.from({ length: 20 }, (_, i) => `• line ${i + 1}`);
+
+    const text = joinLinesWithin(lines, 3000, 'resources', 15);
+
+    expect(text.split('\n')).toHaveLength(16);
+    expect(text.endsWith('…and 5 more resources')).toBe(true);
+  });
+
   it('joins every line when the whole text fits exactly', () => {
     expect(joinLinesWithin(['a', 'b'], 3)).toBe('a\nb');
   });
