@@ -69,13 +69,17 @@ export function resourceAccountOf(event: CloudTrailEvent): string {
   return event.detail.recipientAccountId ?? event.account;
 }
 
-/** Tags passed in the call itself (`tagSpecificationSet`), e.g. Auto Scaling's group name or Service Catalog's. */
+/**
+ * Tags passed in the call itself, as CloudTrail records them:
+ * `requestParameters.tagSpecificationSet.items[] = { resourceType, tags: [{ key, value }] }` (e.g. Auto Scaling's
+ * group name or Service Catalog's provisioning principal). The first value of a key wins.
+ */
 export function requestTags(detail: CloudTrailDetail): Map<string, string> {
   const tags = new Map<string, string>();
   const specs = asRecord(asRecord(detail.requestParameters).tagSpecificationSet).items;
   for (const spec of Array.isArray(specs) ? specs : []) {
-    const items = asRecord(asRecord(spec).tags).items;
-    for (const tag of Array.isArray(items) ? items : []) {
+    const specTags = asRecord(spec).tags;
+    for (const tag of Array.isArray(specTags) ? specTags : []) {
       const { key, value } = asRecord(tag);
       if (typeof key === 'string' && typeof value === 'string' && !tags.has(key)) tags.set(key, value);
     }

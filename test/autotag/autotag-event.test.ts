@@ -212,6 +212,18 @@ describe('autotag-event handler: CloudTrail create calls → tags and a Slack no
     expect(JSON.stringify(notice)).toContain('InvalidInstanceID.NotFound');
   });
 
+  it('names the Service Catalog provisioner from the event alone when EC2 never finds the instance', async () => {
+    ec2 = fakeEc2({ notFoundTimes: 99 });
+    const posted = bot.slack.callsOf('chat.postMessage').length;
+
+    await handler(freshEvent('run-instances-service-catalog.json'), BOT_CONTEXT);
+
+    const notice = JSON.stringify(bot.slack.callsOf('chat.postMessage')[posted]?.body.blocks);
+    expect(notice).toContain('carol@example.com via SSO Developer via Service Catalog');
+    expect(notice).toContain('<@U0CAROL001>');
+    expect(notice).toContain('InvalidInstanceID.NotFound');
+  });
+
   it('keeps an existing Owner tag and shows it as the owner', async () => {
     ec2 = fakeEc2({ existing: { 'i-0a00000000000003': { Owner: 'team-payments' } } });
     const event = freshEvent<{ detail: { eventID: string } }>('run-instances-assumed-role.json');
