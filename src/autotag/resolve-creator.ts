@@ -3,12 +3,24 @@ import { assumedRoleCreator, type Creator, creatorFromArn, rootCreator } from '.
 
 export const SERVICE_CATALOG_PRINCIPAL_TAG = 'aws:servicecatalog:provisioningPrincipalArn';
 
-/** Tags AWS services put on what they launch, naming the thing that launched it. */
-const SERVICE_LAUNCH_TAGS: readonly { key: string; label: (value: string) => string }[] = [
+/**
+ * Tags AWS services put on what they launch, naming the thing that launched it, most specific first. `aws:` keys
+ * can only be set by AWS, so they are always trusted; any other key can be set by whoever calls RunInstances, so
+ * it counts only when the caller is one of the services in `setBy` (see `actingService`).
+ */
+const SERVICE_LAUNCH_TAGS: readonly {
+  key: string;
+  label: (value: string) => string;
+  setBy?: readonly string[];
+}[] = [
+  {
+    key: 'eks:nodegroup-name',
+    label: (value) => `EKS node group ${value}`,
+    setBy: ['autoscaling.amazonaws.com', 'eks.amazonaws.com', 'eks-nodegroup.amazonaws.com'],
+  },
   { key: 'aws:autoscaling:groupName', label: (value) => `Auto Scaling group ${value}` },
   { key: 'aws:ec2spot:fleet-request-id', label: (value) => `Spot Fleet ${value}` },
   { key: 'aws:ec2:fleet-id', label: (value) => `EC2 Fleet ${value}` },
-  { key: 'eks:nodegroup-name', label: (value) => `EKS node group ${value}` },
 ];
 
 const SERVICE_NAMES: Record<string, string> = {
@@ -34,13 +46,16 @@ export function resolveCreator(identity: UserIdentity, tags: ReadonlyMap<string,
   const fromCatalog = provisioner ? creatorFromArn(provisioner) : undefined;
   if (fromCatalog) return { ...fromCatalog, label: `${fromCatalog.label} via Service Catalog` };
 
-  for (const { key, label } of SERVICE_LAUNCH_TAGS) {
+  const service = actingService(identity);
+  for (const { key, label, setBy } of SERVICE_LAUNCH_TAGS) {
     const value = tags.get(key);
-    if (value) return { kind: 'AWSService', label: label(value), arn: identityArn(identity), service: true };
+    const trusted = key.startsWith('aws:') || (service !== undefined && setBy?.includes(service));
+    if (value && trusted) {
+      return { kind: 'AWSService', label: label(value), arn: identityArn(identity), service: true };
+    }
   }
-  if (identity.type === 'AWSService' || (identity.invokedBy && isServiceRole(identity))) {
-    const by = identity.invokedBy ?? 'an AWS service';
-    return { kind: 'AWSService', label: serviceName(by), arn: identityArn(identity), service: true };
+  if (service) {
+    return { kind: 'AWSService', label: serviceName(service), arn: identityArn(identity), service: true };
   }
   return byIdentityType(identity);
 }
@@ -93,10 +108,16 @@ function withInvoker(creator: Creator, identity: UserIdentity): Creator {
   return { ...creator, label: `${creator.label} via ${serviceName(identity.invokedBy)}` };
 }
 
-/** Service-linked roles (`/aws-service-role/`) act for the service, not for a person. */
-function isServiceRole(identity: UserIdentity): boolean {
-  const issuer = identity.sessionContext?.sessionIssuer?.arn ?? identity.arn ?? '';
-  return issuer.includes(':role/aws-service-role/') || /assumed-role\/AWSServiceRole/.test(issuer);
+/**
+ * The AWS service that made the call itself, if any: `AWSService` identities name it in `invokedBy`; a session of
+ * a service-linked role names it in the role's path (`role/aws-service-role/<service>/…`), which only AWS can
+ * create and only that service can assume. A role a person made (whatever its name) is never a service.
+ */
+export function actingService(identity: UserIdentity): string | undefined {
+  if (identity.type === 'AWSService') return identity.invokedBy ?? 'an AWS service';
+  if (identity.type !== 'AssumedRole') return undefined;
+  const issuer = identity.sessionContext?.sessionIssuer?.arn ?? '';
+  return /^arn:[\w-]+:iam::\d{12}:role\/aws-service-role\/([^/]+)\//.exec(issuer)?.[1];
 }
 
 function identityArn(identity: UserIdentity): string {

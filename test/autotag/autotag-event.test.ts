@@ -283,6 +283,39 @@ describe('autotag-event handler: CloudTrail create calls → tags and a Slack no
   });
 
   it.each([
+    ['run-instances-iam-user-forged-service-tag.json', 'i-0a0000000000000e', 'alice'],
+    [
+      'run-instances-assumed-role-forged-service-tag.json',
+      'i-0a0000000000000f',
+      'alice@example.com via SSO AdministratorAccess',
+    ],
+  ])('%s: a person who sets eks:nodegroup-name is still named and announced', async (name, id, creator) => {
+    const posted = bot.slack.callsOf('chat.postMessage').length;
+
+    const outcome = await handler(freshEvent(name), BOT_CONTEXT);
+
+    expect(tagsWritten(ec2).get(id)).toMatchObject({ CreatedBy: creator });
+    expect(tagsWritten(ec2).get(id)?.Owner).not.toContain('not-me');
+    expect(outcome).toMatchObject({ notice: 'posted' });
+    const notice = JSON.stringify(bot.slack.callsOf('chat.postMessage')[posted]?.body.blocks);
+    expect(notice).toContain(creator);
+    expect(notice).not.toContain('EKS node group');
+  });
+
+  it('names the EKS node group when Auto Scaling launched the node, and does not announce it', async () => {
+    const posted = bot.slack.callsOf('chat.postMessage').length;
+
+    const outcome = await handler(freshEvent('run-instances-eks-node-group.json'), BOT_CONTEXT);
+
+    expect(tagsWritten(ec2).get('i-0a00000000000010')).toMatchObject({
+      CreatedBy: 'EKS node group workers',
+      Owner: 'EKS node group workers',
+    });
+    expect(outcome).toMatchObject({ notice: 'none' });
+    expect(bot.slack.callsOf('chat.postMessage').length).toBe(posted);
+  });
+
+  it.each([
     ['create-volume.json', 'vol-0d00000000000001'],
     ['create-snapshot.json', 'snap-0d00000000000001'],
     ['create-image.json', 'ami-0d00000000000001'],

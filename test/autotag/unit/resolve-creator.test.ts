@@ -40,4 +40,57 @@ describe('resolveCreator edge cases', () => {
       label: 'arn:aws:sts::1:x/y',
     });
   });
+
+  const forgedEks = new Map([['eks:nodegroup-name', 'not-me']]);
+  const serviceLinkedSession = (service: string, role: string) => ({
+    type: 'AssumedRole',
+    arn: `arn:aws:sts::222222222222:assumed-role/${role}/session`,
+    sessionContext: {
+      sessionIssuer: {
+        type: 'Role',
+        arn: `arn:aws:iam::222222222222:role/aws-service-role/${service}/${role}`,
+      },
+    },
+    invokedBy: service,
+  });
+
+  it('ignores a service tag a person set and names the person', () => {
+    const creator = resolveCreator(
+      { type: 'IAMUser', userName: 'alice', arn: 'arn:aws:iam::222222222222:user/alice' },
+      forgedEks,
+    );
+
+    expect(creator).toMatchObject({ label: 'alice', person: 'alice', service: false });
+  });
+
+  it('does not take a role named like a service-linked role for the service', () => {
+    const creator = resolveCreator(
+      {
+        type: 'AssumedRole',
+        arn: 'arn:aws:sts::222222222222:assumed-role/AWSServiceRoleForAutoScaling/mallory',
+        invokedBy: 'cloudformation.amazonaws.com',
+      },
+      forgedEks,
+    );
+
+    expect(creator).toMatchObject({ person: 'mallory', service: false });
+  });
+
+  it('trusts eks:nodegroup-name from the EKS node group service-linked role', () => {
+    const identity = serviceLinkedSession(
+      'eks-nodegroup.amazonaws.com',
+      'AWSServiceRoleForAmazonEKSNodegroup',
+    );
+
+    expect(resolveCreator(identity, new Map([['eks:nodegroup-name', 'workers']]))).toMatchObject({
+      label: 'EKS node group workers',
+      service: true,
+    });
+  });
+
+  it('does not trust eks:nodegroup-name from another service, but still names that service', () => {
+    const identity = serviceLinkedSession('spotfleet.amazonaws.com', 'AWSServiceRoleForEC2SpotFleet');
+
+    expect(resolveCreator(identity, forgedEks)).toMatchObject({ label: 'Spot Fleet', service: true });
+  });
 });
