@@ -21,7 +21,7 @@ export interface AccountState {
 /** Everything known about one Health event (eventArn), merged from every delivery for every account. */
 export interface HealthEventView extends HealthEventFacts {
   accounts: Record<string, AccountState>;
-  /** Pages received per communicationId, to show an incomplete paged event as such. */
+  /** Pages received per communication (communicationId without its page suffix), to show a paged event as incomplete. */
   pages: Record<string, { received: number[]; total: number }>;
   /** True once entities were dropped to keep the item within DynamoDB's size limit. */
   entitiesTruncated: boolean;
@@ -112,16 +112,26 @@ export function mergeDelivery(view: HealthEventView | undefined, input: MergeInp
     },
   };
   if (d.communicationId && d.totalPages > 1) {
-    const seen = base.pages[d.communicationId]?.received ?? [];
+    const communication = communicationOfPages(d.communicationId, d.page);
+    const seen = base.pages[communication]?.received ?? [];
     next.pages = {
       ...base.pages,
-      [d.communicationId]: {
+      [communication]: {
         received: [...new Set([...seen, d.page])].sort((a, b) => a - b),
         total: d.totalPages,
       },
     };
   }
   return next;
+}
+
+/**
+ * The communication a page belongs to: Health appends the page number to the communicationId of every page
+ * (`…abc-1`, `…abc-2`), so the pages of one communication share the id without that suffix.
+ */
+export function communicationOfPages(communicationId: string, page: number): string {
+  const suffix = `-${page}`;
+  return communicationId.endsWith(suffix) ? communicationId.slice(0, -suffix.length) : communicationId;
 }
 
 /** Key order does not survive a round trip through DynamoDB: compare views by canonical JSON. */

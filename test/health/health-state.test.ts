@@ -35,7 +35,7 @@ describe('mergeIntoState', () => {
     expect(merged.changed).toBe(true);
     expect(merged.view.entitiesTruncated).toBe(true);
     expect(merged.view.pages).toEqual({
-      'c0ffee0123456789abcdef0123456789abcdef01-1': { received: [1, 2], total: 2 },
+      c0ffee0123456789abcdef0123456789abcdef01: { received: [1, 2], total: 2 },
     });
   });
 });
