@@ -113,7 +113,7 @@ function withInvoker(creator: Creator, identity: UserIdentity): Creator {
  * a service-linked role names it in the role's path (`role/aws-service-role/<service>/…`), which only AWS can
  * create and only that service can assume. A role a person made (whatever its name) is never a service.
  */
-export function actingService(identity: UserIdentity): string | undefined {
+function actingService(identity: UserIdentity): string | undefined {
   if (identity.type === 'AWSService') return identity.invokedBy ?? 'an AWS service';
   if (identity.type !== 'AssumedRole') return undefined;
   const issuer = identity.sessionContext?.sessionIssuer?.arn ?? '';
