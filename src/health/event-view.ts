@@ -112,7 +112,7 @@ export function mergeDelivery(view: HealthEventView | undefined, input: MergeInp
     },
   };
   if (d.communicationId && d.totalPages > 1) {
-    const communication = communicationOfPages(d.communicationId, d.page);
+    const communication = communicationOfPages(d.communicationId);
     const seen = base.pages[communication]?.received ?? [];
     next.pages = {
       ...base.pages,
@@ -126,12 +126,13 @@ export function mergeDelivery(view: HealthEventView | undefined, input: MergeInp
 }
 
 /**
- * The communication a page belongs to: Health appends the page number to the communicationId of every page
- * (`…abc-1`, `…abc-2`), so the pages of one communication share the id without that suffix.
+ * The communication a page belongs to: the communicationId without its hyphenated number. AWS's paging page says
+ * both that every communicationId ends with "the hyphenated page number" (`…abc-1`, even with one page) and that
+ * every page "retains the same communicationId", and shows no page 2. Dropping whatever number ends the id keeps
+ * the pages of one communication together either way (`…abc-1` + `…abc-2`, or `…abc-1` on every page).
  */
-export function communicationOfPages(communicationId: string, page: number): string {
-  const suffix = `-${page}`;
-  return communicationId.endsWith(suffix) ? communicationId.slice(0, -suffix.length) : communicationId;
+export function communicationOfPages(communicationId: string): string {
+  return communicationId.replace(/-\d+$/, '');
 }
 
 /** Key order does not survive a round trip through DynamoDB: compare views by canonical JSON. */

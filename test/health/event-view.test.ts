@@ -59,6 +59,17 @@ describe('mergeDelivery', () => {
     expect(missingPages(merge(first, 'paged-page-2-of-2'))).toEqual([]);
   });
 
+  it('also completes a paged event whose pages all carry the same communicationId', () => {
+    const first = merge(undefined, 'paged-page-1-of-2');
+    const samePageId = delivery('paged-page-2-of-2', (event) => {
+      (event.detail as { communicationId: string }).communicationId =
+        'c0ffee0123456789abcdef0123456789abcdef01-1';
+    });
+    const both = mergeDelivery(first, { delivery: samePageId, accountName: undefined, channels: ['C1'] });
+    expect(missingPages(both)).toEqual([]);
+    expect(Object.keys(both.pages)).toEqual(['c0ffee0123456789abcdef0123456789abcdef01']);
+  });
+
   it('caps stored entities to keep the state item small, and says so', () => {
     const many = delivery('ec2-issue-open');
     many.entities = Array.from({ length: MAX_STORED_ENTITIES + 50 }, (_, i) => `i-${i}`);
