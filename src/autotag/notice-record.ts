@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { TagKeys } from './config-schema';
 import type { CreatedResource } from './created-resources';
 import type { Creator } from './creator';
@@ -52,3 +53,15 @@ export const noticeKey = (noticeId: string): { pk: string; sk: string } => ({
   pk: `autotag#notice#${noticeId}`,
   sk: '#',
 });
+
+const PLAIN_NOTICE_ID = /^[\w-]{1,100}$/;
+
+/**
+ * The notice's id, carried as the Retag / It's mine button value and in the retag job (≤ 100 characters): the
+ * CloudTrail eventID when it is a plain id (always, from CloudTrail), else a stable hash of it, so a forged or
+ * oversized eventID still gives buttons that work.
+ */
+export const noticeIdFor = (eventId: string): string =>
+  PLAIN_NOTICE_ID.test(eventId)
+    ? eventId
+    : `h-${createHash('sha256').update(eventId).digest('hex').slice(0, 40)}`;

@@ -6,7 +6,7 @@ import { creatorSlackUser } from './creator-slack-user';
 import type { TagAccess } from './ec2-access';
 import type { AutotagDeps } from './handle-create-event';
 import type { LaunchInventory } from './launch-inventory';
-import { type AutotagNotice, noticeKey } from './notice-record';
+import { type AutotagNotice, noticeIdFor, noticeKey } from './notice-record';
 import type { TagPlan } from './tag-plan';
 
 export type PostNoticeResult = 'posted' | 'already-posted';
@@ -31,7 +31,7 @@ const DAY = 24 * 60 * 60;
 export async function postNotice(input: NoticeInput, deps: AutotagDeps): Promise<PostNoticeResult> {
   const settings = deps.config.autotag;
   const sink = await deps.sink();
-  const { pk, sk } = noticeKey(input.event.detail.eventID);
+  const { pk, sk } = noticeKey(noticeIdFor(input.event.detail.eventID));
   const ttlSeconds = settings.noticeRetentionDays * DAY;
   const fresh = await buildNotice(input, deps, sink);
   await deps.store.create(pk, sk, fresh, { ttlSeconds });
@@ -57,7 +57,7 @@ async function buildNotice(
   const firstInstance = plan.resources.find((r) => r.resource.kind === 'instance') ?? plan.resources[0];
   const ownerKept = firstInstance?.kept[settings.tagKeys.owner] !== undefined;
   return {
-    noticeId: event.detail.eventID,
+    noticeId: noticeIdFor(event.detail.eventID),
     eventName: event.detail.eventName,
     account: { id: access.accountId, ...(input.accountName ? { name: input.accountName } : {}) },
     region: access.region,

@@ -2,6 +2,7 @@ import { CreateTagsCommand, DescribeInstancesCommand, type EC2Client } from '@aw
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkSlackLimits } from '../../blocks/check-limits';
 import { EVENT_CLAIM_SECONDS, eventClaimKey } from '../../src/autotag/handle-create-event';
+import { noticeKey } from '../../src/autotag/notice-record';
 import { isValidTagValue } from '../../src/autotag/tag-values';
 import { StateStore } from '../../src/store/state-store';
 import { documentClient } from '../../src/store/state-table';
@@ -190,6 +191,24 @@ describe('autotag-event handler: CloudTrail create calls → tags and a Slack no
     expect(rendered).not.toContain('<https://evil');
     expect(rendered).toContain('&lt;!channel&gt;');
     expect(checkSlackLimits(notice)).toEqual([]);
+  });
+
+  it('gives a notice for a 2,010-character eventID buttons whose value finds the notice again', async () => {
+    const event = freshEvent<{ detail: { eventID: string } }>('run-instances-iam-user.json');
+    event.detail.eventID = `e${'x'.repeat(2009)}`;
+    const posted = bot.slack.callsOf('chat.postMessage').length;
+
+    await handler(event, BOT_CONTEXT);
+
+    const notice = bot.slack.callsOf('chat.postMessage')[posted]?.body ?? {};
+    expect(checkSlackLimits(notice)).toEqual([]);
+    const values = JSON.stringify(notice.blocks).match(/"value":"[^"]*"/g) ?? [];
+    expect(values.length).toBeGreaterThan(0);
+    for (const quoted of values) {
+      const noticeId = quoted.slice('"value":"'.length, -1);
+      expect(noticeId.length).toBeLessThanOrEqual(100);
+      expect(await bot.store.get(noticeKey(noticeId).pk, '#')).toBeDefined();
+    }
   });
 
   it('retries DescribeInstances on InvalidInstanceID.NotFound and then tags', async () => {
