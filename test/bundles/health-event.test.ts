@@ -1,0 +1,95 @@
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalDynamo, startLocalDynamo } from '../../src/store/local-dynamodb';
+import { StateStore } from '../../src/store/state-store';
+import { documentClient } from '../../src/store/state-table';
+import { AirtableStandIn } from '../support/airtable-stand-in';
+import { buildFunctions, configAsPackaged, loadBundle } from '../support/bundled-function';
+import { healthFixture } from '../support/health-harness';
+import { SlackStandIn } from '../support/slack-stand-in';
+
+type Handler = (event: unknown, context?: { getRemainingTimeInMillis(): number }) => Promise<void>;
+
+const TABLE = 'aws-chatops-bundle-health';
+const AIRTABLE_TABLE = 'Health events';
+const lambdaContext = { getRemainingTimeInMillis: () => 60_000 };
+
+/**
+ * healthEvent and healthAirtableRetry as deployed (serverless.yml's esbuild options): a Health event reaches
+ * Slack and its row reaches Airtable's Web API; a row Airtable refused is written by the scheduled retry.
+ * Catches a bundle that minifies away what a library checks at run time (airtable.js's `instanceof AbortSignal`).
+ */
+describe('the bundled Health functions', () => {
+  const slack = new SlackStandIn();
+  const airtable = new AirtableStandIn();
+  let dynamo: LocalDynamo;
+  let store: StateStore;
+  let healthEvent: Handler;
+  let airtableRetry: Handler;
+
+  beforeAll(async () => {
+    const [built] = await Promise.all([
+      buildFunctions('health', ['healthEvent', 'healthAirtableRetry']),
+      slack.start(),
+      airtable.start(),
+    ]);
+    dynamo = await startLocalDynamo(TABLE);
+    store = new StateStore(documentClient(dynamo.client), TABLE);
+    const env = {
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'AKIALOCAL',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      STATE_TABLE: TABLE,
+      CHATOPS_CONFIG: configAsPackaged(resolve('test/fixtures/health/chatops-health.yaml'), built.dir),
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_API_URL: slack.apiUrl,
+      AIRTABLE_TOKEN: 'patLOCAL.test',
+      AIRTABLE_BASE_ID: 'appBUNDLETEST0001',
+      AIRTABLE_TABLE,
+      AIRTABLE_ENDPOINT_URL: airtable.url,
+    };
+    ({ handler: healthEvent } = loadBundle<{ handler: Handler }>(built.files.healthEvent ?? '', env));
+    ({ handler: airtableRetry } = loadBundle<{ handler: Handler }>(
+      built.files.healthAirtableRetry ?? '',
+      env,
+    ));
+  }, 60_000);
+  afterAll(() => Promise.all([slack.stop(), airtable.stop(), dynamo?.close()]));
+
+  it('posts a Health event to its channel and upserts its row into Airtable', async () => {
+    const event = healthFixture('ec2-issue-open');
+    const { eventArn } = event.detail as { eventArn: string };
+
+    await healthEvent(event, lambdaContext);
+
+    const post = await slack.waitFor('chat.postMessage');
+    expect(post.body.channel).toBe('C0PRODOPS1');
+    expect(post.headers.authorization).toBe('Bearer xoxb-test');
+    // Nothing left for the retry: on failure this shows the error airtable.js gave.
+    expect(await store.query('airtable-outbox')).toEqual([]);
+    const upserts = airtable.calls.filter((call) => call.status === 200);
+    expect(upserts[0]).toMatchObject({
+      method: 'PATCH',
+      path: expect.stringMatching(/^\/v0\/appBUNDLETEST0001\/Health events\/?$/),
+      body: { performUpsert: { fieldsToMergeOn: expect.arrayContaining(['EventArn']) } },
+    });
+    expect(airtable.rows(AIRTABLE_TABLE).map((row) => row.EventArn)).toContain(eventArn);
+  });
+
+  it('keeps the row Airtable refused, and the scheduled retry writes it', async () => {
+    const event = healthFixture('rds-scheduled-change');
+    const { eventArn } = event.detail as { eventArn: string };
+    airtable.failWith = () => 503;
+
+    await healthEvent(event, lambdaContext);
+
+    expect(await store.query('airtable-outbox')).toHaveLength(1);
+    airtable.failWith = undefined;
+
+    await airtableRetry({}, lambdaContext);
+
+    expect(await store.query('airtable-outbox')).toEqual([]);
+    expect(airtable.rows(AIRTABLE_TABLE).map((row) => row.EventArn)).toContain(eventArn);
+  });
+});
