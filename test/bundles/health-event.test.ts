@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type LocalDynamo, startLocalDynamo } from '../../src/store/local-dynamodb';
 import { StateStore } from '../../src/store/state-store';
 import { documentClient } from '../../src/store/state-table';
 import { AirtableStandIn } from '../support/airtable-stand-in';
-import { buildFunctions, configAsPackaged, loadBundle } from '../support/bundled-function';
+import { configAsPackaged, loadBundle } from '../support/bundled-function';
 import { healthFixture } from '../support/health-harness';
 import { SlackStandIn } from '../support/slack-stand-in';
 
@@ -28,11 +28,8 @@ describe('the bundled Health functions', () => {
   let airtableRetry: Handler;
 
   beforeAll(async () => {
-    const [built] = await Promise.all([
-      buildFunctions('health', ['healthEvent', 'healthAirtableRetry']),
-      slack.start(),
-      airtable.start(),
-    ]);
+    const built = inject('bundles');
+    await Promise.all([slack.start(), airtable.start()]);
     dynamo = await startLocalDynamo(TABLE);
     store = new StateStore(documentClient(dynamo.client), TABLE);
     const env = {
@@ -54,7 +51,7 @@ describe('the bundled Health functions', () => {
       built.files.healthAirtableRetry ?? '',
       env,
     ));
-  }, 60_000);
+  });
   afterAll(() => Promise.all([slack.stop(), airtable.stop(), dynamo?.close()]));
 
   it('posts a Health event to its channel and upserts its row into Airtable', async () => {

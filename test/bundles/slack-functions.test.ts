@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { slackSignatureHeaders, slashCommandBody } from '../../src/local/sign-slack-request';
 import type { HttpHandler } from '../../src/slack/http-handler';
 import { type LocalDynamo, startLocalDynamo } from '../../src/store/local-dynamodb';
 import { serveHttpApi } from '../support/api-gateway-server';
-import { buildFunctions, configAsPackaged, loadBundle } from '../support/bundled-function';
+import { configAsPackaged, loadBundle } from '../support/bundled-function';
 import { handlerEnv } from '../support/handler-env';
 import type { LocalServer } from '../support/http-server';
 import { LambdaInvokeStandIn } from '../support/lambda-invoke-stand-in';
@@ -34,14 +34,8 @@ describe('the bundled Slack functions', () => {
   let http: LocalServer;
 
   beforeAll(async () => {
-    const [built] = await Promise.all([
-      buildFunctions('slack', ['slackHttp', 'slackWorker']),
-      slack.start(),
-      sts.start(),
-      lambda.start(),
-      support.start(),
-      s3.start(),
-    ]);
+    const built = inject('bundles');
+    await Promise.all([slack.start(), sts.start(), lambda.start(), support.start(), s3.start()]);
     dynamo = await startLocalDynamo(TABLE);
     support.cases.set('111111111111', [
       supportCase('111111111111', 1, { timeCreated: hoursAgo(3), subject: 'Quota <increase> & more' }),
@@ -73,7 +67,7 @@ describe('the bundled Slack functions', () => {
     lambda.register(WORKER, worker.handler);
     const slackHttp = loadBundle<{ handler: HttpHandler }>(built.files.slackHttp ?? '', env);
     http = await serveHttpApi(slackHttp.handler);
-  }, 60_000);
+  });
   afterAll(() =>
     Promise.all([
       http?.close(),

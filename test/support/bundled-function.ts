@@ -1,11 +1,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { parse } from 'yaml';
 import { serverlessBuildConfig } from './serverless-build-config';
 
-/** The bundles of one test file, built into a directory of their own (test files run in parallel). */
+/** Bundles built into one directory. */
 export interface BuiltBundles {
   dir: string;
   /** The bundle file of each function built, by its serverless.yml name. */
@@ -15,31 +15,30 @@ export interface BuiltBundles {
 }
 
 /**
- * Builds the named functions exactly as serverless.yml has serverless-esbuild build them (its `custom.esbuild`
- * options and handler entries), inside the project so the excluded native module (resvg) resolves from
- * node_modules as it does from the package.
+ * Builds functions (all of serverless.yml's by default) exactly as serverless-esbuild builds them: its
+ * `custom.esbuild` options and handler entries, one esbuild call for all (shared parsing; each output is the same
+ * as built alone). Inside the project, so the excluded native module (resvg) resolves from node_modules as it
+ * does from the package.
  */
-export async function buildFunctions(label: string, names: string[]): Promise<BuiltBundles> {
+export async function buildFunctions(label: string, names?: string[]): Promise<BuiltBundles> {
   const { functions, esbuild } = serverlessBuildConfig();
+  const chosen = names ? functions.filter((fn) => names.includes(fn.name)) : functions;
   const dir = resolve('.bench/bundles', label);
   mkdirSync(dir, { recursive: true });
   const started = performance.now();
-  const files: Record<string, string> = {};
-  await Promise.all(
-    names.map(async (name) => {
-      const fn = functions.find((candidate) => candidate.name === name);
-      if (!fn) throw new Error(`serverless.yml has no function ${name}`);
-      const outfile = join(dir, `${name}.js`);
-      await build({ ...esbuild, entryPoints: [fn.entry], outfile, logLevel: 'silent' });
-      files[name] = outfile;
-    }),
-  );
+  await build({
+    ...esbuild,
+    entryPoints: chosen.map((fn) => ({ in: fn.entry, out: fn.name })),
+    outdir: dir,
+    logLevel: 'silent',
+  });
+  const files = Object.fromEntries(chosen.map((fn) => [fn.name, join(dir, `${fn.name}.js`)]));
   return { dir, files, buildMs: performance.now() - started };
 }
 
 /** The config file as the package carries it: converted to JSON at package time (the bundles read JSON only). */
 export function configAsPackaged(yamlPath: string, dir: string): string {
-  const target = join(dir, 'chatops.config.json');
+  const target = join(dir, `${basename(dirname(yamlPath))}-${basename(yamlPath, extname(yamlPath))}.json`);
   writeFileSync(target, JSON.stringify(parse(readFileSync(yamlPath, 'utf8'))));
   return target;
 }

@@ -1,0 +1,16 @@
+import type { TestProject } from 'vitest/node';
+import { type BuiltBundles, buildFunctions } from '../support/bundled-function';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    bundles: BuiltBundles;
+  }
+}
+
+/**
+ * Global setup of the `bundles` test project: every function of serverless.yml built once, as deployed, before
+ * the bundle tests run (they load the files with `inject('bundles')`). Runs only when a bundle test is in the run.
+ */
+export default async function buildAllBundles(project: TestProject): Promise<void> {
+  project.provide('bundles', await buildFunctions('all'));
+}
