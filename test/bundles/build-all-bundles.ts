@@ -12,5 +12,9 @@ declare module 'vitest' {
  * the bundle tests run (they load the files with `inject('bundles')`). Runs only when a bundle test is in the run.
  */
 export default async function buildAllBundles(project: TestProject): Promise<void> {
-  project.provide('bundles', await buildFunctions('all'));
+  const built = await buildFunctions('all');
+  console.log(
+    `bundles: ${Object.keys(built.files).length} functions built in ${(built.buildMs / 1000).toFixed(1)} s`,
+  );
+  project.provide('bundles', built);
 }

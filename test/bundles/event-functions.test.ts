@@ -1,17 +1,17 @@
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type LocalDynamo, startLocalDynamo } from '../../src/store/local-dynamodb';
-import { StateStore } from '../../src/store/state-store';
-import { documentClient } from '../../src/store/state-table';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { StateStore } from '../../src/store/state-store';
 import { fixture } from '../autotag/ec2-fake';
 import { configAsPackaged, loadBundle } from '../support/bundled-function';
 import { catalogFixture } from '../support/catalog-fixtures';
 import { CatalogMemberStandIn } from '../support/catalog-member-stand-in';
 import { Ec2StandIn } from '../support/ec2-stand-in';
 import { handlerEnv } from '../support/handler-env';
+import { useLocalStateStore } from '../support/local-state-store';
 import { SlackStandIn } from '../support/slack-stand-in';
 import { StsStandIn } from '../support/sts-stand-in';
 import { SupportStandIn, supportCase } from '../support/support-stand-in';
+import { useStandIns } from '../support/use-stand-ins';
 
 type Handler = (event: unknown, context?: { invokedFunctionArn: string }) => Promise<unknown>;
 
@@ -29,24 +29,26 @@ describe('the bundled event functions', () => {
   const ec2 = new Ec2StandIn();
   const member = new CatalogMemberStandIn();
   const support = new SupportStandIn();
-  let dynamo: LocalDynamo;
   let store: StateStore;
+  let dynamoEndpoint: string;
   let autotagEvent: Handler;
   let catalogEvent: Handler;
   let casesSchedule: Handler;
+  useStandIns(slack, sts, ec2, member, support);
+  useLocalStateStore(TABLE, (local, dynamo) => {
+    store = local;
+    dynamoEndpoint = dynamo.endpoint;
+  });
 
-  beforeAll(async () => {
+  beforeAll(() => {
     const built = inject('bundles');
-    await Promise.all([...[slack, sts, ec2, member, support].map((standIn) => standIn.start())]);
-    dynamo = await startLocalDynamo(TABLE);
-    store = new StateStore(documentClient(dynamo.client), TABLE);
     support.cases.set('333333333333', [
       supportCase('333333333333', 1, { timeCreated: new Date(Date.now() - 3_600_000).toISOString() }),
     ]);
     const env = {
       ...handlerEnv({
         table: TABLE,
-        dynamoEndpoint: dynamo.endpoint,
+        dynamoEndpoint,
         stsUrl: sts.url,
         slackApiUrl: slack.apiUrl,
       }),
@@ -64,7 +66,6 @@ describe('the bundled event functions', () => {
       CHATOPS_CONFIG: configAsPackaged(resolve('test/fixtures/autotag/chatops.yaml'), built.dir),
     });
   });
-  afterAll(() => Promise.all([...[slack, sts, ec2, member, support].map((s) => s.stop()), dynamo?.close()]));
 
   it('autotagEvent tags a launched instance, its volume and interface in the member account, and posts the notice', async () => {
     const event = fixture('run-instances-iam-user.json');

@@ -3,16 +3,17 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { slackSignatureHeaders, slashCommandBody } from '../../src/local/sign-slack-request';
 import type { HttpHandler } from '../../src/slack/http-handler';
-import { type LocalDynamo, startLocalDynamo } from '../../src/store/local-dynamodb';
 import { serveHttpApi } from '../support/api-gateway-server';
 import { configAsPackaged, loadBundle } from '../support/bundled-function';
 import { handlerEnv } from '../support/handler-env';
 import type { LocalServer } from '../support/http-server';
 import { LambdaInvokeStandIn } from '../support/lambda-invoke-stand-in';
+import { useLocalStateStore } from '../support/local-state-store';
 import { S3StandIn } from '../support/s3-stand-in';
 import { SlackStandIn } from '../support/slack-stand-in';
 import { StsStandIn } from '../support/sts-stand-in';
 import { SupportStandIn, supportCase } from '../support/support-stand-in';
+import { useStandIns } from '../support/use-stand-ins';
 
 const TABLE = 'aws-chatops-bundle-slack';
 const SECRET = 'bundle-signing-secret';
@@ -30,13 +31,16 @@ describe('the bundled Slack functions', () => {
   const lambda = new LambdaInvokeStandIn();
   const support = new SupportStandIn();
   const s3 = new S3StandIn();
-  let dynamo: LocalDynamo;
-  let http: LocalServer;
+  let dynamoEndpoint: string;
+  let http: LocalServer | undefined;
+  useStandIns(slack, sts, lambda, support, s3);
+  useLocalStateStore(TABLE, (_store, dynamo) => {
+    dynamoEndpoint = dynamo.endpoint;
+  });
+  afterAll(() => http?.close());
 
   beforeAll(async () => {
     const built = inject('bundles');
-    await Promise.all([slack.start(), sts.start(), lambda.start(), support.start(), s3.start()]);
-    dynamo = await startLocalDynamo(TABLE);
     support.cases.set('111111111111', [
       supportCase('111111111111', 1, { timeCreated: hoursAgo(3), subject: 'Quota <increase> & more' }),
       supportCase('111111111111', 2, { timeCreated: hoursAgo(30), severityCode: 'high' }),
@@ -47,12 +51,7 @@ describe('the bundled Slack functions', () => {
       { name: 'other-bucket', region: 'us-east-1', created: '2024-05-03T10:00:00.000Z' },
     ]);
     const env = {
-      ...handlerEnv({
-        table: TABLE,
-        dynamoEndpoint: dynamo.endpoint,
-        stsUrl: sts.url,
-        slackApiUrl: slack.apiUrl,
-      }),
+      ...handlerEnv({ table: TABLE, dynamoEndpoint, stsUrl: sts.url, slackApiUrl: slack.apiUrl }),
       CHATOPS_CONFIG: configAsPackaged(resolve('test/fixtures/config/chatops.yaml'), built.dir),
       SLACK_SIGNING_SECRET: SECRET,
       WORKER_FUNCTION_NAME: WORKER,
@@ -68,22 +67,11 @@ describe('the bundled Slack functions', () => {
     const slackHttp = loadBundle<{ handler: HttpHandler }>(built.files.slackHttp ?? '', env);
     http = await serveHttpApi(slackHttp.handler);
   });
-  afterAll(() =>
-    Promise.all([
-      http?.close(),
-      slack.stop(),
-      sts.stop(),
-      lambda.stop(),
-      support.stop(),
-      s3.stop(),
-      dynamo?.close(),
-    ]),
-  );
 
   /** Posts a signed slash command as Slack does; answers the ack's text. */
   async function command(name: string, text: string, responseId: string): Promise<string> {
     const body = slashCommandBody({ command: name, text, responseUrl: slack.responseUrl(responseId) });
-    const response = await fetch(`${http.url}/slack/events`, {
+    const response = await fetch(`${http?.url}/slack/events`, {
       method: 'POST',
       headers: {
         'content-type': 'application/x-www-form-urlencoded',
