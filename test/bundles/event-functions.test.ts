@@ -9,6 +9,7 @@ import { Ec2StandIn } from '../support/ec2-stand-in';
 import { handlerEnv } from '../support/handler-env';
 import { useLocalStateStore } from '../support/local-state-store';
 import { SlackStandIn } from '../support/slack-stand-in';
+import { SsmStandIn } from '../support/ssm-stand-in';
 import { StsStandIn } from '../support/sts-stand-in';
 import { SupportStandIn, supportCase } from '../support/support-stand-in';
 import { useStandIns } from '../support/use-stand-ins';
@@ -21,7 +22,7 @@ const OWN = { invokedFunctionArn: 'arn:aws:lambda:us-east-1:999999999999:functio
 /**
  * autotagEvent, catalogEvent and casesSchedule as deployed (serverless.yml's esbuild options), each loaded as a
  * fresh container and driven through its main path against loopback STS, EC2, Service Catalog, CloudFormation,
- * Support and Slack, with state in the embedded DynamoDB.
+ * Support, SSM (the bot token by reference) and Slack, with state in the embedded DynamoDB.
  */
 describe('the bundled event functions', () => {
   const slack = new SlackStandIn();
@@ -34,7 +35,8 @@ describe('the bundled event functions', () => {
   let autotagEvent: Handler;
   let catalogEvent: Handler;
   let casesSchedule: Handler;
-  useStandIns(slack, sts, ec2, member, support);
+  const ssm = new SsmStandIn();
+  useStandIns(slack, sts, ec2, member, support, ssm);
   useLocalStateStore(TABLE, (local, dynamo) => {
     store = local;
     dynamoEndpoint = dynamo.endpoint;
@@ -42,6 +44,7 @@ describe('the bundled event functions', () => {
 
   beforeAll(() => {
     const built = inject('bundles');
+    ssm.parameters.set('/aws-chatops/test/slack-bot-token', 'xoxb-from-ssm');
     support.cases.set('333333333333', [
       supportCase('333333333333', 1, { timeCreated: new Date(Date.now() - 3_600_000).toISOString() }),
     ]);
@@ -53,6 +56,10 @@ describe('the bundled event functions', () => {
         slackApiUrl: slack.apiUrl,
       }),
       CHATOPS_CONFIG: configAsPackaged(resolve('test/fixtures/config/chatops.yaml'), built.dir),
+      // The bot token by reference, as serverless.yml passes it: read from SSM at run time.
+      SLACK_BOT_TOKEN: '',
+      AWS_ENDPOINT_URL_SSM: ssm.url,
+      SLACK_BOT_TOKEN_PARAM: '/aws-chatops/test/slack-bot-token',
       AWS_ENDPOINT_URL_EC2: ec2.url,
       AWS_ENDPOINT_URL_SERVICE_CATALOG: member.url,
       AWS_ENDPOINT_URL_CLOUDFORMATION: member.url,
@@ -83,6 +90,7 @@ describe('the bundled event functions', () => {
       JSON.stringify(call.body.blocks).includes('i-0a00000000000001'),
     );
     expect(JSON.stringify(notice.body.blocks)).toContain('Retag');
+    expect(notice.headers.authorization).toBe('Bearer xoxb-from-ssm');
   });
 
   it('catalogEvent alerts a failed launch with product, version and root cause read in the member account', async () => {

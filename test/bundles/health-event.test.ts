@@ -6,6 +6,7 @@ import { configAsPackaged, loadBundle } from '../support/bundled-function';
 import { healthFixture } from '../support/health-harness';
 import { useLocalStateStore } from '../support/local-state-store';
 import { SlackStandIn } from '../support/slack-stand-in';
+import { SsmStandIn } from '../support/ssm-stand-in';
 import { useStandIns } from '../support/use-stand-ins';
 
 type Handler = (event: unknown, context?: { getRemainingTimeInMillis(): number }) => Promise<void>;
@@ -15,7 +16,8 @@ const AIRTABLE_TABLE = 'Health events';
 const lambdaContext = { getRemainingTimeInMillis: () => 60_000 };
 
 /**
- * healthEvent and healthAirtableRetry as deployed (serverless.yml's esbuild options): a Health event reaches
+ * healthEvent and healthAirtableRetry as deployed (serverless.yml's esbuild options, secrets by SSM reference): a
+ * Health event reaches
  * Slack and its row reaches Airtable's Web API; a row Airtable refused is written by the scheduled retry.
  * Catches a bundle that minifies away what a library checks at run time (airtable.js's `instanceof AbortSignal`).
  */
@@ -26,7 +28,8 @@ describe('the bundled Health functions', () => {
   let dynamoEndpoint: string;
   let healthEvent: Handler;
   let airtableRetry: Handler;
-  useStandIns(slack, airtable);
+  const ssm = new SsmStandIn();
+  useStandIns(slack, airtable, ssm);
   useLocalStateStore(TABLE, (local, dynamo) => {
     store = local;
     dynamoEndpoint = dynamo.endpoint;
@@ -34,6 +37,8 @@ describe('the bundled Health functions', () => {
 
   beforeAll(() => {
     const built = inject('bundles');
+    ssm.parameters.set('/aws-chatops/test/slack-bot-token', 'xoxb-from-ssm');
+    ssm.parameters.set('/aws-chatops/test/airtable-token', 'patFROMSSM.test');
     const env = {
       AWS_REGION: 'us-east-1',
       AWS_ACCESS_KEY_ID: 'AKIALOCAL',
@@ -41,9 +46,11 @@ describe('the bundled Health functions', () => {
       AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
       STATE_TABLE: TABLE,
       CHATOPS_CONFIG: configAsPackaged(resolve('test/fixtures/health/chatops-health.yaml'), built.dir),
-      SLACK_BOT_TOKEN: 'xoxb-test',
       SLACK_API_URL: slack.apiUrl,
-      AIRTABLE_TOKEN: 'patLOCAL.test',
+      // Secrets by reference, as serverless.yml passes them: read from SSM at run time.
+      AWS_ENDPOINT_URL_SSM: ssm.url,
+      SLACK_BOT_TOKEN_PARAM: '/aws-chatops/test/slack-bot-token',
+      AIRTABLE_TOKEN_PARAM: '/aws-chatops/test/airtable-token',
       AIRTABLE_BASE_ID: 'appBUNDLETEST0001',
       AIRTABLE_TABLE,
       AIRTABLE_ENDPOINT_URL: airtable.url,
@@ -63,10 +70,11 @@ describe('the bundled Health functions', () => {
 
     const post = await slack.waitFor('chat.postMessage');
     expect(post.body.channel).toBe('C0PRODOPS1');
-    expect(post.headers.authorization).toBe('Bearer xoxb-test');
+    expect(post.headers.authorization).toBe('Bearer xoxb-from-ssm');
     // Nothing left for the retry: on failure this shows the error airtable.js gave.
     expect(await store.query('airtable-outbox')).toEqual([]);
     const upserts = airtable.calls.filter((call) => call.status === 200);
+    expect(airtable.calls[0]?.authorization).toBe('Bearer patFROMSSM.test');
     expect(upserts[0]).toMatchObject({
       method: 'PATCH',
       path: expect.stringMatching(/^\/v0\/appBUNDLETEST0001\/Health events\/?$/),

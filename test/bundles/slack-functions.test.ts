@@ -11,6 +11,7 @@ import { LambdaInvokeStandIn } from '../support/lambda-invoke-stand-in';
 import { useLocalStateStore } from '../support/local-state-store';
 import { S3StandIn } from '../support/s3-stand-in';
 import { SlackStandIn } from '../support/slack-stand-in';
+import { SsmStandIn } from '../support/ssm-stand-in';
 import { StsStandIn } from '../support/sts-stand-in';
 import { SupportStandIn, supportCase } from '../support/support-stand-in';
 import { useStandIns } from '../support/use-stand-ins';
@@ -21,7 +22,7 @@ const WORKER = 'aws-chatops-bundle-slackWorker';
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
 
 /**
- * slackHttp and slackWorker as deployed (serverless.yml's esbuild options): a signed slash command is acked by the
+ * slackHttp and slackWorker as deployed (serverless.yml's esbuild options, secrets by SSM reference): a signed slash command is acked by the
  * bundled Slack function behind an API Gateway stand-in, handed to the bundled worker through the Lambda Invoke
  * API, and the worker does the job against loopback STS, Support, S3 and Slack (response_url, files.uploadV2).
  */
@@ -33,7 +34,8 @@ describe('the bundled Slack functions', () => {
   const s3 = new S3StandIn();
   let dynamoEndpoint: string;
   let http: LocalServer | undefined;
-  useStandIns(slack, sts, lambda, support, s3);
+  const ssm = new SsmStandIn();
+  useStandIns(slack, sts, lambda, support, s3, ssm);
   useLocalStateStore(TABLE, (_store, dynamo) => {
     dynamoEndpoint = dynamo.endpoint;
   });
@@ -41,6 +43,8 @@ describe('the bundled Slack functions', () => {
 
   beforeAll(async () => {
     const built = inject('bundles');
+    ssm.parameters.set('/aws-chatops/test/slack-signing-secret', SECRET);
+    ssm.parameters.set('/aws-chatops/test/slack-bot-token', 'xoxb-from-ssm');
     support.cases.set('111111111111', [
       supportCase('111111111111', 1, { timeCreated: hoursAgo(3), subject: 'Quota <increase> & more' }),
       supportCase('111111111111', 2, { timeCreated: hoursAgo(30), severityCode: 'high' }),
@@ -53,7 +57,11 @@ describe('the bundled Slack functions', () => {
     const env = {
       ...handlerEnv({ table: TABLE, dynamoEndpoint, stsUrl: sts.url, slackApiUrl: slack.apiUrl }),
       CHATOPS_CONFIG: configAsPackaged(resolve('test/fixtures/config/chatops.yaml'), built.dir),
-      SLACK_SIGNING_SECRET: SECRET,
+      // Secrets by reference, as serverless.yml passes them: read from SSM at run time.
+      SLACK_BOT_TOKEN: '',
+      AWS_ENDPOINT_URL_SSM: ssm.url,
+      SLACK_SIGNING_SECRET_PARAM: '/aws-chatops/test/slack-signing-secret',
+      SLACK_BOT_TOKEN_PARAM: '/aws-chatops/test/slack-bot-token',
       WORKER_FUNCTION_NAME: WORKER,
       AWS_ENDPOINT_URL_LAMBDA: lambda.url,
       AWS_ENDPOINT_URL_SUPPORT: support.url,
@@ -105,7 +113,8 @@ describe('the bundled Slack functions', () => {
     const answer = await answerAt('cases');
     expect(String(answer.text)).toMatch(/^Support cases, last 7d: 2 \(2 open\)/);
     expect(JSON.stringify(answer.blocks)).toContain('Quota &lt;increase&gt; &amp; more');
-    expect(slack.callsOf('files.completeUploadExternal').length).toBeGreaterThan(0);
+    const completed = slack.callsOf('files.completeUploadExternal');
+    expect(completed.map((call) => call.headers.authorization)).toContain('Bearer xoxb-from-ssm');
     const [csv, chart] = slack.files;
     const rows = parse(csv?.bytes.toString('utf8') ?? '', { bom: true, columns: true }) as Record<
       string,
