@@ -44,7 +44,6 @@ describe('the bundled event functions', () => {
 
   beforeAll(() => {
     const built = inject('bundles');
-    ssm.parameters.set('/aws-chatops/test/slack-bot-token', 'xoxb-from-ssm');
     support.cases.set('333333333333', [
       supportCase('333333333333', 1, { timeCreated: new Date(Date.now() - 3_600_000).toISOString() }),
     ]);
@@ -56,10 +55,7 @@ describe('the bundled event functions', () => {
         slackApiUrl: slack.apiUrl,
       }),
       CHATOPS_CONFIG: configAsPackaged(resolve('test/fixtures/config/chatops.yaml'), built.dir),
-      // The bot token by reference, as serverless.yml passes it: read from SSM at run time.
-      SLACK_BOT_TOKEN: '',
-      AWS_ENDPOINT_URL_SSM: ssm.url,
-      SLACK_BOT_TOKEN_PARAM: '/aws-chatops/test/slack-bot-token',
+      ...ssm.secretsByReference({ SLACK_BOT_TOKEN: 'xoxb-from-ssm' }),
       AWS_ENDPOINT_URL_EC2: ec2.url,
       AWS_ENDPOINT_URL_SERVICE_CATALOG: member.url,
       AWS_ENDPOINT_URL_CLOUDFORMATION: member.url,

@@ -37,8 +37,6 @@ describe('the bundled Health functions', () => {
 
   beforeAll(() => {
     const built = inject('bundles');
-    ssm.parameters.set('/aws-chatops/test/slack-bot-token', 'xoxb-from-ssm');
-    ssm.parameters.set('/aws-chatops/test/airtable-token', 'patFROMSSM.test');
     const env = {
       AWS_REGION: 'us-east-1',
       AWS_ACCESS_KEY_ID: 'AKIALOCAL',
@@ -47,10 +45,7 @@ describe('the bundled Health functions', () => {
       STATE_TABLE: TABLE,
       CHATOPS_CONFIG: configAsPackaged(resolve('test/fixtures/health/chatops-health.yaml'), built.dir),
       SLACK_API_URL: slack.apiUrl,
-      // Secrets by reference, as serverless.yml passes them: read from SSM at run time.
-      AWS_ENDPOINT_URL_SSM: ssm.url,
-      SLACK_BOT_TOKEN_PARAM: '/aws-chatops/test/slack-bot-token',
-      AIRTABLE_TOKEN_PARAM: '/aws-chatops/test/airtable-token',
+      ...ssm.secretsByReference({ SLACK_BOT_TOKEN: 'xoxb-from-ssm', AIRTABLE_TOKEN: 'patFROMSSM.test' }),
       AIRTABLE_BASE_ID: 'appBUNDLETEST0001',
       AIRTABLE_TABLE,
       AIRTABLE_ENDPOINT_URL: airtable.url,

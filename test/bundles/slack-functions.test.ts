@@ -43,8 +43,6 @@ describe('the bundled Slack functions', () => {
 
   beforeAll(async () => {
     const built = inject('bundles');
-    ssm.parameters.set('/aws-chatops/test/slack-signing-secret', SECRET);
-    ssm.parameters.set('/aws-chatops/test/slack-bot-token', 'xoxb-from-ssm');
     support.cases.set('111111111111', [
       supportCase('111111111111', 1, { timeCreated: hoursAgo(3), subject: 'Quota <increase> & more' }),
       supportCase('111111111111', 2, { timeCreated: hoursAgo(30), severityCode: 'high' }),
@@ -57,11 +55,7 @@ describe('the bundled Slack functions', () => {
     const env = {
       ...handlerEnv({ table: TABLE, dynamoEndpoint, stsUrl: sts.url, slackApiUrl: slack.apiUrl }),
       CHATOPS_CONFIG: configAsPackaged(resolve('test/fixtures/config/chatops.yaml'), built.dir),
-      // Secrets by reference, as serverless.yml passes them: read from SSM at run time.
-      SLACK_BOT_TOKEN: '',
-      AWS_ENDPOINT_URL_SSM: ssm.url,
-      SLACK_SIGNING_SECRET_PARAM: '/aws-chatops/test/slack-signing-secret',
-      SLACK_BOT_TOKEN_PARAM: '/aws-chatops/test/slack-bot-token',
+      ...ssm.secretsByReference({ SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-from-ssm' }),
       WORKER_FUNCTION_NAME: WORKER,
       AWS_ENDPOINT_URL_LAMBDA: lambda.url,
       AWS_ENDPOINT_URL_SUPPORT: support.url,

@@ -1,6 +1,7 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { signedBy, toXml } from './aws-xml';
 import { catalogFixture } from './catalog-fixtures';
-import { type LocalServer, startServer } from './http-server';
+import { LoopbackStandIn } from './http-server';
 
 type Answers = Record<string, Record<string, unknown>>;
 
@@ -22,47 +23,33 @@ function epochTimes(value: unknown): unknown {
  * test/fixtures/catalog/member-account-answers.json; each call is recorded with the account and region it was
  * signed for.
  */
-export class CatalogMemberStandIn {
+export class CatalogMemberStandIn extends LoopbackStandIn {
+  protected readonly service = 'Service Catalog / CloudFormation';
   readonly calls: { operation: string; account: string; region: string }[] = [];
   private readonly answers = catalogFixture<Answers>('member-account-answers');
-  private server: LocalServer | undefined;
 
-  get url(): string {
-    if (!this.server) throw new Error('Service Catalog / CloudFormation stand-in not started');
-    return this.server.url;
-  }
-
-  async start(): Promise<this> {
-    this.server = await startServer((req, body, res) => {
-      const target = String(req.headers['x-amz-target'] ?? '');
-      const operation = target
-        ? (target.split('.')[1] ?? '')
-        : (new URLSearchParams(body).get('Action') ?? '');
-      this.calls.push({ operation, ...signedBy(req.headers.authorization) });
-      const answer = this.answers[operation.charAt(0).toLowerCase() + operation.slice(1)];
-      if (target) {
-        res.setHeader('content-type', 'application/x-amz-json-1.1');
-        if (!answer) {
-          res.statusCode = 400;
-          return void res.end(JSON.stringify({ __type: 'InvalidParametersException', message: operation }));
-        }
-        return void res.end(JSON.stringify(epochTimes(answer)));
-      }
-      res.setHeader('content-type', 'text/xml');
+  protected handle(req: IncomingMessage, body: string, res: ServerResponse): void {
+    const target = String(req.headers['x-amz-target'] ?? '');
+    const operation = target ? (target.split('.')[1] ?? '') : (new URLSearchParams(body).get('Action') ?? '');
+    this.calls.push({ operation, ...signedBy(req.headers.authorization) });
+    const answer = this.answers[operation.charAt(0).toLowerCase() + operation.slice(1)];
+    if (target) {
+      res.setHeader('content-type', 'application/x-amz-json-1.1');
       if (!answer) {
         res.statusCode = 400;
-        return void res.end(
-          `<ErrorResponse><Error><Type>Sender</Type><Code>InvalidAction</Code><Message>${operation}</Message></Error></ErrorResponse>`,
-        );
+        return void res.end(JSON.stringify({ __type: 'InvalidParametersException', message: operation }));
       }
-      res.end(
-        `<${operation}Response xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/"><${operation}Result>${toXml(answer, 'member')}</${operation}Result><ResponseMetadata><RequestId>r-local</RequestId></ResponseMetadata></${operation}Response>`,
+      return void res.end(JSON.stringify(epochTimes(answer)));
+    }
+    res.setHeader('content-type', 'text/xml');
+    if (!answer) {
+      res.statusCode = 400;
+      return void res.end(
+        `<ErrorResponse><Error><Type>Sender</Type><Code>InvalidAction</Code><Message>${operation}</Message></Error></ErrorResponse>`,
       );
-    });
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    await this.server?.close();
+    }
+    res.end(
+      `<${operation}Response xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/"><${operation}Result>${toXml(answer, 'member')}</${operation}Result><ResponseMetadata><RequestId>r-local</RequestId></ResponseMetadata></${operation}Response>`,
+    );
   }
 }
