@@ -6,6 +6,8 @@ export interface AirtableCall {
   body: { records?: { fields: Record<string, unknown> }[]; performUpsert?: { fieldsToMergeOn: string[] } };
   at: number;
   status: number;
+  /** The Authorization header (`Bearer <token>`). */
+  authorization?: string;
 }
 
 /**
@@ -40,6 +42,7 @@ export class AirtableStandIn {
         body: raw ? (JSON.parse(raw) as AirtableCall['body']) : {},
         at: Date.now(),
         status: 200,
+        authorization: req.headers.authorization,
       };
       this.calls.push(call);
       res.setHeader('content-type', 'application/json');

@@ -39,3 +39,26 @@ export async function startServer(
       }),
   };
 }
+
+/** A stand-in served on loopback: `start()` serves `handle` on a free port, `url` says where, `stop()` closes it. */
+export abstract class LoopbackStandIn {
+  private server: LocalServer | undefined;
+  /** Names the stand-in in the error for a use before `start()`. */
+  protected abstract readonly service: string;
+
+  protected abstract handle(req: IncomingMessage, body: string, res: ServerResponse): Promise<void> | void;
+
+  get url(): string {
+    if (!this.server) throw new Error(`${this.service} stand-in not started`);
+    return this.server.url;
+  }
+
+  async start(): Promise<this> {
+    this.server = await startServer((req, body, res) => this.handle(req, body, res));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await this.server?.close();
+  }
+}

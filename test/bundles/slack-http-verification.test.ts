@@ -1,14 +1,10 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { slackSignatureHeaders, slashCommandBody } from '../../src/local/sign-slack-request';
 import type { HttpHandler } from '../../src/slack/http-handler';
 import { serveHttpApi } from '../support/api-gateway-server';
+import { configAsPackaged, loadBundle } from '../support/bundled-function';
 import type { LocalServer } from '../support/http-server';
-import { serverlessBuildConfig } from '../support/serverless-build-config';
 
 const SECRET = 'bundle-test-secret';
 
@@ -21,29 +17,17 @@ describe('the bundled Slack function', () => {
   let server: LocalServer;
 
   beforeAll(async () => {
-    const out = resolve('.bench/test-bundle');
-    mkdirSync(out, { recursive: true });
-    const config = join(out, 'chatops.config.json');
-    writeFileSync(config, JSON.stringify(parse(readFileSync('test/fixtures/config/chatops.yaml', 'utf8'))));
-    const { esbuild } = serverlessBuildConfig();
-    const outfile = join(out, 'slack-http.js');
-    await build({
-      ...esbuild,
-      entryPoints: ['handlers/slack-http.ts'],
-      outfile,
-      sourcemap: false,
-      logLevel: 'silent',
-    });
-    Object.assign(process.env, {
+    const built = inject('bundles');
+    const config = configAsPackaged(resolve('test/fixtures/config/chatops.yaml'), built.dir);
+    const { handler } = loadBundle<{ handler: HttpHandler }>(built.files.slackHttp ?? '', {
       CHATOPS_CONFIG: config,
       SLACK_SIGNING_SECRET: SECRET,
       WORKER_FUNCTION_NAME: 'never-called',
       AWS_ENDPOINT_URL_LAMBDA: 'http://127.0.0.1:9',
       AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:9',
     });
-    const { handler } = createRequire(import.meta.url)(outfile) as { handler: HttpHandler };
     server = await serveHttpApi(handler);
-  }, 60_000);
+  });
   afterAll(() => server?.close());
 
   async function post(body: string, secret = SECRET): Promise<Response> {
