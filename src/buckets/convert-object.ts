@@ -1,5 +1,6 @@
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { csvToJson } from './csv-to-json';
+import { GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import { csvToJsonStream } from './csv-to-json';
 import { BucketTaskError, s3Status } from './s3-errors';
 
 export interface ConvertRequest {
@@ -18,8 +19,9 @@ export interface ConvertOutcome {
 
 /**
  * CSV object → JSON object in the same bucket. The size is checked (HeadObject) before anything is read, the
- * body is streamed through the CSV parser, and the JSON is written with `application/json` only if the target
- * key does not exist yet (`If-None-Match: *`), so no one's object is overwritten.
+ * body is streamed through the CSV parser into a multipart upload (memory does not grow with the file), and the
+ * JSON is written with `application/json` only if the target key does not exist yet (`If-None-Match: *` on the
+ * PutObject or CompleteMultipartUpload), so no one's object is overwritten.
  */
 export async function convertCsvObject(s3: S3Client, request: ConvertRequest): Promise<ConvertOutcome> {
   const { bucket, key, to, maxBytes } = request;
@@ -44,19 +46,23 @@ export async function convertCsvObject(s3: S3Client, request: ConvertRequest): P
   }
   const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, IfMatch: head.ETag }));
   if (!object.Body) throw new BucketTaskError(`S3 returned no body for "${key}".`);
-  const converted = await csvToJson(object.Body as AsyncIterable<Uint8Array>);
-  const body = Buffer.from(converted.json, 'utf8');
+  const { json, stats } = csvToJsonStream(object.Body as AsyncIterable<Uint8Array>);
+  // Parts of 5 MB, at most 4 in flight: memory stays bounded whatever the JSON grows to. The object only exists
+  // once the upload completes; a CSV error in the middle aborts the multipart upload, so no half JSON is left.
+  const upload = new Upload({
+    client: s3,
+    queueSize: 4,
+    leavePartsOnError: false,
+    params: {
+      Bucket: bucket,
+      Key: to,
+      Body: json,
+      ContentType: 'application/json; charset=utf-8',
+      IfNoneMatch: '*',
+    },
+  });
   try {
-    await s3.send(
-      new PutObjectCommand({
-        Bucket: bucket,
-        Key: to,
-        Body: body,
-        ContentLength: body.length,
-        ContentType: 'application/json; charset=utf-8',
-        IfNoneMatch: '*',
-      }),
-    );
+    await upload.done();
   } catch (error) {
     if (s3Status(error) === 412) {
       throw new BucketTaskError(
@@ -66,8 +72,10 @@ export async function convertCsvObject(s3: S3Client, request: ConvertRequest): P
       );
     }
     throw error;
+  } finally {
+    json.destroy();
   }
-  return { rows: converted.rows, columns: converted.columns, csvBytes: size, jsonBytes: body.length };
+  return { rows: stats.rows, columns: stats.columns, csvBytes: size, jsonBytes: stats.jsonBytes };
 }
 
 export function formatBytes(bytes: number): string {
