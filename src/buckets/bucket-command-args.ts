@@ -1,4 +1,5 @@
 import { awsRegion } from '../config/schema-parts';
+import { commandWords } from '../slack/command-words';
 import { bucketNameProblems } from './bucket-name-rules';
 
 /** What a person asked `/aws-bucket` for, before accounts, patterns and permissions are looked at. */
@@ -14,20 +15,9 @@ export type ParsedBucketCommand = { ok: true; command: BucketCommand } | { ok: f
 
 const MAX_KEY_BYTES = 1024;
 
-/**
- * Words of the command text. Slack sends `&`, `<`, `>` escaped, so they are decoded; double quotes (straight or
- * curly, as Slack clients type them) keep a key with spaces together.
- */
-export function tokenize(text: string): string[] {
-  const decoded = text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-  const words: string[] = [];
-  for (const match of decoded.matchAll(/[“”"]([^“”"]*)[“”"]|(\S+)/g)) words.push(match[1] ?? match[2] ?? '');
-  return words;
-}
-
 /** Parses the text after `/aws-bucket`; every problem is a sentence for the usage reply. */
 export function parseBucketCommand(text: string): ParsedBucketCommand {
-  const words = tokenize(text);
+  const words = commandWords(text);
   const named = new Map<string, string>();
   const positional: string[] = [];
   for (const word of words) {

@@ -13,11 +13,6 @@ export function ackBody(reply: SlackReply): RespondArguments {
   return { response_type: reply.responseType, text: reply.text, blocks: reply.blocks };
 }
 
-/** The words after the command, split on white space (`''` → `[]`). */
-export function commandWords(text: string): string[] {
-  return text.trim().split(/\s+/).filter(Boolean);
-}
-
 export function replyTargetOf(command: SlashCommand): ReplyTarget {
   return {
     responseUrl: command.response_url,

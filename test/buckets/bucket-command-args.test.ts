@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonKeyFor, parseBucketCommand, tokenize } from '../../src/buckets/bucket-command-args';
+import { jsonKeyFor, parseBucketCommand } from '../../src/buckets/bucket-command-args';
 
 describe('parseBucketCommand', () => {
   it.each([
@@ -59,11 +59,7 @@ describe('parseBucketCommand', () => {
   });
 });
 
-describe('tokenize and jsonKeyFor', () => {
-  it('keeps quoted words (straight or curly quotes) together', () => {
-    expect(tokenize('a “b c” "d e" f')).toEqual(['a', 'b c', 'd e', 'f']);
-  });
-
+describe('jsonKeyFor', () => {
   it.each([
     ['x.csv', 'x.json'],
     ['x.CSV', 'x.json'],

@@ -4,7 +4,8 @@ import { type AccountDirectory, UnknownAccountError } from '../../aws/account-di
 import type { JobOfKind } from '../../jobs/job';
 import { WHOAMI_DOC } from '../command-catalog';
 import type { SlackAppDeps } from '../deps';
-import { ackBody, commandWords, replyTargetOf, startJobAndAck } from '../slash-command';
+import { commandWords } from '../command-words';
+import { ackBody, replyTargetOf, startJobAndAck } from '../slash-command';
 
 type WhoamiArgs = { ok: true; account?: JobOfKind<'whoami'>['account'] } | { ok: false; problem: string };
 
