@@ -1,10 +1,9 @@
 /**
  * Characters that show nothing (zero-width spaces and joiners, bidi marks, embeddings, overrides and isolates,
- * soft hyphens, variation selectors, Hangul fillers, control characters). Pasted into a command they change what
+ * soft hyphens, variation selectors, Hangul fillers, control characters other than white space). Pasted into a command they change what
  * it means without being seen, and echoed back they can reorder the reply, so they are dropped before parsing.
  */
-const INVISIBLE =
-  /[\p{Cf}\u0000-\u0008\u000e-\u001f\u007f-\u009f\u034f\u115f\u1160\u3164\uffa0\ufe00-\ufe0f]|\udb40[\udd00-\uddef]/gu;
+const INVISIBLE = /\p{Cf}|\p{Cc}|\u034f|[\u115f\u1160\u3164\uffa0]|[\ufe00-\ufe0f]|[\u{e0100}-\u{e01ef}]/gu;
 
 /**
  * The text of a slash command as the person typed it: Slack's escaping (`&amp;` `&lt;` `&gt;`, applied once to
@@ -12,7 +11,7 @@ const INVISIBLE =
  */
 export function commandText(text: string): string {
   return text
-    .replace(INVISIBLE, '')
+    .replace(INVISIBLE, (character) => (/\s/.test(character) ? character : ''))
     .replace(/&(amp|lt|gt);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>' })[name] ?? '');
 }
 

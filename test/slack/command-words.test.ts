@@ -14,7 +14,8 @@ describe('commandWords', () => {
     ['right-to-left override', '\u202estg-data\u202c'],
     ['bidi isolates and marks', '\u2067stg\u200f-data\u2069\u200e'],
     ['soft hyphen', 'stg-\u00addata'],
-    ['variation selector', 'stg-data\ufe0f'],
+    ['variation selector', 'stg-data\ufe0f\u{e0100}'],
+    ['control character', 'stg-\u0007data\u001b'],
   ])('drops a %s before parsing', (_label, typed) => {
     expect(commandWords(`info ${typed}`)).toEqual(['info', 'stg-data']);
   });

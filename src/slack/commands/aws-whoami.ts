@@ -3,8 +3,8 @@ import { usageReply } from '../../../blocks/help';
 import { type AccountDirectory, UnknownAccountError } from '../../aws/account-directory';
 import type { JobOfKind } from '../../jobs/job';
 import { WHOAMI_DOC } from '../command-catalog';
-import type { SlackAppDeps } from '../deps';
 import { commandWords } from '../command-words';
+import type { SlackAppDeps } from '../deps';
 import { ackBody, replyTargetOf, startJobAndAck } from '../slash-command';
 
 type WhoamiArgs = { ok: true; account?: JobOfKind<'whoami'>['account'] } | { ok: false; problem: string };
