@@ -308,6 +308,30 @@ describe('modal flows of /aws-bucket through the real handlers', () => {
       expect(bot.lambda.invocations.length).toBe(before);
     });
 
+    it.each([
+      ['a file named ../../x', '../../x', null, 'upload_file'],
+      ['a folder with a .. segment', 'a.txt', 'reports/../../etc', 'upload_prefix'],
+    ])('refuses %s next to the field and starts nothing', async (_label, name, prefix, block) => {
+      await shortcut(MAKER, `up-dots-${block}`, [{ id: 'F0FILE0D1', name }]);
+      const view = await openedView(`up-dots-${block}`);
+      const before = bot.lambda.invocations.length;
+
+      const ack = await submit(view, MAKER, `V0UPDOT${block.length}`, {
+        upload_file: { file: { selected_option: { value: 'F0FILE0D1' } } },
+        upload_account: { account: { selected_option: { value: '333333333333' } } },
+        upload_bucket: { bucket: { value: 'stg-inbox' } },
+        upload_prefix: { prefix: { value: prefix } },
+      });
+      await bot.lambda.settled();
+
+      expect(ack.json()).toMatchObject({
+        response_action: 'errors',
+        errors: { [block]: expect.stringMatching(/"\.\." segment/) },
+      });
+      expect(bot.lambda.invocations.length).toBe(before);
+      expect(s3.commandCalls(PutObjectCommand)).toHaveLength(0);
+    });
+
     it('refuses, audits and starts nothing when someone other than the shortcut user submits', async () => {
       await shortcut(MAKER, 'up-5', [{ id: 'F0FILE005', name: 'a.txt' }]);
       const view = await openedView('up-5');
