@@ -54,4 +54,20 @@ describe('what people type into commands, through the real handlers', () => {
       await bot.lambda.settled();
     });
   });
+
+  describe('jobs the worker would refuse are never acked as started (issue 11.5)', () => {
+    it.each([
+      ['convert stg-data a.csv to=', /to= needs the key/],
+      ['website stg-site index.html ""', /cannot be empty/],
+    ])('/aws-bucket %s gets the usage and starts no job', async (text, why) => {
+      const before = bot.lambda.invocations.length;
+
+      const ack = (await bot.command('/aws-bucket', text, { userId: MAKER })).json();
+
+      expect(JSON.stringify(ack)).toMatch(why);
+      expect(JSON.stringify(ack)).not.toMatch(/Converting|working/i);
+      expect(bot.lambda.invocations.length).toBe(before);
+      expect(bot.slack.callsOf('views.open').length).toBe(0);
+    });
+  });
 });

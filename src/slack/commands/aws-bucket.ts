@@ -20,7 +20,7 @@ export function registerAwsBucket(app: App, deps: SlackAppDeps): void {
       },
       { config: deps.config, accounts: deps.accounts, groupMembers: userGroupMembers(client) },
     );
-    if (plan.type === 'job') return startJobAndAck(plan.job, ack, deps, plan.working);
+    if (plan.type === 'job') return startJobAndAck(plan.job, ack, deps, plan.working, BUCKET_DOC);
     if (plan.type === 'reply') {
       if (plan.refusal) await auditRefusal(plan.refusal, command.user_id, deps, client);
       return ack(ackBody(plan.reply));

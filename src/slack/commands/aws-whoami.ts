@@ -43,6 +43,6 @@ export function registerAwsWhoami(app: App, deps: SlackAppDeps): void {
       ...(args.account ? { account: args.account } : {}),
     };
     const where = args.account ? `in ${args.account.name ?? args.account.id}` : 'for the bot itself';
-    await startJobAndAck(job, ack, deps, `Looking up the AWS identity ${where}…`);
+    await startJobAndAck(job, ack, deps, `Looking up the AWS identity ${where}…`, WHOAMI_DOC);
   });
 }

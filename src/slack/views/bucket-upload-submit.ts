@@ -4,11 +4,11 @@ import { bucketNoticeModal } from '../../../blocks/bucket-website-modal';
 import { noticeReply } from '../../../blocks/notice';
 import { parseMetadata, uploadMetadata } from '../../buckets/modal-metadata';
 import { planUpload } from '../../buckets/plan-upload';
-import { acceptJob } from '../../jobs/accept-job';
 import { logger } from '../../logging/logger';
 import { auditRefusal } from '../bucket-audit-deps';
 import type { SlackAppDeps } from '../deps';
 import { respondToUrl } from '../response-url';
+import { JobRefusedError, startJob } from '../start-job';
 import { userGroupMembers } from '../user-group-members';
 
 const BLOCKS = {
@@ -49,10 +49,19 @@ export function registerBucketUploadSubmit(app: App, deps: SlackAppDeps): void {
     if (plan.type === 'refused') {
       return ack({ response_action: 'update', view: bucketNoticeModal('Nothing uploaded', plan.message) });
     }
-    let outcome: Awaited<ReturnType<typeof acceptJob>>;
+    let outcome: Awaited<ReturnType<typeof startJob>>;
     try {
-      outcome = await acceptJob(plan.job, deps);
+      outcome = await startJob(plan.job, deps);
     } catch (error) {
+      if (error instanceof JobRefusedError) {
+        return ack({
+          response_action: 'update',
+          view: bucketNoticeModal(
+            'Nothing uploaded',
+            `That cannot be started: ${error.problems.join('; ')}.`,
+          ),
+        });
+      }
       logger.error('could not start the upload job', { viewId: view.id, error });
       return ack({
         response_action: 'update',

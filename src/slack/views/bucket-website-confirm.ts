@@ -5,11 +5,11 @@ import { bucketPatternProblem, mayRunBucketCommand } from '../../buckets/bucket-
 import { bucketTarget } from '../../buckets/bucket-audit';
 import { bucketNameProblems } from '../../buckets/bucket-name-rules';
 import { parseMetadata, websiteConfirmMetadata } from '../../buckets/modal-metadata';
-import { acceptJob } from '../../jobs/accept-job';
 import { logger } from '../../logging/logger';
 import { auditRefusal } from '../bucket-audit-deps';
 import type { SlackAppDeps } from '../deps';
 import { respondToUrl } from '../response-url';
+import { JobRefusedError, startJob } from '../start-job';
 import { userGroupMembers } from '../user-group-members';
 
 /**
@@ -44,9 +44,9 @@ export function registerBucketWebsiteConfirm(app: App, deps: SlackAppDeps): void
         view: bucketNoticeModal('Nothing changed', `${refusal} Nothing was made public.`),
       });
     }
-    let outcome: Awaited<ReturnType<typeof acceptJob>>;
+    let outcome: Awaited<ReturnType<typeof startJob>>;
     try {
-      outcome = await acceptJob(
+      outcome = await startJob(
         {
           kind: 'bucket.website',
           id: view.id,
@@ -60,6 +60,12 @@ export function registerBucketWebsiteConfirm(app: App, deps: SlackAppDeps): void
         deps,
       );
     } catch (error) {
+      if (error instanceof JobRefusedError) {
+        return ack({
+          response_action: 'update',
+          view: bucketNoticeModal('Nothing changed', `That cannot be started: ${error.problems.join('; ')}.`),
+        });
+      }
       logger.error('could not start the website job', { viewId: view.id, error });
       return ack({
         response_action: 'update',
