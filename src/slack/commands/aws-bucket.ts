@@ -7,6 +7,7 @@ import { BUCKET_DOC } from '../command-catalog';
 import type { SlackAppDeps } from '../deps';
 import { ackBody, replyTargetOf, startJobAndAck } from '../slash-command';
 import { userGroupMembers } from '../user-group-members';
+import { saveViewMetadata } from '../view-metadata';
 
 /** `/aws-bucket …`: checked and allow-listed here, slow work in the worker, `website` only after a modal. */
 export function registerAwsBucket(app: App, deps: SlackAppDeps): void {
@@ -26,7 +27,8 @@ export function registerAwsBucket(app: App, deps: SlackAppDeps): void {
       return ack(ackBody(plan.reply));
     }
     try {
-      await client.views.open({ trigger_id: command.trigger_id, view: plan.view });
+      const privateMetadata = await saveViewMetadata(deps.store, plan.metadata);
+      await client.views.open({ trigger_id: command.trigger_id, view: plan.view(privateMetadata) });
       await ack();
     } catch (error) {
       logger.error('could not open the website confirmation', { error });
