@@ -52,7 +52,7 @@ export async function startJobAndAck(
         kind: job.kind,
         problems: error.problems,
       });
-      await ack(ackBody(usageReply(`That cannot be started: ${error.problems.join('; ')}.`, doc)));
+      await ack(ackBody(usageReply(error.sentence, doc)));
       return;
     }
     logger.error('could not start job', { jobId: job.id, kind: job.kind, error });

@@ -8,6 +8,11 @@ export class JobRefusedError extends Error {
   constructor(readonly problems: string[]) {
     super(`job refused before it started: ${problems.join('; ')}`);
   }
+
+  /** For the person: `That cannot be started: to: An object key cannot be empty.` */
+  get sentence(): string {
+    return `That cannot be started: ${this.problems.map((p) => p.replace(/\.$/, '')).join('; ')}.`;
+  }
 }
 
 /**

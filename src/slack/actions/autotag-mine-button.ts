@@ -48,7 +48,7 @@ export function registerAutotagMineButton(app: App, deps: SlackAppDeps): void {
           noticeId: click.noticeId,
           problems: error.problems,
         });
-        return answer('problem', `Nothing was changed: ${error.problems.join('; ')}.`);
+        return answer('problem', `Nothing was changed. ${error.sentence}`);
       }
       logger.error('could not start the retag job', { error, noticeId: click.noticeId });
       await answer('problem', 'Could not start that just now. Please try again in a minute.');

@@ -61,7 +61,7 @@ export function registerAutotagRetagSubmit(app: App, deps: SlackAppDeps): void {
         const block = error.problems.some((p) => p.startsWith('owner.text'))
           ? OWNER_TEXT_BLOCK
           : OWNER_USER_BLOCK;
-        return errors(block, `Nothing was changed: ${error.problems.join('; ')}.`.slice(0, 2000));
+        return errors(block, `Nothing was changed. ${error.sentence}`.slice(0, 2000));
       }
       logger.error('could not start the retag job', { error, noticeId: state.data.noticeId });
       await errors(OWNER_USER_BLOCK, 'Could not start the retag just now. Please try again in a minute.');

@@ -57,10 +57,7 @@ export function registerBucketUploadSubmit(app: App, deps: SlackAppDeps): void {
       if (error instanceof JobRefusedError) {
         return ack({
           response_action: 'update',
-          view: bucketNoticeModal(
-            'Nothing uploaded',
-            `That cannot be started: ${error.problems.join('; ')}.`,
-          ),
+          view: bucketNoticeModal('Nothing uploaded', error.sentence),
         });
       }
       logger.error('could not start the upload job', { viewId: view.id, error });

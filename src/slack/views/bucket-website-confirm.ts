@@ -64,7 +64,7 @@ export function registerBucketWebsiteConfirm(app: App, deps: SlackAppDeps): void
       if (error instanceof JobRefusedError) {
         return ack({
           response_action: 'update',
-          view: bucketNoticeModal('Nothing changed', `That cannot be started: ${error.problems.join('; ')}.`),
+          view: bucketNoticeModal('Nothing changed', error.sentence),
         });
       }
       logger.error('could not start the website job', { viewId: view.id, error });
