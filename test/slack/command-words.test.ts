@@ -32,4 +32,16 @@ describe('commandWords', () => {
   it('keeps visible non-Latin text as typed', () => {
     expect(commandText('données 数据 😀')).toBe('données 数据 😀');
   });
+
+  it.each([
+    ['an emoji with its presentation selector in an S3 key', 'reports/❤️.csv'],
+    ['a family emoji joined with ZWJ', 'team-👨‍👩‍👧/'],
+    ['a subdivision flag made of tags', 'flags/🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}.csv'],
+    ['a keycap', 'step-1️⃣.csv'],
+    ['a skin-toned emoji sequence', 'ops/🧑🏽‍💻/data.csv'],
+    ['a Persian word with its zero-width non-joiner', 'گزارش/می\u200cخواهم.csv'],
+    ['a Devanagari conjunct with ZWJ', 'डेटा/क्\u200dष.csv'],
+  ])('keeps %s as typed (the key must still be found)', (_label, key) => {
+    expect(commandWords(`convert stg-data ${key}`)).toEqual(['convert', 'stg-data', key]);
+  });
 });
