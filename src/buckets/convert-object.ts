@@ -1,5 +1,6 @@
 import { GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
+import { logger } from '../logging/logger';
 import { csvToJsonStream } from './csv-to-json';
 import { BucketTaskError, s3Status } from './s3-errors';
 
@@ -61,9 +62,23 @@ export async function convertCsvObject(s3: S3Client, request: ConvertRequest): P
       IfNoneMatch: '*',
     },
   });
+  // lib-storage throws the abort's own error when the abort fails; the CSV or body error is what the person needs.
+  let streamError: unknown;
+  json.once('error', (error) => {
+    streamError = error;
+  });
   try {
     await upload.done();
-  } catch (error) {
+  } catch (thrown) {
+    const error = streamError ?? thrown;
+    if (error !== thrown) {
+      logger.error('multipart upload not aborted: its parts stay until the bucket lifecycle removes them', {
+        bucket,
+        key: to,
+        uploadId: upload.uploadId,
+        error: thrown,
+      });
+    }
     if (s3Status(error) === 412) {
       throw new BucketTaskError(
         `"${to}" already exists in ${bucket}; the bot does not overwrite objects.`,

@@ -130,4 +130,40 @@ describe('convertCsvObject', () => {
     expect(error).toBeInstanceOf(BucketTaskError);
     expect((error as Error).message).toMatch(/"in\/wide.json" already exists in stg-data/);
   });
+
+  it('aborts the multipart upload and says so when the JSON key appeared meanwhile (412 on complete)', async () => {
+    const csv = wideCsv(400);
+    s3WithObject(Readable.from([Buffer.from(csv)]), csv.length);
+    s3mock.on(CompleteMultipartUploadCommand).rejects(s3Error('PreconditionFailed', 412));
+
+    const error = await convertCsvObject(s3, REQUEST).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(BucketTaskError);
+    expect((error as Error).message).toMatch(/"in\/wide.json" already exists in stg-data/);
+    expect(s3mock.commandCalls(AbortMultipartUploadCommand)).toHaveLength(1);
+  });
+
+  it('aborts the multipart upload when S3 refuses a part', async () => {
+    const csv = wideCsv(400);
+    s3WithObject(Readable.from([Buffer.from(csv)]), csv.length);
+    s3mock.on(UploadPartCommand).rejects(s3Error('AccessDenied', 403));
+
+    const error = await convertCsvObject(s3, REQUEST).catch((e: unknown) => e);
+
+    expect((error as Error).name).toBe('AccessDenied');
+    expect(s3mock.commandCalls(CompleteMultipartUploadCommand)).toHaveLength(0);
+    expect(s3mock.commandCalls(AbortMultipartUploadCommand)).toHaveLength(1);
+  });
+
+  it('still names the CSV problem when the abort itself is refused (role without s3:AbortMultipartUpload)', async () => {
+    const csv = wideCsv(400, 'a,b,c\n');
+    s3WithObject(Readable.from([Buffer.from(csv)]), csv.length);
+    s3mock.on(AbortMultipartUploadCommand).rejects(s3Error('AccessDenied', 403));
+
+    const error = await convertCsvObject(s3, REQUEST).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(CsvConversionError);
+    expect((error as CsvConversionError).line).toBe(402);
+    expect(s3mock.commandCalls(AbortMultipartUploadCommand)).toHaveLength(1);
+  });
 });
