@@ -86,6 +86,14 @@ export async function convertCsvObject(s3: S3Client, request: ConvertRequest): P
         { cause: error },
       );
     }
+    if (s3Status(error) === 409) {
+      // ConditionalRequestConflict: another write to the same key while the upload completed; nothing was written.
+      throw new BucketTaskError(
+        `Something else wrote "${to}" in ${bucket} at the same moment, so the JSON was not written.`,
+        'Check that object, then run the convert again or name another target with to=<key.json>.',
+        { cause: error },
+      );
+    }
     throw error;
   } finally {
     json.destroy();

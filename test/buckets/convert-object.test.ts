@@ -166,4 +166,16 @@ describe('convertCsvObject', () => {
     expect((error as CsvConversionError).line).toBe(402);
     expect(s3mock.commandCalls(AbortMultipartUploadCommand)).toHaveLength(1);
   });
+
+  it('says another write won when S3 answers 409 ConditionalRequestConflict on complete', async () => {
+    const csv = wideCsv(400);
+    s3WithObject(Readable.from([Buffer.from(csv)]), csv.length);
+    s3mock.on(CompleteMultipartUploadCommand).rejects(s3Error('ConditionalRequestConflict', 409));
+
+    const error = await convertCsvObject(s3, REQUEST).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(BucketTaskError);
+    expect((error as Error).message).toMatch(/Something else wrote "in\/wide.json" in stg-data/);
+    expect(s3mock.commandCalls(AbortMultipartUploadCommand)).toHaveLength(1);
+  });
 });
