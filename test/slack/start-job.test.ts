@@ -37,7 +37,7 @@ describe('startJob', () => {
     const error = await startJob(job, { store: store, dispatcher: jobs }).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(JobRefusedError);
-    expect((error as JobRefusedError).problems.join('\\n')).toMatch(/^to: An object key cannot be empty/m);
+    expect((error as JobRefusedError).problems.join('\n')).toMatch(/^to: An object key cannot be empty/m);
     expect(jobs.sent).toEqual([]);
     expect(await store.get('job#trigger-bad')).toBeUndefined();
   });

@@ -22,7 +22,7 @@ export function registerBucketWebsiteConfirm(app: App, deps: SlackAppDeps): void
   app.view(WEBSITE_CONFIRM_CALLBACK, async ({ ack, body, view, client }) => {
     const meta = await loadViewMetadata(deps.store, websiteConfirmMetadata, view.private_metadata);
     if (!meta || bucketNameProblems(meta.bucket).length > 0) {
-      logger.error('website confirmation with unreadable metadata', { viewId: view.id });
+      logger.warn('website confirmation with expired or unknown metadata', { viewId: view.id });
       return ack({
         response_action: 'update',
         view: bucketNoticeModal('Nothing changed', STALE_VIEW_MESSAGE),
