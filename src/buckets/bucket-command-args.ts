@@ -1,5 +1,7 @@
 import { awsRegion } from '../config/schema-parts';
+import { commandWords } from '../slack/command-words';
 import { bucketNameProblems } from './bucket-name-rules';
+import { objectKeyProblems } from './object-key';
 
 /** What a person asked `/aws-bucket` for, before accounts, patterns and permissions are looked at. */
 export type BucketCommand =
@@ -12,22 +14,9 @@ export type BucketCommand =
 
 export type ParsedBucketCommand = { ok: true; command: BucketCommand } | { ok: false; problems: string[] };
 
-const MAX_KEY_BYTES = 1024;
-
-/**
- * Words of the command text. Slack sends `&`, `<`, `>` escaped, so they are decoded; double quotes (straight or
- * curly, as Slack clients type them) keep a key with spaces together.
- */
-export function tokenize(text: string): string[] {
-  const decoded = text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-  const words: string[] = [];
-  for (const match of decoded.matchAll(/[“”"]([^“”"]*)[“”"]|(\S+)/g)) words.push(match[1] ?? match[2] ?? '');
-  return words;
-}
-
 /** Parses the text after `/aws-bucket`; every problem is a sentence for the usage reply. */
 export function parseBucketCommand(text: string): ParsedBucketCommand {
-  const words = tokenize(text);
+  const words = commandWords(text);
   const named = new Map<string, string>();
   const positional: string[] = [];
   for (const word of words) {
@@ -78,7 +67,9 @@ export function parseBucketCommand(text: string): ParsedBucketCommand {
       const problems = [...needBucket(bucket, 'convert'), ...extra(2)];
       if (!key) problems.push('convert needs the key of the CSV object, e.g. reports/sales.csv.');
       const to = named.get('to') ?? (key ? jsonKeyFor(key) : '');
-      for (const k of [key, to]) if (k) problems.push(...keyProblems(k));
+      if (named.get('to') === '')
+        problems.push('to= needs the key of the JSON object, e.g. to=out/sales.json.');
+      for (const k of [key, to]) if (k) problems.push(...objectKeyProblems(k));
       if (key && to === key) problems.push('to= must name another key than the CSV itself.');
       return bucket && key && problems.length === 0
         ? { ok: true, command: { sub: 'convert', bucket, key, to, ...withAccount } }
@@ -90,7 +81,7 @@ export function parseBucketCommand(text: string): ParsedBucketCommand {
       if (indexDocument.includes('/') || indexDocument === '') {
         problems.push(`The index document "${indexDocument}" must be a file name without "/".`);
       }
-      for (const document of [indexDocument, errorDocument]) problems.push(...keyProblems(document));
+      for (const document of [indexDocument, errorDocument]) problems.push(...objectKeyProblems(document));
       return bucket && problems.length === 0
         ? { ok: true, command: { sub: 'website', bucket, indexDocument, errorDocument, ...withAccount } }
         : { ok: false, problems };
@@ -109,11 +100,6 @@ function needBucket(bucket: string | undefined, sub: string): string[] {
   if (!bucket) return [`${sub} needs a bucket name.`];
   const problems = bucketNameProblems(bucket);
   return problems.length > 0 ? [`"${bucket}" is not a valid bucket name:`, ...problems] : [];
-}
-
-function keyProblems(key: string): string[] {
-  if (Buffer.byteLength(key, 'utf8') > MAX_KEY_BYTES) return ['An object key is at most 1024 bytes long.'];
-  return key.startsWith('/') ? [`The key "${key}" starts with "/"; S3 keys usually do not.`] : [];
 }
 
 function fail(problem: string): ParsedBucketCommand {

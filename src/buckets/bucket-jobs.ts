@@ -1,9 +1,10 @@
 import * as z from 'zod';
 import { accountRefSchema, replyTargetSchema } from '../jobs/job-parts';
+import { objectKeySchema } from './object-key';
 
 /** Bucket names reaching the worker were checked against S3's rules already; this only bounds them. */
 const bucketName = z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/);
-const objectKey = z.string().min(1).max(1024);
+const objectKey = objectKeySchema;
 
 const common = {
   /** Unique per Slack request (trigger_id, or the modal's view id): the idempotency key of the job. */

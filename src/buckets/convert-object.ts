@@ -1,5 +1,7 @@
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { csvToJson } from './csv-to-json';
+import { GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import { logger } from '../logging/logger';
+import { csvToJsonStream } from './csv-to-json';
 import { BucketTaskError, s3Status } from './s3-errors';
 
 export interface ConvertRequest {
@@ -18,8 +20,9 @@ export interface ConvertOutcome {
 
 /**
  * CSV object → JSON object in the same bucket. The size is checked (HeadObject) before anything is read, the
- * body is streamed through the CSV parser, and the JSON is written with `application/json` only if the target
- * key does not exist yet (`If-None-Match: *`), so no one's object is overwritten.
+ * body is streamed through the CSV parser into a multipart upload (memory does not grow with the file), and the
+ * JSON is written with `application/json` only if the target key does not exist yet (`If-None-Match: *` on the
+ * PutObject or CompleteMultipartUpload), so no one's object is overwritten.
  */
 export async function convertCsvObject(s3: S3Client, request: ConvertRequest): Promise<ConvertOutcome> {
   const { bucket, key, to, maxBytes } = request;
@@ -44,20 +47,38 @@ export async function convertCsvObject(s3: S3Client, request: ConvertRequest): P
   }
   const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, IfMatch: head.ETag }));
   if (!object.Body) throw new BucketTaskError(`S3 returned no body for "${key}".`);
-  const converted = await csvToJson(object.Body as AsyncIterable<Uint8Array>);
-  const body = Buffer.from(converted.json, 'utf8');
+  const { json, stats } = csvToJsonStream(object.Body as AsyncIterable<Uint8Array>);
+  // Parts of 5 MB, at most 4 in flight: memory stays bounded whatever the JSON grows to. The object only exists
+  // once the upload completes; a CSV error in the middle aborts the multipart upload, so no half JSON is left.
+  const upload = new Upload({
+    client: s3,
+    queueSize: 4,
+    leavePartsOnError: false,
+    params: {
+      Bucket: bucket,
+      Key: to,
+      Body: json,
+      ContentType: 'application/json; charset=utf-8',
+      IfNoneMatch: '*',
+    },
+  });
+  // lib-storage throws the abort's own error when the abort fails; the CSV or body error is what the person needs.
+  let streamError: unknown;
+  json.once('error', (error) => {
+    streamError = error;
+  });
   try {
-    await s3.send(
-      new PutObjectCommand({
-        Bucket: bucket,
-        Key: to,
-        Body: body,
-        ContentLength: body.length,
-        ContentType: 'application/json; charset=utf-8',
-        IfNoneMatch: '*',
-      }),
-    );
-  } catch (error) {
+    await upload.done();
+  } catch (thrown) {
+    const error = streamError ?? thrown;
+    if (error !== thrown) {
+      logger.error('multipart upload not aborted: its parts stay until the bucket lifecycle removes them', {
+        bucket,
+        key: to,
+        uploadId: upload.uploadId,
+        error: thrown,
+      });
+    }
     if (s3Status(error) === 412) {
       throw new BucketTaskError(
         `"${to}" already exists in ${bucket}; the bot does not overwrite objects.`,
@@ -65,9 +86,19 @@ export async function convertCsvObject(s3: S3Client, request: ConvertRequest): P
         { cause: error },
       );
     }
+    if (s3Status(error) === 409) {
+      // ConditionalRequestConflict: another write to the same key while the upload completed; nothing was written.
+      throw new BucketTaskError(
+        `Something else wrote "${to}" in ${bucket} at the same moment, so the JSON was not written.`,
+        'Check that object, then run the convert again or name another target with to=<key.json>.',
+        { cause: error },
+      );
+    }
     throw error;
+  } finally {
+    json.destroy();
   }
-  return { rows: converted.rows, columns: converted.columns, csvBytes: size, jsonBytes: body.length };
+  return { rows: stats.rows, columns: stats.columns, csvBytes: size, jsonBytes: stats.jsonBytes };
 }
 
 export function formatBytes(bytes: number): string {

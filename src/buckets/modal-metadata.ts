@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { accountRefSchema, replyTargetSchema } from '../jobs/job-parts';
 
-/** What the website confirmation modal carries to its submission (Slack keeps it; people cannot edit it). */
+/** What the website confirmation modal needs at its submission (stored by the bot: src/slack/view-metadata.ts). */
 export const websiteConfirmMetadata = z.object({
   bucket: z.string(),
   account: accountRefSchema,
@@ -13,7 +13,7 @@ export const websiteConfirmMetadata = z.object({
 
 export type WebsiteConfirmMetadata = z.infer<typeof websiteConfirmMetadata>;
 
-/** What the upload modal carries: where to answer and which files the message had. */
+/** What the upload modal needs at its submission: where to answer and which files the message had. */
 export const uploadMetadata = z.object({
   reply: replyTargetSchema,
   files: z.array(z.object({ id: z.string(), name: z.string() })).max(20),
@@ -21,12 +21,3 @@ export const uploadMetadata = z.object({
 });
 
 export type UploadMetadata = z.infer<typeof uploadMetadata>;
-
-export function parseMetadata<T>(schema: z.ZodType<T>, raw: string | undefined): T | undefined {
-  try {
-    const result = schema.safeParse(JSON.parse(raw ?? ''));
-    return result.success ? result.data : undefined;
-  } catch {
-    return undefined;
-  }
-}

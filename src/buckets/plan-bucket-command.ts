@@ -19,7 +19,7 @@ import type { WebsiteConfirmMetadata } from './modal-metadata';
 export type BucketCommandPlan =
   | { type: 'reply'; reply: SlackReply; refusal?: { action: string; target: string; reason: string } }
   | { type: 'job'; job: Job; working: string }
-  | { type: 'confirm'; view: ModalView };
+  | { type: 'confirm'; metadata: WebsiteConfirmMetadata; view: (privateMetadata: string) => ModalView };
 
 export interface BucketCommandInput {
   text: string;
@@ -132,13 +132,15 @@ export async function planBucketCommand(
       };
       return {
         type: 'confirm',
-        view: websiteConfirmModal({
-          bucket: command.bucket,
-          account,
-          indexDocument: command.indexDocument,
-          errorDocument: command.errorDocument,
-          privateMetadata: JSON.stringify(metadata),
-        }),
+        metadata,
+        view: (privateMetadata) =>
+          websiteConfirmModal({
+            bucket: command.bucket,
+            account,
+            indexDocument: command.indexDocument,
+            errorDocument: command.errorDocument,
+            privateMetadata,
+          }),
       };
     }
   }

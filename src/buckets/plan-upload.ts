@@ -6,6 +6,7 @@ import { bucketPatternProblem, mayRunBucketCommand } from './bucket-access';
 import { bucketTarget } from './bucket-audit';
 import { bucketNameProblems } from './bucket-name-rules';
 import type { UploadMetadata } from './modal-metadata';
+import { objectKeyProblems } from './object-key';
 
 export interface UploadSubmission {
   viewId: string;
@@ -64,9 +65,14 @@ export async function planUpload(
   const bucket = (s.bucket ?? '').trim();
   const nameProblems = bucketNameProblems(bucket);
   if (nameProblems.length > 0) errors[blocks.bucket] = nameProblems.join(' ').slice(0, 2000);
-  const key = `${keyPrefix(s.prefix)}${file?.name ?? ''}`;
-  if (Buffer.byteLength(key, 'utf8') > 1024)
-    errors[blocks.prefix] = 'The key would be longer than 1024 bytes.';
+  const prefix = keyPrefix(s.prefix);
+  const key = `${prefix}${file?.name ?? ''}`;
+  if (file) {
+    const [nameProblem] = objectKeyProblems(file.name);
+    const [keyProblem] = objectKeyProblems(key);
+    if (nameProblem) errors[blocks.file] = `${nameProblem} Rename the file in Slack, or pick another.`;
+    else if (keyProblem) errors[blocks.prefix] = keyProblem.slice(0, 2000);
+  }
   if (!file || !known || Object.keys(errors).length > 0) return { type: 'errors', errors };
 
   const account = { id: known.id, name: known.name };

@@ -1,21 +1,18 @@
 import type { AckFn, RespondArguments, SlashCommand } from '@slack/bolt';
+import type { CommandDoc } from '../../blocks/help';
+import { usageReply } from '../../blocks/help';
 import type { SlackReply } from '../../blocks/message';
 import { noticeReply } from '../../blocks/notice';
-import { acceptJob } from '../jobs/accept-job';
 import type { Job, ReplyTarget } from '../jobs/job';
 import { logger } from '../logging/logger';
 import type { SlackAppDeps } from './deps';
+import { JobRefusedError, startJob } from './start-job';
 
 export type CommandAck = AckFn<string | RespondArguments>;
 
 /** A reply in the shape Bolt's `ack` sends back as the HTTP response body. */
 export function ackBody(reply: SlackReply): RespondArguments {
   return { response_type: reply.responseType, text: reply.text, blocks: reply.blocks };
-}
-
-/** The words after the command, split on white space (`''` → `[]`). */
-export function commandWords(text: string): string[] {
-  return text.trim().split(/\s+/).filter(Boolean);
 }
 
 export function replyTargetOf(command: SlashCommand): ReplyTarget {
@@ -29,16 +26,18 @@ export function replyTargetOf(command: SlashCommand): ReplyTarget {
 
 /**
  * The ack-then-worker step of a command: start the job once, then ack with a short "working on it" line.
- * A Slack retry of the same request (same trigger_id) is acked with an empty body and starts nothing.
+ * A Slack retry of the same request (same trigger_id) is acked with an empty body and starts nothing; a job the
+ * worker would refuse is not started, and the person gets what was wrong and the usage of `doc`.
  */
 export async function startJobAndAck(
   job: Job,
   ack: CommandAck,
   deps: SlackAppDeps,
   workingText: string,
+  doc: CommandDoc,
 ): Promise<void> {
   try {
-    const outcome = await acceptJob(job, deps);
+    const outcome = await startJob(job, deps);
     if (outcome === 'duplicate') {
       logger.info('Slack retry of an accepted request: no second job', { jobId: job.id, kind: job.kind });
       await ack();
@@ -47,6 +46,15 @@ export async function startJobAndAck(
     logger.info('job handed to the worker', { jobId: job.id, kind: job.kind });
     await ack(ackBody(noticeReply('working', workingText)));
   } catch (error) {
+    if (error instanceof JobRefusedError) {
+      logger.warn('job refused before it started', {
+        jobId: job.id,
+        kind: job.kind,
+        problems: error.problems,
+      });
+      await ack(ackBody(usageReply(error.sentence, doc)));
+      return;
+    }
     logger.error('could not start job', { jobId: job.id, kind: job.kind, error });
     await ack(
       ackBody(noticeReply('problem', 'Could not start that just now.', 'Please try again in a minute.')),

@@ -326,6 +326,30 @@ describe('Retag and "It\'s mine" on an auto-tagging notice, through the real Sla
     expect(ec2.commandCalls(CreateTagsCommand)).toHaveLength(0);
   });
 
+  it('answers a forged owner text over 1,000 characters in the modal instead of acking a job the worker drops', async () => {
+    const notice = await announcedLaunch();
+    const modal = await openModal(notice, FINOPS);
+    const jobsBefore = bot.lambda.invocations.length;
+
+    const response = await bot.post(
+      viewSubmissionBody({
+        viewId: 'V0RETAGLONG',
+        userId: FINOPS,
+        privateMetadata: modal.view.private_metadata,
+        ownerText: 'x'.repeat(1001),
+      }),
+      FORM,
+    );
+    await bot.lambda.settled();
+
+    expect(response.json()).toMatchObject({
+      response_action: 'errors',
+      errors: { owner_text: expect.stringMatching(/1000/) },
+    });
+    expect(bot.lambda.invocations.length).toBe(jobsBefore);
+    expect(ec2.commandCalls(CreateTagsCommand)).toHaveLength(0);
+  });
+
   it('asks for an owner when the modal is submitted empty', async () => {
     const notice = await announcedLaunch();
     const modal = await openModal(notice, FINOPS);

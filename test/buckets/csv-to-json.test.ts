@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvConversionError, csvToJson } from '../../src/buckets/csv-to-json';
+import { CsvConversionError, csvToJsonStream } from '../../src/buckets/csv-to-json';
 import cases from '../fixtures/buckets/csv-cases.json';
 
 /** Feeds the text in small byte chunks, so quoted fields and multi-byte characters straddle chunk edges. */
@@ -8,7 +8,14 @@ async function* chunked(text: string, size = 7): AsyncIterable<Uint8Array> {
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
 }
 
-describe('csvToJson', () => {
+/** Reads the whole JSON stream; the stats are final once it has ended. */
+async function csvToJson(source: AsyncIterable<Uint8Array>) {
+  const { json, stats } = csvToJsonStream(source);
+  const text = Buffer.concat(await json.toArray()).toString('utf8');
+  return { json: text, ...stats };
+}
+
+describe('csvToJsonStream', () => {
   it.each(cases.converts)('converts $name', async ({ csv, rows }) => {
     const out = await csvToJson(chunked(csv));
 
@@ -35,5 +42,20 @@ describe('csvToJson', () => {
     )) as CsvConversionError;
 
     expect(error.line).toBe(4);
+  });
+
+  it('counts the bytes of the JSON it wrote', async () => {
+    const out = await csvToJson(chunked('id,name\n1,Zoë\n'));
+
+    expect(out.jsonBytes).toBe(Buffer.byteLength(out.json, 'utf8'));
+  });
+
+  it('refuses a row too long to hold in memory instead of growing without bound', async () => {
+    const huge = `a\n"${'x'.repeat(9 * 1024 * 1024)}"\n`;
+
+    const error = await csvToJson(chunked(huge, 64 * 1024)).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(CsvConversionError);
+    expect((error as Error).message).toMatch(/A row is longer than 8,388,608 characters/);
   });
 });

@@ -59,6 +59,35 @@ describe('the bundled Slack function', () => {
     expect(((await response.json()) as { text: string }).text).toMatch(/Usage/);
   });
 
+  it('echoes what the person typed, decoded and without invisible characters', async () => {
+    const response = await post(
+      slashCommandBody({
+        command: '/aws-whoami',
+        text: '&lt;no\u200bpe\u202e&gt;',
+        responseUrl: 'http://127.0.0.1:9/r',
+      }),
+    );
+
+    const body = JSON.stringify(await response.json());
+    expect(body).toContain('&lt;nope&gt;');
+    expect(body).not.toMatch(/&amp;lt;|\u200b|\u202e/u);
+  });
+
+  it('refuses a key with a .. segment with the usage, before claiming or starting anything', async () => {
+    const response = await post(
+      slashCommandBody({
+        command: '/aws-bucket',
+        text: 'convert stg-data a.csv to=../x.json',
+        userId: 'U0MAKER01',
+        responseUrl: 'http://127.0.0.1:9/r',
+      }),
+    );
+
+    const body = JSON.stringify(await response.json());
+    expect(body).toMatch(/\.\.\\" segment/);
+    expect(body).toMatch(/Usage/);
+  });
+
   it('refuses a request signed with another secret', async () => {
     const response = await post(
       slashCommandBody({ command: '/aws-help', responseUrl: 'http://127.0.0.1:9/r' }),

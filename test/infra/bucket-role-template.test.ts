@@ -29,7 +29,7 @@ describe('infra/bucket-role.yaml', () => {
   );
 });
 
-/** The IAM actions each S3 call of src/buckets needs (HeadBucket and the bucket waiter need s3:ListBucket). */
+/** The IAM actions each S3 call (or lib-storage Upload) of src/buckets needs (HeadBucket and the bucket waiter need s3:ListBucket). */
 const ACTIONS_OF: Record<string, string[]> = {
   HeadBucketCommand: ['s3:ListBucket'],
   ListBucketsCommand: ['s3:ListAllMyBuckets'],
@@ -48,6 +48,8 @@ const ACTIONS_OF: Record<string, string[]> = {
   HeadObjectCommand: ['s3:GetObject'],
   GetObjectCommand: ['s3:GetObject'],
   PutObjectCommand: ['s3:PutObject'],
+  /** lib-storage: PutObject, or Create/UploadPart/CompleteMultipartUpload (s3:PutObject) and, on error, Abort. */
+  Upload: ['s3:PutObject', 's3:AbortMultipartUpload'],
 };
 
 describe('infra/bucket-role.yaml least privilege', () => {
@@ -55,7 +57,9 @@ describe('infra/bucket-role.yaml least privilege', () => {
     const dir = resolve(__dirname, '../../src/buckets');
     const used = new Set(
       readdirSync(dir).flatMap((file) =>
-        [...readFileSync(resolve(dir, file), 'utf8').matchAll(/new (\w+Command)\(/g)].map((m) => m[1] ?? ''),
+        [...readFileSync(resolve(dir, file), 'utf8').matchAll(/new (\w+Command|Upload)\(/g)].map(
+          (m) => m[1] ?? '',
+        ),
       ),
     );
     const template = parseCloudFormation(

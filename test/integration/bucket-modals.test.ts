@@ -138,37 +138,38 @@ describe('modal flows of /aws-bucket through the real handlers', () => {
       });
     });
 
-    it('judges a submission by the account id in its metadata, not the account name it claims', async () => {
-      await bot.command('/aws-bucket', 'website stg-site', { userId: MAKER, triggerId: 'web-7' });
-      const view = await openedView('web-7');
-      const metadata = JSON.parse(String(view.private_metadata));
-      const forged = {
-        ...view,
-        private_metadata: JSON.stringify({ ...metadata, account: { id: '999999999999', name: 'staging' } }),
-      };
+    /** What a forger posts: metadata in the shape the modal once carried, naming another bucket and account. */
+    const FORGED_WEBSITE = JSON.stringify({
+      bucket: 'stg-site',
+      account: { id: '333333333333', name: 'staging' },
+      indexDocument: 'index.html',
+      errorDocument: 'error.html',
+      reply: {
+        responseUrl: 'https://hooks.slack.com/commands/T0/1/x',
+        userId: MAKER,
+        channelId: 'C0LOCAL01',
+      },
+    });
+
+    it.each([
+      ['metadata the bot never stored', () => FORGED_WEBSITE],
+      [
+        'an edited reference',
+        (real: string) => real.replace(/[0-9a-f](?=[^0-9a-f]*$)/, (c) => (c === '0' ? '1' : '0')),
+      ],
+      ['extra fields next to the reference', (real: string) => real.replace('}', ',"bucket":"stg-other"}')],
+    ])('refuses a confirmation with %s and makes nothing public', async (_label, forge) => {
+      await bot.command('/aws-bucket', 'website stg-site', {
+        userId: MAKER,
+        triggerId: `web-forged-${_label}`,
+      });
+      const view = await openedView(`web-forged-${_label}`);
+      const forged = { ...view, private_metadata: forge(String(view.private_metadata)) };
 
       const ack = await submit(forged, MAKER, 'V0WEB0007');
       await bot.lambda.settled();
 
-      expect(JSON.stringify(ack.json())).toMatch(/no entry for that account/);
-      expect(s3.calls()).toHaveLength(0);
-      expect((await bot.store.listAudit('bucket.website'))[0]).toMatchObject({
-        actor: MAKER,
-        result: 'refused',
-        target: 's3://stg-site in 999999999999',
-      });
-    });
-
-    it('treats metadata with an invalid bucket name as out of date and changes nothing', async () => {
-      await bot.command('/aws-bucket', 'website stg-site', { userId: MAKER, triggerId: 'web-8' });
-      const view = await openedView('web-8');
-      const metadata = JSON.parse(String(view.private_metadata));
-      const forged = { ...view, private_metadata: JSON.stringify({ ...metadata, bucket: 'stg-<!here>' }) };
-
-      const ack = await submit(forged, MAKER, 'V0WEB0008');
-      await bot.lambda.settled();
-
-      expect(JSON.stringify(ack.json())).toMatch(/out of date/);
+      expect(JSON.stringify(ack.json())).toMatch(/out of date or was not opened by the bot/);
       expect(s3.calls()).toHaveLength(0);
     });
 
@@ -265,6 +266,64 @@ describe('modal flows of /aws-bucket through the real handlers', () => {
       expect((await bot.store.listAudit('bucket.upload'))[0]).toMatchObject({ actor: MAKER, result: 'ok' });
     });
 
+    it('never downloads a file that was not on the message, whatever the submitted metadata says', async () => {
+      await shortcut(MAKER, 'up-forged', [{ id: 'F0FILE0F1', name: 'public.txt' }]);
+      const view = await openedView('up-forged');
+      const forgedMetadata = JSON.stringify({
+        reply: { responseUrl: bot.slack.responseUrl('up-forged'), userId: MAKER, channelId: 'C0LOCAL01' },
+        files: [{ id: 'F0SECRET1', name: 'secret.txt' }],
+      });
+      const before = { jobs: bot.lambda.invocations.length, info: bot.slack.callsOf('files.info').length };
+
+      const ack = await submit({ ...view, private_metadata: forgedMetadata }, MAKER, 'V0UPFORGED', {
+        upload_file: { file: { selected_option: { value: 'F0SECRET1' } } },
+        upload_account: { account: { selected_option: { value: '333333333333' } } },
+        upload_bucket: { bucket: { value: 'stg-inbox' } },
+        upload_prefix: { prefix: { value: null } },
+      });
+      await bot.lambda.settled();
+
+      expect(JSON.stringify(ack.json())).toMatch(/out of date or was not opened by the bot/);
+      expect(bot.lambda.invocations.length).toBe(before.jobs);
+      expect(bot.slack.callsOf('files.info').length).toBe(before.info);
+      expect(s3.commandCalls(PutObjectCommand)).toHaveLength(0);
+    });
+
+    it('opens the upload modal for a message with 20 files with long names, and uploads the one picked', async () => {
+      const files = Array.from({ length: 20 }, (_, i) => ({
+        id: `F0LONG${String(i).padStart(3, '0')}`,
+        name: `${String(i).padStart(2, '0')}-${'quarterly-report-'.repeat(14)}.csv`,
+        mode: 'hosted',
+      }));
+      const picked = files[19] ?? files[0];
+      bot.slack.downloads.set('F0LONG019/f', Buffer.from('x'));
+      bot.slack.answers.set('files.info', () => ({
+        ok: true,
+        file: {
+          id: picked?.id,
+          name: picked?.name,
+          size: 1,
+          url_private_download: bot.slack.fileUrl('F0LONG019/f'),
+        },
+      }));
+
+      await shortcut(MAKER, 'up-20', files);
+      const view = await openedView('up-20');
+      expect(String(view.private_metadata).length).toBeLessThanOrEqual(3000);
+      expect(checkSlackLimits(view, 'modal')).toEqual([]);
+
+      await submit(view, MAKER, 'V0UP00020', {
+        upload_file: { file: { selected_option: { value: picked?.id } } },
+        upload_account: { account: { selected_option: { value: '333333333333' } } },
+        upload_bucket: { bucket: { value: 'stg-inbox' } },
+        upload_prefix: { prefix: { value: null } },
+      });
+      await bot.lambda.settled();
+
+      expect(s3.commandCalls(PutObjectCommand)[0]?.args[0].input.Key).toBe(picked?.name);
+      bot.slack.answers.delete('files.info');
+    });
+
     it('tells the person to invite the bot when Slack will not show it the file', async () => {
       bot.slack.answers.set('files.info', () => ({ ok: false, error: 'file_not_found' }));
       await shortcut(MAKER, 'up-7', [{ id: 'F0FILE007', name: 'a.txt' }]);
@@ -306,6 +365,30 @@ describe('modal flows of /aws-bucket through the real handlers', () => {
         errors: { upload_bucket: expect.stringMatching(/lowercase/) },
       });
       expect(bot.lambda.invocations.length).toBe(before);
+    });
+
+    it.each([
+      ['a file named ../../x', '../../x', null, 'upload_file'],
+      ['a folder with a .. segment', 'a.txt', 'reports/../../etc', 'upload_prefix'],
+    ])('refuses %s next to the field and starts nothing', async (_label, name, prefix, block) => {
+      await shortcut(MAKER, `up-dots-${block}`, [{ id: 'F0FILE0D1', name }]);
+      const view = await openedView(`up-dots-${block}`);
+      const before = bot.lambda.invocations.length;
+
+      const ack = await submit(view, MAKER, `V0UPDOT${block.length}`, {
+        upload_file: { file: { selected_option: { value: 'F0FILE0D1' } } },
+        upload_account: { account: { selected_option: { value: '333333333333' } } },
+        upload_bucket: { bucket: { value: 'stg-inbox' } },
+        upload_prefix: { prefix: { value: prefix } },
+      });
+      await bot.lambda.settled();
+
+      expect(ack.json()).toMatchObject({
+        response_action: 'errors',
+        errors: { [block]: expect.stringMatching(/"\.\." segment/) },
+      });
+      expect(bot.lambda.invocations.length).toBe(before);
+      expect(s3.commandCalls(PutObjectCommand)).toHaveLength(0);
     });
 
     it('refuses, audits and starts nothing when someone other than the shortcut user submits', async () => {

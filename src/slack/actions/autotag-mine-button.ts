@@ -3,9 +3,9 @@ import { MINE_ACTION } from '../../../blocks/autotag-notice';
 import { noticeReply } from '../../../blocks/notice';
 import { checkClick } from '../../autotag/check-click';
 import type { AutotagRetagJob } from '../../autotag/retag-job';
-import { acceptJob } from '../../jobs/accept-job';
 import { logger } from '../../logging/logger';
 import type { SlackAppDeps } from '../deps';
+import { JobRefusedError, startJob } from '../start-job';
 import { userGroupMembers } from '../user-group-members';
 import { clickOf } from './autotag-click';
 
@@ -40,9 +40,16 @@ export function registerAutotagMineButton(app: App, deps: SlackAppDeps): void {
       confirm: true,
     };
     try {
-      if ((await acceptJob(job, deps)) === 'duplicate') return;
+      if ((await startJob(job, deps)) === 'duplicate') return;
       await answer('working', 'Marking these resources as yours…');
     } catch (error) {
+      if (error instanceof JobRefusedError) {
+        logger.warn('retag refused before it started', {
+          noticeId: click.noticeId,
+          problems: error.problems,
+        });
+        return answer('problem', `Nothing was changed. ${error.sentence}`);
+      }
       logger.error('could not start the retag job', { error, noticeId: click.noticeId });
       await answer('problem', 'Could not start that just now. Please try again in a minute.');
     }

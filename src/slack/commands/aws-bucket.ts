@@ -7,6 +7,7 @@ import { BUCKET_DOC } from '../command-catalog';
 import type { SlackAppDeps } from '../deps';
 import { ackBody, replyTargetOf, startJobAndAck } from '../slash-command';
 import { userGroupMembers } from '../user-group-members';
+import { saveViewMetadata } from '../view-metadata';
 
 /** `/aws-bucket …`: checked and allow-listed here, slow work in the worker, `website` only after a modal. */
 export function registerAwsBucket(app: App, deps: SlackAppDeps): void {
@@ -20,13 +21,14 @@ export function registerAwsBucket(app: App, deps: SlackAppDeps): void {
       },
       { config: deps.config, accounts: deps.accounts, groupMembers: userGroupMembers(client) },
     );
-    if (plan.type === 'job') return startJobAndAck(plan.job, ack, deps, plan.working);
+    if (plan.type === 'job') return startJobAndAck(plan.job, ack, deps, plan.working, BUCKET_DOC);
     if (plan.type === 'reply') {
       if (plan.refusal) await auditRefusal(plan.refusal, command.user_id, deps, client);
       return ack(ackBody(plan.reply));
     }
     try {
-      await client.views.open({ trigger_id: command.trigger_id, view: plan.view });
+      const privateMetadata = await saveViewMetadata(deps.store, plan.metadata);
+      await client.views.open({ trigger_id: command.trigger_id, view: plan.view(privateMetadata) });
       await ack();
     } catch (error) {
       logger.error('could not open the website confirmation', { error });

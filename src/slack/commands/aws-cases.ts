@@ -35,6 +35,7 @@ export function registerAwsCases(app: App, deps: SlackAppDeps): void {
       ack,
       deps,
       `Collecting support cases (last ${args.query.windowText}) from ${scope}…`,
+      CASES_DOC,
     );
   });
 }

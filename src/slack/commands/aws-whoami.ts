@@ -3,8 +3,9 @@ import { usageReply } from '../../../blocks/help';
 import { type AccountDirectory, UnknownAccountError } from '../../aws/account-directory';
 import type { JobOfKind } from '../../jobs/job';
 import { WHOAMI_DOC } from '../command-catalog';
+import { commandWords } from '../command-words';
 import type { SlackAppDeps } from '../deps';
-import { ackBody, commandWords, replyTargetOf, startJobAndAck } from '../slash-command';
+import { ackBody, replyTargetOf, startJobAndAck } from '../slash-command';
 
 type WhoamiArgs = { ok: true; account?: JobOfKind<'whoami'>['account'] } | { ok: false; problem: string };
 
@@ -42,6 +43,6 @@ export function registerAwsWhoami(app: App, deps: SlackAppDeps): void {
       ...(args.account ? { account: args.account } : {}),
     };
     const where = args.account ? `in ${args.account.name ?? args.account.id}` : 'for the bot itself';
-    await startJobAndAck(job, ack, deps, `Looking up the AWS identity ${where}…`);
+    await startJobAndAck(job, ack, deps, `Looking up the AWS identity ${where}…`, WHOAMI_DOC);
   });
 }

@@ -8,6 +8,7 @@ import { logger } from '../../logging/logger';
 import { auditRefusal } from '../bucket-audit-deps';
 import type { SlackAppDeps } from '../deps';
 import { userGroupMembers } from '../user-group-members';
+import { saveViewMetadata } from '../view-metadata';
 
 export const UPLOAD_SHORTCUT = 'bucket_upload';
 
@@ -62,13 +63,14 @@ export function registerBucketUploadShortcut(app: App, deps: SlackAppDeps): void
       };
       const choice = bucketAccount(undefined, deps.accounts, deps.config);
       try {
+        const privateMetadata = await saveViewMetadata(deps.store, metadata);
         await client.views.open({
           trigger_id: shortcut.trigger_id,
           view: uploadModal({
             files,
             accounts: deps.accounts.configured.map((a) => ({ id: a.id, label: `${a.name} (${a.id})` })),
             ...(choice.ok ? { defaultAccountId: choice.account.id } : {}),
-            privateMetadata: JSON.stringify(metadata),
+            privateMetadata,
           }),
         });
       } catch (error) {

@@ -4,9 +4,9 @@ import { OWNER_TEXT_BLOCK, OWNER_USER_BLOCK, RETAG_VIEW } from '../../../blocks/
 import { checkClick } from '../../autotag/check-click';
 import { type AutotagNotice, noticeKey } from '../../autotag/notice-record';
 import type { AutotagRetagJob } from '../../autotag/retag-job';
-import { acceptJob } from '../../jobs/accept-job';
 import { logger } from '../../logging/logger';
 import type { SlackAppDeps } from '../deps';
+import { JobRefusedError, startJob } from '../start-job';
 import { userGroupMembers } from '../user-group-members';
 
 const modalState = z.object({
@@ -54,9 +54,15 @@ export function registerAutotagRetagSubmit(app: App, deps: SlackAppDeps): void {
       confirm: false,
     };
     try {
-      await acceptJob(job, deps);
+      await startJob(job, deps);
       await ack();
     } catch (error) {
+      if (error instanceof JobRefusedError) {
+        const block = error.problems.some((p) => p.startsWith('owner.text'))
+          ? OWNER_TEXT_BLOCK
+          : OWNER_USER_BLOCK;
+        return errors(block, `Nothing was changed. ${error.sentence}`.slice(0, 2000));
+      }
       logger.error('could not start the retag job', { error, noticeId: state.data.noticeId });
       await errors(OWNER_USER_BLOCK, 'Could not start the retag just now. Please try again in a minute.');
     }

@@ -2,14 +2,15 @@ import type { App } from '@slack/bolt';
 import { UPLOAD_FIELDS, UPLOAD_SUBMIT_CALLBACK } from '../../../blocks/bucket-upload-modal';
 import { bucketNoticeModal } from '../../../blocks/bucket-website-modal';
 import { noticeReply } from '../../../blocks/notice';
-import { parseMetadata, uploadMetadata } from '../../buckets/modal-metadata';
+import { uploadMetadata } from '../../buckets/modal-metadata';
 import { planUpload } from '../../buckets/plan-upload';
-import { acceptJob } from '../../jobs/accept-job';
 import { logger } from '../../logging/logger';
 import { auditRefusal } from '../bucket-audit-deps';
 import type { SlackAppDeps } from '../deps';
 import { respondToUrl } from '../response-url';
+import { JobRefusedError, startJob } from '../start-job';
 import { userGroupMembers } from '../user-group-members';
+import { loadViewMetadata, STALE_VIEW_MESSAGE } from '../view-metadata';
 
 const BLOCKS = {
   file: UPLOAD_FIELDS.file.block,
@@ -21,11 +22,11 @@ const BLOCKS = {
 /** "Upload" in the upload modal: fields checked (errors shown next to them), then the worker does the copy. */
 export function registerBucketUploadSubmit(app: App, deps: SlackAppDeps): void {
   app.view(UPLOAD_SUBMIT_CALLBACK, async ({ ack, body, view, client }) => {
-    const metadata = parseMetadata(uploadMetadata, view.private_metadata);
+    const metadata = await loadViewMetadata(deps.store, uploadMetadata, view.private_metadata);
     if (!metadata) {
       return ack({
         response_action: 'update',
-        view: bucketNoticeModal('Nothing uploaded', 'This dialog is out of date. Use the shortcut again.'),
+        view: bucketNoticeModal('Nothing uploaded', STALE_VIEW_MESSAGE),
       });
     }
     const values = view.state.values;
@@ -49,10 +50,16 @@ export function registerBucketUploadSubmit(app: App, deps: SlackAppDeps): void {
     if (plan.type === 'refused') {
       return ack({ response_action: 'update', view: bucketNoticeModal('Nothing uploaded', plan.message) });
     }
-    let outcome: Awaited<ReturnType<typeof acceptJob>>;
+    let outcome: Awaited<ReturnType<typeof startJob>>;
     try {
-      outcome = await acceptJob(plan.job, deps);
+      outcome = await startJob(plan.job, deps);
     } catch (error) {
+      if (error instanceof JobRefusedError) {
+        return ack({
+          response_action: 'update',
+          view: bucketNoticeModal('Nothing uploaded', error.sentence),
+        });
+      }
       logger.error('could not start the upload job', { viewId: view.id, error });
       return ack({
         response_action: 'update',

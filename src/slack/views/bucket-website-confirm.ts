@@ -4,13 +4,14 @@ import { noticeReply } from '../../../blocks/notice';
 import { bucketPatternProblem, mayRunBucketCommand } from '../../buckets/bucket-access';
 import { bucketTarget } from '../../buckets/bucket-audit';
 import { bucketNameProblems } from '../../buckets/bucket-name-rules';
-import { parseMetadata, websiteConfirmMetadata } from '../../buckets/modal-metadata';
-import { acceptJob } from '../../jobs/accept-job';
+import { websiteConfirmMetadata } from '../../buckets/modal-metadata';
 import { logger } from '../../logging/logger';
 import { auditRefusal } from '../bucket-audit-deps';
 import type { SlackAppDeps } from '../deps';
 import { respondToUrl } from '../response-url';
+import { JobRefusedError, startJob } from '../start-job';
 import { userGroupMembers } from '../user-group-members';
+import { loadViewMetadata, STALE_VIEW_MESSAGE } from '../view-metadata';
 
 /**
  * "Make it public" in the website confirmation. The person pressing it is checked again (same person who asked,
@@ -19,12 +20,12 @@ import { userGroupMembers } from '../user-group-members';
  */
 export function registerBucketWebsiteConfirm(app: App, deps: SlackAppDeps): void {
   app.view(WEBSITE_CONFIRM_CALLBACK, async ({ ack, body, view, client }) => {
-    const meta = parseMetadata(websiteConfirmMetadata, view.private_metadata);
+    const meta = await loadViewMetadata(deps.store, websiteConfirmMetadata, view.private_metadata);
     if (!meta || bucketNameProblems(meta.bucket).length > 0) {
-      logger.error('website confirmation with unreadable metadata', { viewId: view.id });
+      logger.warn('website confirmation with expired or unknown metadata', { viewId: view.id });
       return ack({
         response_action: 'update',
-        view: bucketNoticeModal('Nothing changed', 'This dialog is out of date. Run the command again.'),
+        view: bucketNoticeModal('Nothing changed', STALE_VIEW_MESSAGE),
       });
     }
     const userId = body.user.id;
@@ -44,9 +45,9 @@ export function registerBucketWebsiteConfirm(app: App, deps: SlackAppDeps): void
         view: bucketNoticeModal('Nothing changed', `${refusal} Nothing was made public.`),
       });
     }
-    let outcome: Awaited<ReturnType<typeof acceptJob>>;
+    let outcome: Awaited<ReturnType<typeof startJob>>;
     try {
-      outcome = await acceptJob(
+      outcome = await startJob(
         {
           kind: 'bucket.website',
           id: view.id,
@@ -60,6 +61,12 @@ export function registerBucketWebsiteConfirm(app: App, deps: SlackAppDeps): void
         deps,
       );
     } catch (error) {
+      if (error instanceof JobRefusedError) {
+        return ack({
+          response_action: 'update',
+          view: bucketNoticeModal('Nothing changed', error.sentence),
+        });
+      }
       logger.error('could not start the website job', { viewId: view.id, error });
       return ack({
         response_action: 'update',
