@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 import { slackSignatureHeaders, slashCommandBody } from '../../src/local/sign-slack-request';
 import type { HttpHandler } from '../../src/slack/http-handler';
 import { serveHttpApi } from '../support/api-gateway-server';
-import type { LocalServer } from '../support/http-server';
+import type { LocalServer } from '../../src/local/http-server';
 import { serverlessBuildConfig } from '../support/serverless-build-config';
 
 const SECRET = 'bundle-test-secret';

@@ -4,10 +4,10 @@ import { StateStore } from '../../src/store/state-store';
 import { documentClient } from '../../src/store/state-table';
 import { serveHttpApi } from './api-gateway-server';
 import { handlerEnv } from './handler-env';
-import type { LocalServer } from './http-server';
+import type { LocalServer } from '../../src/local/http-server';
 import { LambdaInvokeStandIn } from './lambda-invoke-stand-in';
 import { SlackStandIn } from './slack-stand-in';
-import { StsStandIn } from './sts-stand-in';
+import { StsStandIn } from '../../src/local/sts-stand-in';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 export const WORKER_FUNCTION = 'aws-chatops-test-slackWorker';

@@ -18,7 +18,7 @@ import { documentClient } from '../../src/store/state-table';
 import { catalogFixture, withDates } from './catalog-fixtures';
 import { handlerEnv } from './handler-env';
 import { SlackStandIn } from './slack-stand-in';
-import { StsStandIn } from './sts-stand-in';
+import { StsStandIn } from '../../src/local/sts-stand-in';
 
 const TABLE = 'aws-chatops-catalog-test-state';
 
