@@ -4,10 +4,10 @@ import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import type { LocalServer } from '../../src/local/http-server';
 import { slackSignatureHeaders, slashCommandBody } from '../../src/local/sign-slack-request';
 import type { HttpHandler } from '../../src/slack/http-handler';
 import { serveHttpApi } from '../support/api-gateway-server';
-import type { LocalServer } from '../../src/local/http-server';
 import { serverlessBuildConfig } from '../support/serverless-build-config';
 
 const SECRET = 'bundle-test-secret';

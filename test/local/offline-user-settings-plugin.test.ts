@@ -62,7 +62,7 @@ afterEach(() => {
 });
 
 describe('npm run dev (serverless-offline): what the user exported reaches every function', () => {
-  it('beats the values serverless.yml sets from ${param:…} defaults', () => {
+  it('beats the values serverless.yml fills from param defaults', () => {
     Object.assign(process.env, exported);
     const s = service();
 
