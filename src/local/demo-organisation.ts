@@ -56,7 +56,7 @@ export async function startDemoOrganisation(
     S3: s3,
     EC2: ec2,
     CLOUDFORMATION: cloudFormation,
-    SERVICECATALOG: serviceCatalog,
+    SERVICE_CATALOG: serviceCatalog,
   };
   await Promise.all(Object.values(standIns).map((standIn) => standIn.start()));
   const env: Record<string, string> = {};

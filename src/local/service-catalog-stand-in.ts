@@ -12,7 +12,7 @@ export interface ServiceCatalogAnswers {
 const TARGET_PREFIX = 'AWS242ServiceCatalogService.';
 
 /**
- * AWS Service Catalog on loopback (JSON 1.1 protocol), for AWS_ENDPOINT_URL_SERVICECATALOG: the reads a catalog
+ * AWS Service Catalog on loopback (JSON 1.1 protocol), for AWS_ENDPOINT_URL_SERVICE_CATALOG: the reads a catalog
  * failure alert makes, answered from `products` (one entry per provisioned product). Dates go on the wire as
  * epoch seconds, as Service Catalog sends them.
  */
