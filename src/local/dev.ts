@@ -27,6 +27,8 @@ async function main(): Promise<void> {
     console.log(USAGE);
     process.exit(values.help ? 0 : 2);
   }
+  // Local Node is 20 (Lambda runs 22): the SDK's reminder about that is noise here.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const ports = devPorts(process.env);
   const useDemo = values.demo || (!values.aws && !hasAwsCredentials(process.env));
   const dynamo = await startLocalDynamo(DEV_STATE_TABLE, ports.dynamodb);

@@ -94,6 +94,18 @@ describe('npm run dev -- --demo, with the documented settings exported', () => {
     return slack.waitFor('response_url', 60_000, (call) => call.path === `/response/${responseId}`);
   }
 
+  /** The first chat.postMessage to `channel`; on a timeout, says what Slack got and what the bot printed. */
+  async function postedTo(channel: string): Promise<RecordedCall> {
+    try {
+      return await slack.waitFor('chat.postMessage', 30_000, (c) => c.body.channel === channel);
+    } catch (error) {
+      const seen = slack.calls.map((c) => `${c.method} ${String(c.body.channel ?? '')}`).join(', ');
+      throw new Error(`nothing posted to ${channel} (Slack got: ${seen})\n${output.slice(-3000)}`, {
+        cause: error,
+      });
+    }
+  }
+
   async function replay(fn: string, sample: string): Promise<void> {
     const response = await fetch(
       `http://127.0.0.1:${ports.lambda}/2015-03-31/functions/aws-chatops-dev-${fn}/invocations`,
@@ -128,7 +140,7 @@ describe('npm run dev -- --demo, with the documented settings exported', () => {
   it('a replayed Health event is posted through SLACK_API_URL and upserted into AIRTABLE_BASE_ID/AIRTABLE_TABLE', async () => {
     await replay('healthEvent', 'health-ec2-issue-open.json');
 
-    const post = await slack.waitFor('chat.postMessage', 30_000, (c) => String(c.body.text).includes('EC2'));
+    const post = await postedTo('#prod-oncall');
     expect(post.headers.authorization).toBe('Bearer xoxb-dev-demo');
     await new Promise((resolve) => setTimeout(resolve, 2000));
     expect(output).not.toContain('Airtable not configured');
@@ -144,19 +156,17 @@ describe('npm run dev -- --demo, with the documented settings exported', () => {
   it('a replayed RunInstances is tagged in the sample account and announced with Retag', async () => {
     await replay('autotagEvent', 'autotag-run-instances.json');
 
-    const notice = await slack.waitFor('chat.postMessage', 30_000, (c) =>
-      String(c.body.text).includes('RunInstances'),
-    );
-    expect(JSON.stringify(notice.body.blocks)).toContain('Retag');
+    const notice = await postedTo('#staging-launches');
+    const blocks = JSON.stringify(notice.body.blocks);
+    expect(blocks).toContain('Tagged 1 instance, 1 volume, 1 network interface');
+    expect(blocks).toContain('Retag');
     expect(String(notice.body.text)).toContain('launched 1 instance in staging (333333333333)');
   }, 90_000);
 
   it('a replayed catalog failure is alerted with what Service Catalog and CloudFormation say', async () => {
     await replay('catalogEvent', 'catalog-sns-rollback-complete.json');
 
-    const alert = await slack.waitFor('chat.postMessage', 30_000, (c) =>
-      String(c.body.text).includes('payments-artifacts'),
-    );
+    const alert = await postedTo('#payments-oncall');
     const text = JSON.stringify(alert.body.blocks);
     expect(text).toContain('Encrypted S3 bucket');
     expect(text).toContain('CREATE_FAILED');
