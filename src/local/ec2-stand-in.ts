@@ -1,5 +1,6 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { callingAccount, queryError, queryList, toXml } from './aws-wire';
-import { type LocalServer, startServer } from './http-server';
+import { LoopbackStandIn } from './http-server';
 
 const RESPONSE_NS = 'xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"';
 
@@ -9,42 +10,37 @@ const RESPONSE_NS = 'xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"';
  * one network interface (`eni-` + the same); CreateTags remembers the tags, DescribeTags and DescribeInstances
  * show them. `tagged` records each CreateTags call.
  */
-export class Ec2StandIn {
-  readonly tags = new Map<string, Map<string, string>>();
-  readonly tagged: { account: string; resources: string[]; tags: Record<string, string> }[] = [];
-  private server: LocalServer | undefined;
-
-  get url(): string {
-    if (!this.server) throw new Error('EC2 stand-in not started');
-    return this.server.url;
+export class Ec2StandIn extends LoopbackStandIn {
+  constructor() {
+    super('EC2');
   }
 
-  async start(): Promise<this> {
-    this.server = await startServer((req, body, res) => {
-      const form = new URLSearchParams(body);
-      const action = form.get('Action');
-      res.setHeader('content-type', 'text/xml');
-      if (action === 'DescribeInstances')
-        return void res.end(this.describeInstances(form, callingAccount(req)));
-      if (action === 'DescribeTags') return void res.end(this.describeTags(form));
-      if (action === 'CreateTags') {
-        const resources = queryList(form, 'ResourceId');
-        const tags: Record<string, string> = {};
-        for (let n = 1; form.has(`Tag.${n}.Key`); n += 1)
-          tags[form.get(`Tag.${n}.Key`) ?? ''] = form.get(`Tag.${n}.Value`) ?? '';
-        for (const id of resources) {
-          const current = this.tags.get(id) ?? new Map<string, string>();
-          for (const [key, value] of Object.entries(tags)) current.set(key, value);
-          this.tags.set(id, current);
-        }
-        this.tagged.push({ account: callingAccount(req), resources, tags });
-        return void res.end(
-          `<CreateTagsResponse ${RESPONSE_NS}><requestId>r</requestId><return>true</return></CreateTagsResponse>`,
-        );
+  readonly tags = new Map<string, Map<string, string>>();
+  readonly tagged: { account: string; resources: string[]; tags: Record<string, string> }[] = [];
+
+  protected handle(req: IncomingMessage, body: string, res: ServerResponse): void {
+    const form = new URLSearchParams(body);
+    const action = form.get('Action');
+    res.setHeader('content-type', 'text/xml');
+    if (action === 'DescribeInstances')
+      return void res.end(this.describeInstances(form, callingAccount(req)));
+    if (action === 'DescribeTags') return void res.end(this.describeTags(form));
+    if (action === 'CreateTags') {
+      const resources = queryList(form, 'ResourceId');
+      const tags: Record<string, string> = {};
+      for (let n = 1; form.has(`Tag.${n}.Key`); n += 1)
+        tags[form.get(`Tag.${n}.Key`) ?? ''] = form.get(`Tag.${n}.Value`) ?? '';
+      for (const id of resources) {
+        const current = this.tags.get(id) ?? new Map<string, string>();
+        for (const [key, value] of Object.entries(tags)) current.set(key, value);
+        this.tags.set(id, current);
       }
-      queryError(res, 400, 'InvalidAction', `${action} is not played by the demo`);
-    });
-    return this;
+      this.tagged.push({ account: callingAccount(req), resources, tags });
+      return void res.end(
+        `<CreateTagsResponse ${RESPONSE_NS}><requestId>r</requestId><return>true</return></CreateTagsResponse>`,
+      );
+    }
+    queryError(res, 400, 'InvalidAction', `${action} is not played by the demo`);
   }
 
   private tagSet(id: string): { key: string; value: string }[] {
@@ -82,10 +78,6 @@ export class Ec2StandIn {
       this.tagSet(resourceId).map((tag) => ({ resourceId, resourceType: resourceType(resourceId), ...tag })),
     );
     return `<DescribeTagsResponse ${RESPONSE_NS}><requestId>r</requestId>${toXml({ tagSet }, 'item')}</DescribeTagsResponse>`;
-  }
-
-  async stop(): Promise<void> {
-    await this.server?.close();
   }
 }
 

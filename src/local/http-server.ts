@@ -39,3 +39,26 @@ export async function startServer(
       }),
   };
 }
+
+/** A loopback stand-in of a web service: `start()` serves `handle` on a free port at `url`, `stop()` ends it. */
+export abstract class LoopbackStandIn {
+  private server: LocalServer | undefined;
+
+  constructor(private readonly serviceName: string) {}
+
+  get url(): string {
+    if (!this.server) throw new Error(`${this.serviceName} stand-in not started`);
+    return this.server.url;
+  }
+
+  protected abstract handle(req: IncomingMessage, body: string, res: ServerResponse): Promise<void> | void;
+
+  async start(): Promise<this> {
+    this.server = await startServer((req, body, res) => this.handle(req, body, res));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await this.server?.close();
+  }
+}

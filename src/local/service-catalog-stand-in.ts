@@ -1,5 +1,5 @@
-import type { ServerResponse } from 'node:http';
-import { type LocalServer, startServer } from './http-server';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoopbackStandIn } from './http-server';
 
 /** The four read answers of one provisioned product, as the SDK returns them (dates as ISO strings). */
 export interface ServiceCatalogAnswers {
@@ -16,26 +16,21 @@ const TARGET_PREFIX = 'AWS242ServiceCatalogService.';
  * failure alert makes, answered from `products` (one entry per provisioned product). Dates go on the wire as
  * epoch seconds, as Service Catalog sends them.
  */
-export class ServiceCatalogStandIn {
-  readonly products: ServiceCatalogAnswers[] = [];
-  private server: LocalServer | undefined;
-
-  get url(): string {
-    if (!this.server) throw new Error('Service Catalog stand-in not started');
-    return this.server.url;
+export class ServiceCatalogStandIn extends LoopbackStandIn {
+  constructor() {
+    super('Service Catalog');
   }
 
-  async start(): Promise<this> {
-    this.server = await startServer((req, raw, res) => {
-      const operation = String(req.headers['x-amz-target'] ?? '').replace(TARGET_PREFIX, '');
-      const body = JSON.parse(raw || '{}') as Record<string, unknown>;
-      const answer = this.answer(operation, body);
-      if (!answer)
-        return notFound(res, `${operation} ${JSON.stringify(body)}: nothing like that in the demo`);
-      res.setHeader('content-type', 'application/x-amz-json-1.1');
-      res.end(JSON.stringify(answer, (_key, value) => (isIsoDate(value) ? Date.parse(value) / 1000 : value)));
-    });
-    return this;
+  readonly products: ServiceCatalogAnswers[] = [];
+
+  protected handle(req: IncomingMessage, raw: string, res: ServerResponse): void {
+    const operation = String(req.headers['x-amz-target'] ?? '').replace(TARGET_PREFIX, '');
+    const body = JSON.parse(raw || '{}') as Record<string, unknown>;
+    const answer = this.answer(operation, body);
+    if (!answer)
+      return void notFound(res, `${operation} ${JSON.stringify(body)}: nothing like that in the demo`);
+    res.setHeader('content-type', 'application/x-amz-json-1.1');
+    res.end(JSON.stringify(answer, (_key, value) => (isIsoDate(value) ? Date.parse(value) / 1000 : value)));
   }
 
   private answer(operation: string, body: Record<string, unknown>): unknown {
@@ -58,10 +53,6 @@ export class ServiceCatalogStandIn {
       default:
         return undefined;
     }
-  }
-
-  async stop(): Promise<void> {
-    await this.server?.close();
   }
 }
 
