@@ -1,5 +1,6 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CaseDetails } from '@aws-sdk/client-support';
-import { type LocalServer, startServer } from './http-server';
+import { LoopbackStandIn } from './http-server';
 
 interface SupportError {
   status: number;
@@ -13,56 +14,47 @@ interface SupportError {
  * (`pageSize` per page, `nextToken` = next index) and filters by `afterTime` and `includeResolvedCases` as
  * Support does (`language`, when given, keeps only the cases in that language); `failures` answers an error for an account, `throttleFirst` throttles its first N calls.
  */
-export class SupportStandIn {
+export class SupportStandIn extends LoopbackStandIn {
+  constructor() {
+    super('Support');
+  }
+
   readonly cases = new Map<string, CaseDetails[]>();
   readonly failures = new Map<string, SupportError>();
   readonly throttleFirst = new Map<string, number>();
   readonly requests: { account: string; body: Record<string, unknown> }[] = [];
   pageSize = 100;
   delayMs = 0;
-  private server: LocalServer | undefined;
 
-  get url(): string {
-    if (!this.server) throw new Error('Support stand-in not started');
-    return this.server.url;
-  }
-
-  async start(): Promise<this> {
-    this.server = await startServer(async (req, raw, res) => {
-      if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
-      const account = /Credential=ASIA(\d{12})\//.exec(String(req.headers.authorization ?? ''))?.[1] ?? '';
-      const body = JSON.parse(raw || '{}') as Record<string, unknown>;
-      this.requests.push({ account, body });
-      res.setHeader('content-type', 'application/x-amz-json-1.1');
-      const target = String(req.headers['x-amz-target'] ?? '');
-      const throttles = this.throttleFirst.get(account) ?? 0;
-      if (throttles > 0) {
-        this.throttleFirst.set(account, throttles - 1);
-        return fail(res, { status: 400, code: 'ThrottlingException', message: 'Rate exceeded' });
-      }
-      const failure = this.failures.get(account);
-      if (failure) return fail(res, failure);
-      if (target !== 'AWSSupport_20130415.DescribeCases') {
-        return fail(res, { status: 400, code: 'UnknownOperationException', message: target });
-      }
-      const after = typeof body.afterTime === 'string' ? Date.parse(body.afterTime) : 0;
-      const matching = (this.cases.get(account) ?? []).filter(
-        (c) =>
-          Date.parse(c.timeCreated ?? '') >= after &&
-          (body.includeResolvedCases === true || c.status !== 'resolved') &&
-          (body.language === undefined || c.language === body.language),
-      );
-      const start = Number(body.nextToken ?? 0);
-      const size = Math.min(this.pageSize, Number(body.maxResults ?? 100));
-      const page = matching.slice(start, start + size);
-      const next = start + size < matching.length ? String(start + size) : undefined;
-      res.end(JSON.stringify({ cases: page, ...(next ? { nextToken: next } : {}) }));
-    });
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    await this.server?.close();
+  protected async handle(req: IncomingMessage, raw: string, res: ServerResponse): Promise<void> {
+    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    const account = /Credential=ASIA(\d{12})\//.exec(String(req.headers.authorization ?? ''))?.[1] ?? '';
+    const body = JSON.parse(raw || '{}') as Record<string, unknown>;
+    this.requests.push({ account, body });
+    res.setHeader('content-type', 'application/x-amz-json-1.1');
+    const target = String(req.headers['x-amz-target'] ?? '');
+    const throttles = this.throttleFirst.get(account) ?? 0;
+    if (throttles > 0) {
+      this.throttleFirst.set(account, throttles - 1);
+      return fail(res, { status: 400, code: 'ThrottlingException', message: 'Rate exceeded' });
+    }
+    const failure = this.failures.get(account);
+    if (failure) return fail(res, failure);
+    if (target !== 'AWSSupport_20130415.DescribeCases') {
+      return fail(res, { status: 400, code: 'UnknownOperationException', message: target });
+    }
+    const after = typeof body.afterTime === 'string' ? Date.parse(body.afterTime) : 0;
+    const matching = (this.cases.get(account) ?? []).filter(
+      (c) =>
+        Date.parse(c.timeCreated ?? '') >= after &&
+        (body.includeResolvedCases === true || c.status !== 'resolved') &&
+        (body.language === undefined || c.language === body.language),
+    );
+    const start = Number(body.nextToken ?? 0);
+    const size = Math.min(this.pageSize, Number(body.maxResults ?? 100));
+    const page = matching.slice(start, start + size);
+    const next = start + size < matching.length ? String(start + size) : undefined;
+    res.end(JSON.stringify({ cases: page, ...(next ? { nextToken: next } : {}) }));
   }
 }
 
