@@ -7,7 +7,7 @@
  *     stand-in for the `yaml` package).
  */
 const { mkdirSync, writeFileSync } = require('node:fs');
-const { join } = require('node:path');
+const { join, resolve } = require('node:path');
 
 class ChatopsConfigPlugin {
   constructor(serverless) {
@@ -29,7 +29,8 @@ class ChatopsConfigPlugin {
     const { loadConfigFile } = require('../config/load-config.ts');
     const { parse } = require('yaml');
     const { readFileSync } = require('node:fs');
-    const source = join(serviceDir, custom.source);
+    // CHATOPS_CONFIG may be absolute or relative to the service directory.
+    const source = resolve(serviceDir, custom.source);
     try {
       loadConfigFile(source);
     } catch (error) {

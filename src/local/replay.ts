@@ -11,7 +11,7 @@ import { devEnvironment } from './dev-env';
 
 const USAGE = `Replays events into the bot's functions with the Lambda Invoke API.
 
-  npm run replay -- <function> <file.json|folder>…   e.g. npm run replay -- healthEvent test/fixtures/health
+  npm run replay -- <function> <file.json|folder>…   e.g. npm run replay -- healthEvent src/local/samples/health-ec2-issue-open.json
   npm run replay -- <function> --quarantined         send again the malformed events kept for that function
   npm run replay -- --airtable                       Health rows waiting for Airtable: list them, requeue refused
                                                      ones, and run healthAirtableRetry once

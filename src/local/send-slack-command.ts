@@ -1,11 +1,15 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { LOCAL_SIGNING_SECRET } from './dev-env';
+import { ackPromisesMore } from './ack-promises-more';
+import { devPorts, LOCAL_SIGNING_SECRET } from './dev-env';
 import { slackSignatureHeaders, slashCommandBody } from './sign-slack-request';
+
+const WAIT_FOR_WORKER_MS = 60_000;
 
 /**
  * `npm run slack -- /aws-whoami staging`: plays Slack against the local bot. Signs the command like Slack does,
- * prints the ack, and listens on a loopback response_url for the worker's answer (up to 60 s).
+ * prints the ack and, when the ack says the work goes on, the worker's answer at a loopback response_url
+ * (up to 60 s). An ack that is the whole answer (/aws-help, a usage error) ends it at once.
  */
 async function main(): Promise<void> {
   const [first, ...words] = process.argv.slice(2);
@@ -16,48 +20,47 @@ async function main(): Promise<void> {
     );
     process.exit(2);
   }
-  const url = process.env.SLACK_EVENTS_URL ?? 'http://localhost:3000/slack/events';
-  const secret = process.env.SLACK_SIGNING_SECRET ?? LOCAL_SIGNING_SECRET;
+  const url = process.env.SLACK_EVENTS_URL ?? `http://localhost:${devPorts(process.env).http}/slack/events`;
+  const secret = process.env.SLACK_SIGNING_SECRET || LOCAL_SIGNING_SECRET;
 
-  const answered = new Promise<void>((resolve) => {
-    const server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk) => (body += chunk));
-      req.on('end', () => {
-        res.end('{"ok":true}');
-        console.log(`\n── response_url received:\n${JSON.stringify(JSON.parse(body), null, 2)}`);
-        server.close();
-        resolve();
-      });
+  let answered: () => void = () => undefined;
+  const workerAnswer = new Promise<void>((resolve) => (answered = resolve));
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      res.end('{"ok":true}');
+      console.log(`\n── response_url received:\n${JSON.stringify(JSON.parse(body), null, 2)}`);
+      answered();
     });
-    server.listen(0, '127.0.0.1', () => void send(server.address() as AddressInfo));
-    setTimeout(() => {
-      console.log('(no response_url answer within 60 s)');
-      server.close();
-      resolve();
-    }, 60_000).unref();
   });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
 
-  async function send(address: AddressInfo): Promise<void> {
-    const body = slashCommandBody({
-      command,
-      text: words.join(' '),
-      responseUrl: `http://127.0.0.1:${address.port}/response`,
-    });
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        ...slackSignatureHeaders(body, secret),
-      },
-      body,
-    });
-    const text = await response.text();
-    console.log(
-      `── ack ${response.status}:\n${text ? JSON.stringify(JSON.parse(text), null, 2) : '(empty)'}`,
+  const body = slashCommandBody({
+    command,
+    text: words.join(' '),
+    responseUrl: `http://127.0.0.1:${port}/response`,
+  });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...slackSignatureHeaders(body, secret) },
+    body,
+  });
+  const text = await response.text();
+  const ack: unknown = text ? JSON.parse(text) : undefined;
+  console.log(`── ack ${response.status}:\n${ack === undefined ? '(empty)' : JSON.stringify(ack, null, 2)}`);
+  if (response.ok && ackPromisesMore(ack)) {
+    const timeout = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        console.log(`(no response_url answer within ${WAIT_FOR_WORKER_MS / 1000} s)`);
+        resolve();
+      }, WAIT_FOR_WORKER_MS).unref(),
     );
+    await Promise.race([workerAnswer, timeout]);
   }
-  await answered;
+  server.closeAllConnections();
+  server.close();
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,4 @@
-import { type LocalServer, startServer } from '../support/http-server';
+import { type LocalServer, startServer } from '../../src/local/http-server';
 
 /**
  * Amazon EC2 on loopback (query protocol), for AWS_ENDPOINT_URL_EC2, so a bundled function can be driven with its

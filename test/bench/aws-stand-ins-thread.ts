@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { StsStandIn } from '../support/sts-stand-in';
-import { SupportStandIn, supportCase } from '../support/support-stand-in';
+import { StsStandIn } from '../../src/local/sts-stand-in';
+import { SupportStandIn, supportCase } from '../../src/local/support-stand-in';
 
 /**
  * STS and Support stand-ins in their own thread for the benchmark: AWS's CPU is not the bot's, so the bot's

@@ -10,8 +10,8 @@ import { handlerEnv } from '../support/handler-env';
 import { useLocalStateStore } from '../support/local-state-store';
 import { SlackStandIn } from '../support/slack-stand-in';
 import { SsmStandIn } from '../support/ssm-stand-in';
-import { StsStandIn } from '../support/sts-stand-in';
-import { SupportStandIn, supportCase } from '../support/support-stand-in';
+import { StsStandIn } from '../../src/local/sts-stand-in';
+import { SupportStandIn, supportCase } from '../../src/local/support-stand-in';
 import { useStandIns } from '../support/use-stand-ins';
 
 type Handler = (event: unknown, context?: { invokedFunctionArn: string }) => Promise<unknown>;

@@ -4,7 +4,7 @@ import { slackSignatureHeaders, slashCommandBody } from '../../src/local/sign-sl
 import type { HttpHandler } from '../../src/slack/http-handler';
 import { serveHttpApi } from '../support/api-gateway-server';
 import { configAsPackaged, loadBundle } from '../support/bundled-function';
-import type { LocalServer } from '../support/http-server';
+import type { LocalServer } from '../../src/local/http-server';
 
 const SECRET = 'bundle-test-secret';
 

@@ -10,8 +10,8 @@ import { type CollectDeps, collectCases } from '../../src/cases/collect-cases';
 import { listTargetAccounts } from '../../src/cases/list-target-accounts';
 import { supportClients } from '../../src/cases/support-client';
 import { appConfigSchema } from '../../src/config/schema';
-import { StsStandIn } from '../support/sts-stand-in';
-import { SupportStandIn, supportCase } from '../support/support-stand-in';
+import { StsStandIn } from '../../src/local/sts-stand-in';
+import { SupportStandIn, supportCase } from '../../src/local/support-stand-in';
 
 const NOW = new Date('2024-05-08T12:00:00.000Z');
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000).toISOString();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSlackLimits } from '../../blocks/check-limits';
+import { SupportStandIn, supportCase } from '../../src/local/support-stand-in';
 import { BotHarness } from '../support/bot-harness';
-import { SupportStandIn, supportCase } from '../support/support-stand-in';
 
 const scheduledEvent = (id: string) => ({
   id,

@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSlackLimits } from '../../blocks/check-limits';
+import { SupportStandIn, supportCase } from '../../src/local/support-stand-in';
 import { BotHarness } from '../support/bot-harness';
-import { SupportStandIn, supportCase } from '../support/support-stand-in';
 
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
 

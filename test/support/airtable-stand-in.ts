@@ -1,4 +1,4 @@
-import { type LocalServer, startServer } from './http-server';
+import { type LocalServer, startServer } from '../../src/local/http-server';
 
 export interface AirtableCall {
   method: string;

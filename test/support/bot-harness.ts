@@ -1,13 +1,13 @@
+import type { LocalServer } from '../../src/local/http-server';
 import { slackSignatureHeaders, slashCommandBody } from '../../src/local/sign-slack-request';
+import { StsStandIn } from '../../src/local/sts-stand-in';
 import { type LocalDynamo, startLocalDynamo } from '../../src/store/local-dynamodb';
 import { StateStore } from '../../src/store/state-store';
 import { documentClient } from '../../src/store/state-table';
 import { serveHttpApi } from './api-gateway-server';
 import { handlerEnv } from './handler-env';
-import type { LocalServer } from './http-server';
 import { LambdaInvokeStandIn } from './lambda-invoke-stand-in';
 import { SlackStandIn } from './slack-stand-in';
-import { StsStandIn } from './sts-stand-in';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 export const WORKER_FUNCTION = 'aws-chatops-test-slackWorker';

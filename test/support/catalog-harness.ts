@@ -12,13 +12,13 @@ import {
 } from '@aws-sdk/client-service-catalog';
 import { mockClient } from 'aws-sdk-client-mock';
 import { vi } from 'vitest';
+import { StsStandIn } from '../../src/local/sts-stand-in';
 import { type LocalDynamo, startLocalDynamo } from '../../src/store/local-dynamodb';
 import { StateStore } from '../../src/store/state-store';
 import { documentClient } from '../../src/store/state-table';
 import { catalogFixture, withDates } from './catalog-fixtures';
 import { handlerEnv } from './handler-env';
 import { SlackStandIn } from './slack-stand-in';
-import { StsStandIn } from './sts-stand-in';
 
 const TABLE = 'aws-chatops-catalog-test-state';
 

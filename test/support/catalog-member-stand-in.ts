@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { signedBy, toXml } from './aws-xml';
 import { catalogFixture } from './catalog-fixtures';
-import { LoopbackStandIn } from './http-server';
+import { LoopbackStandIn } from '../../src/local/http-server';
 
 type Answers = Record<string, Record<string, unknown>>;
 
@@ -24,7 +24,9 @@ function epochTimes(value: unknown): unknown {
  * signed for.
  */
 export class CatalogMemberStandIn extends LoopbackStandIn {
-  protected readonly service = 'Service Catalog / CloudFormation';
+  constructor() {
+    super('Service Catalog / CloudFormation');
+  }
   readonly calls: { operation: string; account: string; region: string }[] = [];
   private readonly answers = catalogFixture<Answers>('member-account-answers');
 

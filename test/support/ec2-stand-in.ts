@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { signedBy, toXml } from './aws-xml';
-import { LoopbackStandIn } from './http-server';
+import { LoopbackStandIn } from '../../src/local/http-server';
 
 export interface CreateTagsCall {
   account: string;
@@ -17,7 +17,9 @@ const XMLNS = 'http://ec2.amazonaws.com/doc/2016-11-15/';
  * named after it (i-0a… → vol-0a…, eni-0a…); DescribeTags finds no tags; CreateTags is recorded.
  */
 export class Ec2StandIn extends LoopbackStandIn {
-  protected readonly service = 'EC2';
+  constructor() {
+    super('EC2');
+  }
   readonly createTags: CreateTagsCall[] = [];
 
   protected handle(req: IncomingMessage, body: string, res: ServerResponse): void {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { escapeXml, signedBy } from './aws-xml';
-import { LoopbackStandIn } from './http-server';
+import { LoopbackStandIn } from '../../src/local/http-server';
 
 /**
  * Amazon S3 on loopback (REST-XML), for AWS_ENDPOINT_URL_S3: ListBuckets answers the buckets of the calling
@@ -8,7 +8,9 @@ import { LoopbackStandIn } from './http-server';
  * S3's ListAllMyBucketsResult. Every request is recorded.
  */
 export class S3StandIn extends LoopbackStandIn {
-  protected readonly service = 'S3';
+  constructor() {
+    super('S3');
+  }
   readonly buckets = new Map<string, { name: string; region: string; created: string }[]>();
   readonly requests: { account: string; method: string; url: string }[] = [];
 

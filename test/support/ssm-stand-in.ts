@@ -1,12 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { LoopbackStandIn } from './http-server';
+import { LoopbackStandIn } from '../../src/local/http-server';
 
 /**
  * AWS Systems Manager Parameter Store on loopback (JSON 1.1), for AWS_ENDPOINT_URL_SSM: GetParameter answers the
  * SecureStrings in `parameters` (decrypted when asked), ParameterNotFound otherwise. Names asked are recorded.
  */
 export class SsmStandIn extends LoopbackStandIn {
-  protected readonly service = 'SSM';
+  constructor() {
+    super('SSM');
+  }
   readonly parameters = new Map<string, string>();
   readonly asked: string[] = [];
 

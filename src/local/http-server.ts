@@ -40,18 +40,18 @@ export async function startServer(
   };
 }
 
-/** A stand-in served on loopback: `start()` serves `handle` on a free port, `url` says where, `stop()` closes it. */
+/** A loopback stand-in of a web service: `start()` serves `handle` on a free port at `url`, `stop()` ends it. */
 export abstract class LoopbackStandIn {
   private server: LocalServer | undefined;
-  /** Names the stand-in in the error for a use before `start()`. */
-  protected abstract readonly service: string;
 
-  protected abstract handle(req: IncomingMessage, body: string, res: ServerResponse): Promise<void> | void;
+  constructor(private readonly serviceName: string) {}
 
   get url(): string {
-    if (!this.server) throw new Error(`${this.service} stand-in not started`);
+    if (!this.server) throw new Error(`${this.serviceName} stand-in not started`);
     return this.server.url;
   }
+
+  protected abstract handle(req: IncomingMessage, body: string, res: ServerResponse): Promise<void> | void;
 
   async start(): Promise<this> {
     this.server = await startServer((req, body, res) => this.handle(req, body, res));
