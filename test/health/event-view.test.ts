@@ -55,8 +55,8 @@ describe('mergeDelivery', () => {
 
   it('tracks the pages of a paged event until all arrived', () => {
     const first = merge(undefined, 'paged-page-1-of-2');
-    expect(missingPages(first)).toEqual([2]);
-    expect(missingPages(merge(first, 'paged-page-2-of-2'))).toEqual([]);
+    expect(missingPages(first)).toEqual({ count: 1, ranges: [[2, 2]] });
+    expect(missingPages(merge(first, 'paged-page-2-of-2'))).toEqual({ count: 0, ranges: [] });
   });
 
   it('caps stored entities to keep the state item small, and says so', () => {
