@@ -229,6 +229,34 @@ describe('catalog-event handler: Service Catalog failures to Slack', () => {
     expect(harness.posts()).toEqual([]);
   });
 
+  it('alerts once for a stack id and client request token longer than a DynamoDB key allows', async () => {
+    const longName = `SC-222222222222-pp-${'z'.repeat(2100)}`;
+    const event = fixtureWith(
+      'sns-stack-rollback-complete',
+      ['SC-222222222222-pp-7fzq2lmd4xk3e', longName],
+      [ROLLBACK_TOKEN, `token-${'t'.repeat(3000)}`],
+    );
+
+    await harness.handler(event);
+    await harness.handler(event);
+
+    expect(harness.posts()).toHaveLength(1);
+    expect(checkSlackLimits(harness.posts()[0])).toEqual([]);
+  });
+
+  it('keeps an event nested 5,000 levels deep with a 2,010-character id for replay instead of failing', async () => {
+    let deep: Record<string, unknown> = {};
+    for (let i = 0; i < 5000; i += 1) deep = { a: deep };
+    const id = `deep-${'d'.repeat(2005)}`;
+
+    await expect(
+      harness.handler({ id, source: 'aws.cloudformation', 'detail-type': 'x', detail: deep }),
+    ).resolves.toBeUndefined();
+
+    const kept = await harness.store.query<{ eventId: string }>('quarantine#catalogEvent');
+    expect(kept.map((record) => record.data.eventId)).toContain(id);
+  });
+
   it('ignores a resource-level CREATE_FAILED (reason with quotes, = and a newline) without calling AWS', async () => {
     await harness.handler(catalogFixture('sns-resource-create-failed-tricky-reason'));
     await harness.handler(catalogFixture('eventbridge-resource-create-failed'));
