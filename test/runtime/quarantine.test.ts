@@ -42,7 +42,12 @@ describe('quarantine keeps anything, so a bad event is never retried forever', (
     const circular: Record<string, unknown> = { id: 'loop-1', big: 'x'.repeat(1_000_000) };
     circular.self = circular;
 
-    await quarantine(store, 'hugeTest', circular, Array.from({ length: 10_000 }, (_, i) => `problem ${i}`));
+    await quarantine(
+      store,
+      'hugeTest',
+      circular,
+      Array.from({ length: 10_000 }, (_, i) => `problem ${i}`),
+    );
 
     const [kept] = await store.query<QuarantinedEvent>(quarantineKey('hugeTest'));
     expect(kept?.data.eventId).toBe('loop-1');
