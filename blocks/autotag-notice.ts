@@ -3,7 +3,7 @@ import type { ResourceKind } from '../src/autotag/created-resources';
 import type { AutotagNotice } from '../src/autotag/notice-record';
 import { ec2ConsoleUrl } from './autotag-console-links';
 import { mrkdwnText, plainText, type SlackMessage } from './message';
-import { escapeMrkdwn, mentionUser, mrkdwnLink, slackDate } from './mrkdwn';
+import { mentionUser, mrkdwnLink, slackDate } from './mrkdwn';
 import { escapeAndTruncate, inlineCodeWithin, joinLinesWithin, truncateText } from './truncate';
 
 export const RETAG_ACTION = 'autotag_retag';
@@ -92,7 +92,7 @@ export function autotagNotice(notice: AutotagNotice): SlackMessage {
     {
       type: 'section',
       text: mrkdwnText(
-        `*Launched by* ${creator}${mention}\n*Account* ${escapeMrkdwn(accountText(notice))} · *Region* ${escapeAndTruncate(notice.region, 60)} · ${slackDate(new Date(notice.createdAt))}`,
+        `*Launched by* ${creator}${mention}\n*Account* ${escapeAndTruncate(accountText(notice), 120)} · *Region* ${escapeAndTruncate(notice.region, 60)} · ${slackDate(new Date(notice.createdAt))}`,
       ),
     },
     { type: 'section', text: mrkdwnText(joinLinesWithin(lines, 2900, 'resources')) },
