@@ -16,10 +16,11 @@ const SENT_TTL_SECONDS = 30 * 24 * 60 * 60;
 const SENDING_LEASE_SECONDS = 90;
 /**
  * Without a client request token on both copies, copies whose status changes are this close are one operation:
- * SNS's `Timestamp` and EventBridge's `time` of one change differ by a second or so, while a second operation of
- * the same stack cannot fail the same way in much less than that.
+ * the SNS text's `Timestamp` (ms) and EventBridge's `time` (whole seconds) of one change differ by about a second.
+ * A minute leaves room for skew, yet a retry of the same stack that fails the same way a few minutes later (a
+ * person re-running a fast-failing update) is a new operation and alerts again; five minutes would hide it.
  */
-const SAME_OPERATION_MS = 5 * 60 * 1000;
+const SAME_OPERATION_MS = 60 * 1000;
 /** Operations remembered per stack and status (a stack that keeps failing the same way). */
 const OPERATIONS_KEPT = 20;
 

@@ -191,6 +191,22 @@ describe('catalog-event handler: Service Catalog failures to Slack', () => {
     expect(harness.posts()).toHaveLength(2);
   });
 
+  it('alerts again when the same stack fails the same way three minutes later without a token (a quick retry)', async () => {
+    const stack: [string, string] = [OTHER_STACK[1], '8d7c6b50-6e4f-11ef-a051-0f8091a2b3c4'];
+    const retry: [string, string][] = [
+      ['2024-06-03T10:05:40', '2024-06-03T10:08:41'],
+      ['1c2d3e40-2199-11ef', '2d3e4f50-2199-11ef'],
+      ['6a7e8feb-b491-4cf7', '7b8f9a0c-c5a2-4d08'],
+      ['d1f7c3a2-6e4b-5a8c', 'f3b9d5c4-8a6d-4cae'],
+    ];
+    await harness.handler(snsWithoutToken(stack));
+    await harness.handler(eventBridgeWithoutToken(stack, ['10:05:40Z', '10:05:42Z']));
+    await harness.handler(eventBridgeWithoutToken(stack, ...retry));
+    await harness.handler(snsWithoutToken(stack, ...retry));
+
+    expect(harness.posts()).toHaveLength(2);
+  });
+
   it('reads values with stray spaces: a trailing space after ROLLBACK_COMPLETE still alerts', async () => {
     const spaced = fixtureWith(
       'sns-stack-rollback-complete',
