@@ -22,6 +22,10 @@ export interface CatalogEventDeps extends EnrichDeps {
 
 /** The one INFO line every delivery that is read but not alerted leaves, with its id and the reason. */
 const IGNORED = 'catalog delivery ignored';
+/** Ids and statuses come from the sender, unbounded: a log line keeps their beginning. */
+const LOGGED_CHARS = 256;
+const logged = (text: string): string =>
+  text.length > LOGGED_CHARS ? `${text.slice(0, LOGGED_CHARS)}…` : text;
 
 export type CatalogOutcome = 'alerted' | 'duplicate' | 'ignored' | 'quarantined';
 
@@ -44,15 +48,22 @@ async function handleInput(input: CatalogInput, deps: CatalogEventDeps): Promise
     return 'quarantined';
   }
   if (input.kind === 'ignored') {
-    withCorrelation({ eventId: eventIdOf(input.raw) });
-    logger.info(IGNORED, { eventId: eventIdOf(input.raw), reason: input.why });
+    const eventId = logged(eventIdOf(input.raw));
+    withCorrelation({ eventId });
+    logger.info(IGNORED, { eventId, reason: input.why });
     return 'ignored';
   }
   const n = input.notification;
-  withCorrelation({ eventId: n.messageId, account: n.stack.accountId });
+  const eventId = logged(n.messageId);
+  withCorrelation({ eventId, account: logged(n.stack.accountId) });
   const skip = reasonToSkip(n, deps.config);
   if (skip) {
-    logger.info(IGNORED, { eventId: n.messageId, reason: skip, status: n.status, stackId: n.stack.stackId });
+    logger.info(IGNORED, {
+      eventId,
+      reason: logged(skip),
+      status: logged(n.status),
+      stackId: logged(n.stack.stackId),
+    });
     return 'ignored';
   }
   const outcome = await alertOnce(deps.store, failureIdentity(n), async () => {
@@ -66,7 +77,7 @@ async function handleInput(input: CatalogInput, deps: CatalogEventDeps): Promise
     const sink = await deps.sink();
     return sink.post(route.channel, message);
   });
-  logger.info('catalog failure handled', { outcome, status: n.status, stackId: n.stack.stackId });
+  logger.info('catalog failure handled', { outcome, status: n.status, stackId: logged(n.stack.stackId) });
   return outcome;
 }
 

@@ -231,6 +231,13 @@ describe('catalog-event handler: Service Catalog failures to Slack', () => {
         ...(catalogFixture('eventbridge-stack-rollback-complete') as object),
         'detail-type': 'CloudFormation Drift Detection Status Change',
       });
+      await harness.handler(
+        fixtureWith(
+          'eventbridge-stack-rollback-complete',
+          ['6a7e8feb-b491-4cf7-a9f1-bf3703467718', `id-${'i'.repeat(4000)}`],
+          ['"status":"ROLLBACK_COMPLETE"', `"status":"${'S'.repeat(4000)}"`],
+        ),
+      );
     } finally {
       logs.stop();
       process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
@@ -241,7 +248,9 @@ describe('catalog-event handler: Service Catalog failures to Slack', () => {
       ['INFO', 'e2a8d4b3-7f5c-4b9d-8e1f-2a3b4c5d6e7f', 'not a failure status (CREATE_COMPLETE)'],
       ['INFO', expect.any(String), 'resource-level event'],
       ['INFO', '6a7e8feb-b491-4cf7-a9f1-bf3703467718', 'not a stack or resource status change'],
+      ['INFO', `id-${'i'.repeat(253)}…`, expect.stringMatching(/^not a failure status \(S+…$/)],
     ]);
+    for (const record of ignored) expect(JSON.stringify(record).length).toBeLessThan(2000);
     expect(harness.posts()).toEqual([]);
   });
 
