@@ -19,7 +19,10 @@ describe('respondToUrl: replies within Slack limits', () => {
       ],
     };
 
-    await respondToUrl('https://hooks.slack.com/commands/T1/1/x', reply, { replaceOriginal: true, fetchImpl });
+    await respondToUrl('https://hooks.slack.com/commands/T1/1/x', reply, {
+      replaceOriginal: true,
+      fetchImpl,
+    });
 
     const [body] = bodies;
     expect(body).toMatchObject({ response_type: 'in_channel', replace_original: true, text: 'Report' });
