@@ -3,8 +3,8 @@ import type { ResourceKind } from '../src/autotag/created-resources';
 import type { AutotagNotice } from '../src/autotag/notice-record';
 import { ec2ConsoleUrl } from './autotag-console-links';
 import { mrkdwnText, plainText, type SlackMessage } from './message';
-import { escapeMrkdwn, inlineCode, mentionUser, mrkdwnLink, slackDate } from './mrkdwn';
-import { escapeAndTruncate, joinLinesWithin, truncateText } from './truncate';
+import { mentionUser, mrkdwnLink, slackDate } from './mrkdwn';
+import { escapeAndTruncate, inlineCodeWithin, joinLinesWithin, truncateText } from './truncate';
 
 export const RETAG_ACTION = 'autotag_retag';
 export const MINE_ACTION = 'autotag_mine';
@@ -49,9 +49,9 @@ function resourceLine(notice: AutotagNotice, index: number): string {
   if (!instance) return `• ${link} ${KIND_WORDS[resource.kind][0]}`;
   const parts = [
     link,
-    instance.type ? inlineCode(instance.type) : undefined,
+    instance.type ? inlineCodeWithin(instance.type, 60) : undefined,
     instance.name ? `*${escapeAndTruncate(instance.name, 120)}*` : undefined,
-    instance.imageId ? escapeMrkdwn(instance.imageId) : undefined,
+    instance.imageId ? escapeAndTruncate(instance.imageId, 100) : undefined,
   ].filter(Boolean);
   return `• ${parts.join(' · ')}`;
 }
@@ -86,13 +86,13 @@ export function autotagNotice(notice: AutotagNotice): SlackMessage {
       : countWords(notice.resources.map((r) => r.kind));
   const where = `${accountText(notice)} · ${notice.region}`;
   const lines = notice.resources.map((_, index) => resourceLine(notice, index));
-  const keys = inlineCode(notice.ownerTagKey);
+  const keys = inlineCodeWithin(notice.ownerTagKey, 130);
   const blocks: KnownBlock[] = [
     { type: 'header', text: plainText(truncateText(`${notice.eventName}: ${subject} in ${where}`, 150)) },
     {
       type: 'section',
       text: mrkdwnText(
-        `*Launched by* ${creator}${mention}\n*Account* ${escapeMrkdwn(accountText(notice))} · *Region* ${escapeMrkdwn(notice.region)} · ${slackDate(new Date(notice.createdAt))}`,
+        `*Launched by* ${creator}${mention}\n*Account* ${escapeAndTruncate(accountText(notice), 120)} · *Region* ${escapeAndTruncate(notice.region, 60)} · ${slackDate(new Date(notice.createdAt))}`,
       ),
     },
     { type: 'section', text: mrkdwnText(joinLinesWithin(lines, 2900, 'resources')) },
@@ -106,7 +106,7 @@ export function autotagNotice(notice: AutotagNotice): SlackMessage {
     type: 'context',
     elements: [
       mrkdwnText(
-        `${statusLine(notice, `${keys} and the creator tags`)} Creator ARN: ${inlineCode(truncateText(notice.creator.arn, 1500))}`,
+        `${statusLine(notice, `${keys} and the creator tags`)} Creator ARN: ${inlineCodeWithin(notice.creator.arn, 1500)}`,
       ),
     ],
   });

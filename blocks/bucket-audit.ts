@@ -1,7 +1,7 @@
 import type { SlackMessage } from './message';
 import { mrkdwnText } from './message';
-import { inlineCode, mentionUser, slackDate } from './mrkdwn';
-import { escapeAndTruncate } from './truncate';
+import { mentionUser, slackDate } from './mrkdwn';
+import { cutMrkdwn, escapeAndTruncate, inlineCodeWithin } from './truncate';
 
 export interface BucketAuditView {
   action: string;
@@ -21,14 +21,14 @@ export function bucketAuditMessage(entry: BucketAuditView): SlackMessage {
     .filter(([, value]) => value !== undefined && value !== '')
     .map(([key, value]) => `${key}: ${escapeAndTruncate(String(value), 500)}`)
     .join(' · ');
-  const line = `${ICON[entry.result]} ${mentionUser(entry.actor)} ${inlineCode(entry.action)} on ${inlineCode(entry.target)} — *${entry.result}*`;
+  const line = `${ICON[entry.result]} ${mentionUser(entry.actor)} ${inlineCodeWithin(entry.action, 100)} on ${inlineCodeWithin(entry.target, 2000)} — *${entry.result}*`;
   return {
     text: escapeAndTruncate(`${entry.action} on ${entry.target} by ${entry.actor}: ${entry.result}`, 3000),
     blocks: [
       { type: 'section', text: mrkdwnText(line) },
       {
         type: 'context',
-        elements: [mrkdwnText(`${slackDate(entry.at)}${details ? ` · ${details}` : ''}`.slice(0, 2000))],
+        elements: [mrkdwnText(cutMrkdwn(`${slackDate(entry.at)}${details ? ` · ${details}` : ''}`, 2000))],
       },
     ],
   };

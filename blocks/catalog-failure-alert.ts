@@ -3,8 +3,8 @@ import { provisionedProductUrl, stackEventsUrl } from '../src/catalog/console-li
 import type { FailureReport } from '../src/catalog/enrich-failure';
 import type { FailedResource } from '../src/catalog/root-cause';
 import { mrkdwnText, plainText, type SlackMessage } from './message';
-import { escapeMrkdwn, inlineCode, mrkdwnLink, slackDate } from './mrkdwn';
-import { escapeAndTruncate, joinLinesWithin, truncateText } from './truncate';
+import { mrkdwnLink, slackDate } from './mrkdwn';
+import { escapeAndTruncate, inlineCodeWithin, joinLinesWithin, truncateText } from './truncate';
 
 export interface CatalogAlertView {
   report: FailureReport;
@@ -18,6 +18,9 @@ const OPERATION: Record<string, string> = {
   TERMINATE_PROVISIONED_PRODUCT: 'termination',
 };
 
+/** Two console links share one section (≤ 3,000 characters). */
+const LINK_URL_CHARS = 1200;
+
 /** A failed Service Catalog launch/update/termination: what, where, why, who, and where to look next. */
 export function catalogFailureAlert({ report, mention }: CatalogAlertView): SlackMessage {
   const { notification: n, catalog, rootCause } = report;
@@ -30,14 +33,14 @@ export function catalogFailureAlert({ report, mention }: CatalogAlertView): Slac
     { type: 'section', fields: fields(report, product) },
   ];
   const recordErrors = (catalog?.record?.errors ?? []).map(
-    (error) => `• ${code(error.code, 80)} ${escapeAndTruncate(oneLine(error.description), 600)}`,
+    (error) => `• ${inlineCodeWithin(error.code, 80)} ${escapeAndTruncate(oneLine(error.description), 600)}`,
   );
   if (recordErrors.length > 0) {
     const text = joinLinesWithin(recordErrors, 2900, 'errors');
     blocks.push({ type: 'section', text: mrkdwnText(`*Service Catalog says*\n${text}`) });
   }
   const others = (rootCause?.alsoFailed ?? []).map(
-    (failure) => `${code(failure.logicalId, 80)} ${escapeAndTruncate(failure.status, 40)}`,
+    (failure) => `${inlineCodeWithin(failure.logicalId, 80)} ${escapeAndTruncate(failure.status, 40)}`,
   );
   if (others.length > 0) {
     blocks.push({
@@ -77,16 +80,16 @@ function causeText(report: FailureReport, mention: string | undefined): string {
     return `${who}*Root cause:* ${where}.${said}`;
   }
   const nested = report.rootCause?.nestedPath.length
-    ? ` in nested stack ${report.rootCause.nestedPath.map((id) => code(id, 80)).join(' › ')}`
+    ? ` in nested stack ${report.rootCause.nestedPath.map((id) => inlineCodeWithin(id, 80)).join(' › ')}`
     : '';
-  return `${who}*Root cause:* ${resourceLabel(cause)}${nested} ${escapeMrkdwn(cause.status)}\n${quote(cause.reason || '(no reason given)', 2400)}`;
+  return `${who}*Root cause:* ${resourceLabel(cause)}${nested} ${escapeAndTruncate(cause.status, 60)}\n${quote(cause.reason || '(no reason given)', 2400)}`;
 }
 
 function fields(report: FailureReport, product: string) {
   const { notification: n, catalog, accountName } = report;
   const pp = report.provisionedProductId
-    ? `${escapeAndTruncate(catalog?.provisionedProductName ?? '(name unknown)', 300)}\n${inlineCode(report.provisionedProductId)}`
-    : `not a Service Catalog stack\n${code(n.stack.stackName, 200)}`;
+    ? `${escapeAndTruncate(catalog?.provisionedProductName ?? '(name unknown)', 300)}\n${inlineCodeWithin(report.provisionedProductId, 100)}`
+    : `not a Service Catalog stack\n${inlineCodeWithin(n.stack.stackName, 200)}`;
   const account = accountName
     ? `${escapeAndTruncate(accountName, 200)} (${n.stack.accountId})`
     : n.stack.accountId;
@@ -96,17 +99,20 @@ function fields(report: FailureReport, product: string) {
     mrkdwnText(`*Product*\n${escapeAndTruncate(product, 600)}`),
     mrkdwnText(`*Provisioned product*\n${pp}`),
     mrkdwnText(`*Account*\n${account}`),
-    mrkdwnText(`*Region*\n${escapeMrkdwn(n.stack.region)}`),
-    mrkdwnText(`*Stack status*\n${code(n.status, 60)}`),
+    mrkdwnText(`*Region*\n${escapeAndTruncate(n.stack.region, 60)}`),
+    mrkdwnText(`*Stack status*\n${inlineCodeWithin(n.status, 60)}`),
     mrkdwnText(`*Launched by*\n${who}${when}`),
   ];
 }
 
+/** Console links; one whose URL would not fit a Slack message (a hostile stack id) is shown as its label only. */
 function links(report: FailureReport): string {
   const stack = report.notification.stack;
-  const events = mrkdwnLink(stackEventsUrl(stack), 'Stack events in CloudFormation');
+  const link = (url: string, label: string) =>
+    url.length <= LINK_URL_CHARS ? mrkdwnLink(url, label) : label;
+  const events = link(stackEventsUrl(stack), 'Stack events in CloudFormation');
   const pp = report.provisionedProductId
-    ? `${mrkdwnLink(provisionedProductUrl(stack, report.provisionedProductId), 'Provisioned product in Service Catalog')} · `
+    ? `${link(provisionedProductUrl(stack, report.provisionedProductId), 'Provisioned product in Service Catalog')} · `
     : '';
   return `:mag: ${pp}${events} _(sign in to account ${stack.accountId} first)_`;
 }
@@ -117,8 +123,8 @@ function footer(report: FailureReport): string {
     n.timestamp && !Number.isNaN(Date.parse(n.timestamp))
       ? ` · failed ${slackDate(new Date(n.timestamp))}`
       : '';
-  const record = report.catalog?.record ? ` · record ${code(report.catalog.record.id, 80)}` : '';
-  return `Stack ${code(n.stack.stackName, 200)}${record}${time} · via ${n.source === 'sns' ? 'SNS notification' : 'EventBridge'} · ${report.role ? `role ${inlineCode(report.role)}` : 'read with the bot’s own credentials'}`;
+  const record = report.catalog?.record ? ` · record ${inlineCodeWithin(report.catalog.record.id, 80)}` : '';
+  return `Stack ${inlineCodeWithin(n.stack.stackName, 200)}${record}${time} · via ${n.source === 'sns' ? 'SNS notification' : 'EventBridge'} · ${report.role ? `role ${inlineCodeWithin(report.role, 200)}` : 'read with the bot’s own credentials'}`;
 }
 
 /** Plain words, escaped as a whole: Slack renders the fallback as mrkdwn in notifications. */
@@ -153,7 +159,7 @@ function operationOf(report: FailureReport): string {
 }
 
 function resourceLabel(cause: FailedResource): string {
-  return `${code(cause.logicalId, 200)} (${escapeAndTruncate(cause.type, 150)})`;
+  return `${inlineCodeWithin(cause.logicalId, 200)} (${escapeAndTruncate(cause.type, 150)})`;
 }
 
 /** Multi-line text as a mrkdwn block quote, escaped and cut to `max`. */
@@ -161,11 +167,6 @@ function quote(text: string, max: number): string {
   const lines = escapeAndTruncate(text.trim(), max - 200).split('\n');
   const kept = lines.length > 30 ? [...lines.slice(0, 29), '…'] : lines;
   return kept.map((line) => `>${line}`).join('\n');
-}
-
-/** Inline code of at most `max` characters once escaped. */
-function code(text: string, max: number): string {
-  return `\`${escapeAndTruncate(text, max).replace(/`/g, 'ˋ')}\``;
 }
 
 function oneLine(text: string): string {

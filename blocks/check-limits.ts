@@ -1,71 +1,123 @@
 import { SLACK_LIMITS as L } from './slack-limits';
+import { cutMrkdwn, truncateText } from './truncate';
+
+type Kind = 'message' | 'modal';
+type Obj = Record<string, unknown>;
 
 /**
  * Checks a message (or modal view) against Slack's limits and returns one line per violation, e.g.
  * `blocks[3].text.text: 3120 characters, limit 3000`. An empty list means Slack will accept the shape.
- * Used by tests on every message the bot builds.
+ * Used by tests on every message the bot builds, and by the Slack sink before it sends (see `fitSlackLimits`).
  */
-export function checkSlackLimits(message: unknown, kind: 'message' | 'modal' = 'message'): string[] {
+export function checkSlackLimits(message: unknown, kind: Kind = 'message'): string[] {
   const problems: string[] = [];
+  walk(message, kind, problems, false);
+  return problems;
+}
+
+/**
+ * The message cut down to Slack's limits, with what was cut (in `checkSlackLimits`' words): long texts end in `…`
+ * (mrkdwn never cut inside an entity or a `<…>` token), surplus blocks, fields and elements are dropped (a last
+ * context block says so), a link button whose URL is too long is dropped. The input is not changed. Problems that
+ * cannot be fixed by cutting (a missing text) are only reported.
+ */
+export function fitSlackLimits<T>(message: T, kind: Kind = 'message'): { message: T; shortened: string[] } {
+  const copy = structuredClone(message);
+  const shortened: string[] = [];
+  walk(copy, kind, shortened, true);
+  return { message: copy, shortened };
+}
+
+/** One pass over the shape Slack validates; with `fix`, every cut that makes it valid is made in place. */
+function walk(message: unknown, kind: Kind, problems: string[], fix: boolean): void {
   const at = (path: string, what: string): void => {
     problems.push(`${path}: ${what}`);
   };
-  const maxLength = (value: unknown, max: number, path: string) => {
+  /** `holder[key]` is a string of at most `max` characters (`mrkdwn` cut as mrkdwn) and not blank. */
+  const maxLength = (
+    holder: Obj,
+    key: string,
+    max: number,
+    path: string,
+    mrkdwn = false,
+    required = true,
+  ) => {
+    const value = holder[key];
+    if (value === undefined && !required) return;
     if (typeof value !== 'string') return at(path, 'missing text');
-    if (value.length > max) at(path, `${value.length} characters, limit ${max}`);
+    if (value.length > max) {
+      at(path, `${value.length} characters, limit ${max}`);
+      if (fix) holder[key] = mrkdwn ? cutMrkdwn(value, max) : truncateText(value, max);
+    }
     if (value.trim() === '') at(path, 'empty text (Slack rejects it)');
   };
-  const maxCount = (list: unknown, max: number, path: string) => {
-    if (!Array.isArray(list)) return at(path, 'missing list');
-    if (list.length > max) at(path, `${list.length} items, limit ${max}`);
+  const textOf = (holder: Obj, max: number, path: string) =>
+    maxLength(record(holder), 'text', max, `${path}.text`, record(holder).type === 'mrkdwn');
+  /** `holder[key]` is a list of at most `max` items; cut to `max` (or `max - 1` and `more` saying how many). */
+  const maxCount = (
+    holder: Obj,
+    key: string,
+    max: number,
+    path: string,
+    more?: (hidden: number) => unknown,
+  ) => {
+    const items = holder[key];
+    if (!Array.isArray(items)) return at(path, 'missing list');
+    if (items.length <= max) return;
+    at(path, `${items.length} items, limit ${max}`);
+    if (!fix) return;
+    holder[key] = more ? [...items.slice(0, max - 1), more(items.length - max + 1)] : items.slice(0, max);
   };
 
   const root = record(message);
   if (kind === 'message') {
     if (typeof root.text !== 'string' || root.text.trim() === '') at('text', 'no plain-text fallback');
-    else maxLength(root.text, L.fallbackText, 'text');
+    else maxLength(root, 'text', L.fallbackText, 'text', true);
   } else {
-    maxLength(record(root.title).text, L.modalTitle, 'title.text');
+    textOf(record(root.title), L.modalTitle, 'title');
   }
-  const blocks = Array.isArray(root.blocks) ? root.blocks : [];
-  maxCount(blocks, kind === 'message' ? L.messageBlocks : L.modalBlocks, 'blocks');
+  const hiddenBlocks = (hidden: number) => ({
+    type: 'context',
+    elements: [{ type: 'mrkdwn', text: `…${hidden} more block${hidden === 1 ? '' : 's'} not shown` }],
+  });
+  maxCount(root, 'blocks', kind === 'message' ? L.messageBlocks : L.modalBlocks, 'blocks', hiddenBlocks);
 
-  blocks.forEach((raw, index) => {
+  for (const [index, raw] of list(root.blocks).entries()) {
     const block = record(raw);
     const path = `blocks[${index}]`;
-    if (typeof block.block_id === 'string' && block.block_id.length > L.blockId)
-      at(`${path}.block_id`, `${block.block_id.length} characters, limit ${L.blockId}`);
+    if (typeof block.block_id === 'string') maxLength(block, 'block_id', L.blockId, `${path}.block_id`);
     switch (block.type) {
       case 'header':
-        maxLength(record(block.text).text, L.headerText, `${path}.text.text`);
+        textOf(record(block.text), L.headerText, `${path}.text`);
         if (record(block.text).type !== 'plain_text')
           at(`${path}.text.type`, 'header text must be plain_text');
         break;
       case 'section': {
         if (block.text === undefined && block.fields === undefined) at(path, 'section needs text or fields');
-        if (block.text !== undefined) maxLength(record(block.text).text, L.sectionText, `${path}.text.text`);
+        if (block.text !== undefined) textOf(record(block.text), L.sectionText, `${path}.text`);
         if (block.fields !== undefined) {
-          maxCount(block.fields, L.sectionFields, `${path}.fields`);
-          for (const [i, field] of list(block.fields).entries()) {
-            maxLength(record(field).text, L.fieldText, `${path}.fields[${i}].text`);
-          }
+          maxCount(block, 'fields', L.sectionFields, `${path}.fields`);
+          for (const [i, field] of list(block.fields).entries())
+            textOf(record(field), L.fieldText, `${path}.fields[${i}]`);
         }
-        if (block.accessory !== undefined) checkElement(block.accessory, `${path}.accessory`);
+        if (block.accessory !== undefined && !checkElement(block.accessory, `${path}.accessory`) && fix)
+          delete block.accessory;
         break;
       }
       case 'context':
-        maxCount(block.elements, L.contextElements, `${path}.elements`);
-        list(block.elements).forEach((el, i) => {
-          const element = record(el);
-          if (element.type !== 'image') maxLength(element.text, L.contextText, `${path}.elements[${i}].text`);
-        });
+        maxCount(block, 'elements', L.contextElements, `${path}.elements`);
+        for (const [i, el] of list(block.elements).entries()) {
+          if (record(el).type !== 'image') textOf(record(el), L.contextText, `${path}.elements[${i}]`);
+        }
         break;
-      case 'actions':
-        maxCount(block.elements, L.actionsElements, `${path}.elements`);
-        for (const [i, el] of list(block.elements).entries()) checkElement(el, `${path}.elements[${i}]`);
+      case 'actions': {
+        maxCount(block, 'elements', L.actionsElements, `${path}.elements`);
+        const kept = list(block.elements).filter((el, i) => checkElement(el, `${path}.elements[${i}]`));
+        if (fix) block.elements = kept;
         break;
+      }
       case 'input':
-        maxLength(record(block.label).text, L.inputLabel, `${path}.label.text`);
+        textOf(record(block.label), L.inputLabel, `${path}.label`);
         checkElement(block.element, `${path}.element`);
         break;
       case 'image':
@@ -80,33 +132,36 @@ export function checkSlackLimits(message: unknown, kind: 'message' | 'modal' = '
       default:
         at(`${path}.type`, `unknown block type ${String(block.type)}`);
     }
-  });
-  return problems;
+  }
+  if (fix)
+    root.blocks = list(root.blocks).filter(
+      (block) => record(block).type !== 'actions' || list(record(block).elements).length > 0,
+    );
 
-  function checkElement(raw: unknown, path: string): void {
+  /** Checks (and with `fix` cuts) one element; false when it must be dropped (a link Slack cannot take). */
+  function checkElement(raw: unknown, path: string): boolean {
     const element = record(raw);
-    if (typeof element.action_id === 'string' && element.action_id.length > L.actionId) {
-      at(`${path}.action_id`, `${element.action_id.length} characters, limit ${L.actionId}`);
-    }
+    if (typeof element.action_id === 'string')
+      maxLength(element, 'action_id', L.actionId, `${path}.action_id`);
     if (element.type === 'button') {
-      maxLength(record(element.text).text, L.buttonText, `${path}.text.text`);
-      if (typeof element.value === 'string' && element.value.length > L.buttonValue) {
-        at(`${path}.value`, `${element.value.length} characters, limit ${L.buttonValue}`);
-      }
-      if (typeof element.url === 'string' && element.url.length > L.url)
+      textOf(record(element.text), L.buttonText, `${path}.text`);
+      if (typeof element.value === 'string') maxLength(element, 'value', L.buttonValue, `${path}.value`);
+      if (typeof element.url === 'string' && element.url.length > L.url) {
         at(`${path}.url`, `${element.url.length} characters, limit ${L.url}`);
+        return false;
+      }
     }
     if (Array.isArray(element.options)) {
-      maxCount(element.options, L.staticSelectOptions, `${path}.options`);
-      for (const [i, option] of element.options.entries()) {
-        maxLength(record(record(option).text).text, L.optionText, `${path}.options[${i}].text.text`);
-      }
+      maxCount(element, 'options', L.staticSelectOptions, `${path}.options`);
+      for (const [i, option] of list(element.options).entries())
+        textOf(record(record(option).text), L.optionText, `${path}.options[${i}].text`);
     }
+    return true;
   }
 }
 
-function record(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+function record(value: unknown): Obj {
+  return typeof value === 'object' && value !== null ? (value as Obj) : {};
 }
 
 function list(value: unknown): unknown[] {

@@ -2,8 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { HealthChange } from '../src/health/event-changes';
 import { accountLabel, accountPlain, statusBadge, when } from './health-format';
 import { mrkdwnText, type SlackMessage } from './message';
-import { inlineCode } from './mrkdwn';
-import { escapeAndTruncate, joinLinesWithin, truncateText } from './truncate';
+import { cutMrkdwn, escapeAndTruncate, inlineCodeWithin, joinLinesWithin } from './truncate';
 
 export interface HealthChangeInput {
   category: string;
@@ -27,7 +26,7 @@ function changeLine(change: HealthChange, category: string): string {
     case 'description':
       return `*Description updated:*\n${escapeAndTruncate(change.description.trim(), 1500)}`;
     case 'entities': {
-      const lines = change.added.map((entity) => `• ${inlineCode(entity)}`);
+      const lines = change.added.map((entity) => `• ${inlineCodeWithin(entity, 300)}`);
       return `*${change.added.length} new affected resource${change.added.length === 1 ? '' : 's'}* in ${accountLabel(change.accountId, change.accountName)}\n${joinLinesWithin(lines, 1800, 'resources', 10)}`;
     }
     case 'accounts': {
@@ -58,7 +57,7 @@ function changePlain(change: HealthChange): string {
 export function healthChangeReply({ category, changes }: HealthChangeInput): SlackMessage {
   const blocks: KnownBlock[] = changes.slice(0, MAX_CHANGE_BLOCKS).map((change) => ({
     type: 'section',
-    text: mrkdwnText(truncateText(changeLine(change, category), 2900)),
+    text: mrkdwnText(cutMrkdwn(changeLine(change, category), 2900)),
   }));
   const text = escapeAndTruncate(`AWS Health update: ${changes.map(changePlain).join('; ')}`, 1000);
   return { text, blocks };

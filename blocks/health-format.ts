@@ -1,5 +1,6 @@
 import type { HealthStatus } from '../src/health/health-delivery';
-import { escapeMrkdwn, inlineCode, slackDate } from './mrkdwn';
+import { slackDate } from './mrkdwn';
+import { escapeAndTruncate, inlineCodeWithin } from './truncate';
 
 /** `AWS_EC2_OPERATIONAL_ISSUE` of service `EC2` → `Operational issue`. */
 export function readableEventType(eventTypeCode: string, service: string): string {
@@ -40,8 +41,10 @@ export function when(iso: string | undefined, absent = '—'): string {
   return iso ? slackDate(new Date(iso)) : absent;
 }
 
+/** `` `222222222222` prod-payments ``: the id (12 digits from the schema) and the name, escaped and cut. */
 export function accountLabel(id: string, name: string | undefined): string {
-  return name ? `${inlineCode(id)} ${escapeMrkdwn(name)}` : inlineCode(id);
+  const code = inlineCodeWithin(id, 40);
+  return name ? `${code} ${escapeAndTruncate(name, 100)}` : code;
 }
 
 export function accountPlain(id: string, name: string | undefined): string {

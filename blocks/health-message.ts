@@ -10,9 +10,9 @@ import {
   when,
 } from './health-format';
 import { mrkdwnText, plainText, type SlackMessage } from './message';
-import { escapeMrkdwn, inlineCode, mrkdwnLink } from './mrkdwn';
+import { mrkdwnLink } from './mrkdwn';
 import { SLACK_LIMITS } from './slack-limits';
-import { escapeAndTruncate, joinLinesWithin, truncateText } from './truncate';
+import { cutMrkdwn, escapeAndTruncate, inlineCodeWithin, joinLinesWithin, truncateText } from './truncate';
 
 export interface HealthMessageInput {
   /** The event as this channel shows it (only the accounts routed here). */
@@ -20,10 +20,20 @@ export interface HealthMessageInput {
   /** The event in the AWS Health dashboard (account or organisation view). */
   dashboardUrl: string;
   /** Pages of a paged event that have not arrived yet. */
-  missingPages: readonly number[];
+  missingPages: MissingPages;
+}
+
+/** How many pages of a paged event are missing, and the first ranges of them (`[2, 3]` is pages 2 and 3). */
+export interface MissingPages {
+  count: number;
+  ranges: readonly (readonly [number, number])[];
 }
 
 const DESCRIPTION_CHARS = 2600;
+/** AWS strings in fields (region, event type) are a few dozen characters; anything longer is cut, escaped. */
+const FIELD_CHARS = 200;
+const ENTITY_CHARS = 300;
+const NAME_CHARS = 100;
 const ENTITY_LINES = 15;
 const ACCOUNT_LINES = 20;
 
@@ -71,8 +81,8 @@ function entitiesBlock(view: HealthEventView): KnownBlock[] {
   const lines = accounts.flatMap(([, account]) =>
     account.entities.map((entity) =>
       several && account.name
-        ? `• ${inlineCode(entity)} — ${escapeMrkdwn(account.name)}`
-        : `• ${inlineCode(entity)}`,
+        ? `• ${inlineCodeWithin(entity, ENTITY_CHARS)} — ${escapeAndTruncate(account.name, NAME_CHARS)}`
+        : `• ${inlineCodeWithin(entity, ENTITY_CHARS)}`,
     ),
   );
   if (lines.length === 0) return [];
@@ -86,15 +96,29 @@ function entitiesBlock(view: HealthEventView): KnownBlock[] {
   ];
 }
 
-function contextBlock(view: HealthEventView, missingPages: readonly number[]): KnownBlock {
+const number = (n: number) => n.toLocaleString('en-US');
+
+/** `waiting for page(s) 2, 3`, or for many: `waiting for page(s) 2–5,000,000 (4,999,999 pages missing)`. */
+function missingPagesText({ count, ranges }: MissingPages): string {
+  const listed = ranges.map(([from, to]) =>
+    from === to
+      ? number(from)
+      : to === from + 1
+        ? `${number(from)}, ${number(to)}`
+        : `${number(from)}–${number(to)}`,
+  );
+  const shown = ranges.reduce((sum, [from, to]) => sum + to - from + 1, 0);
+  const many = count > 10 || shown < count;
+  return `:hourglass_flowing_sand: waiting for page(s) ${listed.join(', ')}${shown < count ? ', …' : ''}${many ? ` (${number(count)} pages missing)` : ''}`;
+}
+
+function contextBlock(view: HealthEventView, missingPages: MissingPages): KnownBlock {
   const parts = [
     `Updated ${when(view.lastUpdatedTime)}`,
-    inlineCode(truncateText(view.eventArn, 400)),
-    ...(missingPages.length > 0
-      ? [`:hourglass_flowing_sand: waiting for page(s) ${missingPages.join(', ')}`]
-      : []),
+    inlineCodeWithin(view.eventArn, 400),
+    ...(missingPages.count > 0 ? [missingPagesText(missingPages)] : []),
   ];
-  return { type: 'context', elements: [mrkdwnText(truncateText(parts.join(' · '), 1900))] };
+  return { type: 'context', elements: [mrkdwnText(cutMrkdwn(parts.join(' · '), 1900))] };
 }
 
 export function healthFallbackText(view: HealthEventView): string {
@@ -114,12 +138,12 @@ export function healthFallbackText(view: HealthEventView): string {
 export function healthEventMessage({ view, dashboardUrl, missingPages }: HealthMessageInput): SlackMessage {
   const fields = [
     `*Status*\n${statusBadge(view.status, view.category).word}`,
-    `*Category*\n${escapeMrkdwn(categoryName(view.category))}`,
-    `*Region*\n${escapeMrkdwn(view.region)}`,
+    `*Category*\n${escapeAndTruncate(categoryName(view.category), FIELD_CHARS)}`,
+    `*Region*\n${escapeAndTruncate(view.region, FIELD_CHARS)}`,
     accountsField(view),
     `*Start*\n${when(view.startTime)}`,
     `*End*\n${when(view.endTime, view.status === 'closed' ? '—' : 'not announced')}`,
-    `*Event type*\n${inlineCode(truncateText(view.eventTypeCode, 200))}`,
+    `*Event type*\n${inlineCodeWithin(view.eventTypeCode, FIELD_CHARS)}`,
   ].map(mrkdwnText);
   const blocks: KnownBlock[] = [
     { type: 'header', text: plainText(headerText(view)) },

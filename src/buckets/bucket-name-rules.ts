@@ -1,3 +1,4 @@
+import { globMatches } from '../config/glob-pattern';
 /**
  * S3's naming rules for general purpose buckets, checked locally before any AWS call so a person learns every
  * problem with a name at once. Source: "Bucket naming rules" in the Amazon S3 user guide.
@@ -42,10 +43,5 @@ export function bucketNameProblems(name: string): string[] {
 
 /** Does `name` match one of the glob patterns (`*` any run of characters, `?` one character)? */
 export function matchesNamePattern(name: string, patterns: readonly string[]): boolean {
-  return patterns.some((pattern) => globToRegExp(pattern).test(name));
-}
-
-function globToRegExp(pattern: string): RegExp {
-  const body = pattern.replace(/\./g, '\\.').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${body}$`);
+  return patterns.some((pattern) => globMatches(pattern, name));
 }

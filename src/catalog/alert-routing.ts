@@ -1,5 +1,6 @@
 import { type AccountDirectory, UnknownAccountError } from '../aws/account-directory';
 import { ConfigError } from '../config/config-error';
+import { globMatches } from '../config/glob-pattern';
 import type { CatalogRoute } from './config-schema';
 
 /** Where one alert goes and whom it notifies. */
@@ -8,10 +9,11 @@ export interface AlertRoute {
   mention?: string;
 }
 
-/** A route with account names resolved to ids and product patterns compiled, checked once at start-up. */
+/** A route with account names resolved to ids, checked once at start-up. */
 export interface CompiledRoute extends AlertRoute {
   accountIds: ReadonlySet<string> | undefined;
-  products: readonly RegExp[] | undefined;
+  /** Globs (`Network*`), matched against the product id and name. */
+  products: readonly string[] | undefined;
 }
 
 /** What routing looks at; product fields are absent when Service Catalog could not be read. */
@@ -40,7 +42,7 @@ export function compileRoutes(routes: readonly CatalogRoute[], accounts: Account
       channel: route.channel,
       ...(route.mention ? { mention: route.mention } : {}),
       accountIds: accountIds ? new Set(accountIds) : undefined,
-      products: route.products?.map(productPattern),
+      products: route.products,
     };
   });
   if (problems.length > 0) throw new ConfigError('Invalid catalog routes', problems);
@@ -59,19 +61,10 @@ export function routeFor(
       (route.products === undefined ||
         route.products.some(
           (pattern) =>
-            (subject.productId !== undefined && pattern.test(subject.productId)) ||
-            (subject.productName !== undefined && pattern.test(subject.productName)),
+            (subject.productId !== undefined && globMatches(pattern, subject.productId)) ||
+            (subject.productName !== undefined && globMatches(pattern, subject.productName)),
         )),
   );
   if (!match) return fallback;
   return { channel: match.channel, ...(match.mention ? { mention: match.mention } : {}) };
-}
-
-/** `Network*` → /^Network.*$/i; every other character is literal. */
-function productPattern(glob: string): RegExp {
-  const body = glob
-    .split('*')
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${body}$`, 'i');
 }

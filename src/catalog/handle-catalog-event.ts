@@ -1,9 +1,9 @@
 import { catalogFailureAlert } from '../../blocks/catalog-failure-alert';
 import { logger, withCorrelation } from '../logging/logger';
-import { quarantine } from '../runtime/quarantine';
+import { eventIdOf, quarantine } from '../runtime/quarantine';
 import type { SlackSink } from '../slack/slack-sink';
 import type { StateStore } from '../store/state-store';
-import { alertOnce, failureKey } from './alert-once';
+import { alertOnce, failureIdentity } from './alert-once';
 import { type AlertRoute, type CompiledRoute, routeFor } from './alert-routing';
 import type { CatalogConfig } from './config-schema';
 import { type EnrichDeps, enrichFailure } from './enrich-failure';
@@ -19,6 +19,13 @@ export interface CatalogEventDeps extends EnrichDeps {
   store: StateStore;
   sink: () => Promise<SlackSink>;
 }
+
+/** The one INFO line every delivery that is read but not alerted leaves, with its id and the reason. */
+const IGNORED = 'catalog delivery ignored';
+/** Ids and statuses come from the sender, unbounded: a log line keeps their beginning. */
+const LOGGED_CHARS = 256;
+const logged = (text: string): string =>
+  text.length > LOGGED_CHARS ? `${text.slice(0, LOGGED_CHARS)}…` : text;
 
 export type CatalogOutcome = 'alerted' | 'duplicate' | 'ignored' | 'quarantined';
 
@@ -41,17 +48,25 @@ async function handleInput(input: CatalogInput, deps: CatalogEventDeps): Promise
     return 'quarantined';
   }
   if (input.kind === 'ignored') {
-    logger.debug('CloudFormation event ignored', { why: input.why });
+    const eventId = logged(eventIdOf(input.raw));
+    withCorrelation({ eventId });
+    logger.info(IGNORED, { eventId, reason: input.why });
     return 'ignored';
   }
   const n = input.notification;
-  withCorrelation({ eventId: n.messageId, account: n.stack.accountId });
+  const eventId = logged(n.messageId);
+  withCorrelation({ eventId, account: logged(n.stack.accountId) });
   const skip = reasonToSkip(n, deps.config);
   if (skip) {
-    logger.debug('notification ignored', { skip, status: n.status, stackId: n.stack.stackId });
+    logger.info(IGNORED, {
+      eventId,
+      reason: logged(skip),
+      status: logged(n.status),
+      stackId: logged(n.stack.stackId),
+    });
     return 'ignored';
   }
-  const outcome = await alertOnce(deps.store, failureKey(n), async () => {
+  const outcome = await alertOnce(deps.store, failureIdentity(n), async () => {
     const report = await enrichFailure(n, deps);
     const route = routeFor(deps.routes, deps.fallback, {
       accountId: n.stack.accountId,
@@ -62,13 +77,14 @@ async function handleInput(input: CatalogInput, deps: CatalogEventDeps): Promise
     const sink = await deps.sink();
     return sink.post(route.channel, message);
   });
-  logger.info('catalog failure handled', { outcome, status: n.status, stackId: n.stack.stackId });
+  logger.info('catalog failure handled', { outcome, status: n.status, stackId: logged(n.stack.stackId) });
   return outcome;
 }
 
 function reasonToSkip(n: StackNotification, config: CatalogConfig): string | undefined {
   if (!n.stackLevel) return 'resource-level event';
-  if (!(config.failureStatuses as readonly string[]).includes(n.status)) return 'not a failure status';
+  if (!(config.failureStatuses as readonly string[]).includes(n.status))
+    return `not a failure status (${n.status})`;
   if (isNestedInProvisionedProduct(n.stack.stackName))
     return 'nested stack of a provisioned product (its root stack alerts)';
   if (!config.alertNonCatalogStacks && !provisionedProductIdOf(n.stack.stackName))

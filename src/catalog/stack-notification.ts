@@ -37,7 +37,10 @@ export class MalformedNotificationError extends Error {
   }
 }
 
-/** Reads CloudFormation's `Key='value'` notification text (the SNS Message). */
+/**
+ * Reads CloudFormation's `Key='value'` notification text (the SNS Message). Values are read trimmed
+ * (`ResourceStatus='ROLLBACK_COMPLETE '` is a rollback); `fields` keeps them as sent.
+ */
 export function notificationFromText(text: string, messageId: string): StackNotification {
   let fields: Record<string, string>;
   try {
@@ -47,41 +50,43 @@ export function notificationFromText(text: string, messageId: string): StackNoti
       throw new MalformedNotificationError([error.message], { cause: error });
     throw error;
   }
-  const missing = ['StackId', 'ResourceStatus', 'ResourceType'].filter((key) => !fields[key]);
+  const field = (key: string) => fields[key]?.trim() ?? '';
+  const missing = ['StackId', 'ResourceStatus', 'ResourceType'].filter((key) => !field(key));
   if (missing.length > 0) throw new MalformedNotificationError(missing.map((key) => `${key}: missing`));
-  const stack = stackOf(fields.StackId ?? '');
-  const resourceType = fields.ResourceType ?? '';
-  const logicalResourceId = fields.LogicalResourceId ?? stack.stackName;
+  const stack = stackOf(field('StackId'));
+  const resourceType = field('ResourceType');
+  const logicalResourceId = field('LogicalResourceId') || stack.stackName;
   return {
     source: 'sns',
     messageId,
     stack,
     stackLevel:
       resourceType === STACK &&
-      (fields.PhysicalResourceId === stack.stackId || logicalResourceId === stack.stackName),
-    status: fields.ResourceStatus ?? '',
+      (field('PhysicalResourceId') === stack.stackId || logicalResourceId === stack.stackName),
+    status: field('ResourceStatus'),
     resourceType,
     logicalResourceId,
-    reason: fields.ResourceStatusReason ?? '',
-    timestamp: fields.Timestamp || undefined,
-    clientRequestToken: presentToken(fields.ClientRequestToken),
-    eventId: fields.EventId || messageId,
+    reason: field('ResourceStatusReason'),
+    timestamp: field('Timestamp') || undefined,
+    clientRequestToken: presentToken(field('ClientRequestToken')),
+    eventId: field('EventId') || messageId,
     fields,
   };
 }
 
+const trimmed = z.string().trim();
 const cfnEventSchema = z.object({
-  id: z.string().min(1),
-  'detail-type': z.string(),
+  id: trimmed.min(1),
+  'detail-type': trimmed,
   source: z.literal('aws.cloudformation'),
-  time: z.string().optional(),
+  time: trimmed.optional(),
   detail: z.object({
-    'stack-id': z.string().min(1),
-    'logical-resource-id': z.string().optional(),
-    'physical-resource-id': z.string().optional(),
-    'resource-type': z.string().optional(),
-    'status-details': z.object({ status: z.string().min(1), 'status-reason': z.string().optional() }),
-    'client-request-token': z.string().optional(),
+    'stack-id': trimmed.min(1),
+    'logical-resource-id': trimmed.optional(),
+    'physical-resource-id': trimmed.optional(),
+    'resource-type': trimmed.optional(),
+    'status-details': z.object({ status: trimmed.min(1), 'status-reason': trimmed.optional() }),
+    'client-request-token': trimmed.optional(),
   }),
 });
 

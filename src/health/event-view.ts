@@ -1,3 +1,4 @@
+import type { MissingPages } from '../../blocks/health-message';
 import type { HealthDelivery, HealthEventFacts } from './health-delivery';
 
 /**
@@ -159,9 +160,25 @@ export function viewForChannel(view: HealthEventView, channel: string): HealthEv
   return { ...view, accounts };
 }
 
-/** Pages still to come, e.g. `[2, 3]` when only page 1 of 3 arrived. */
-export function missingPages(view: HealthEventView): number[] {
-  return Object.values(view.pages).flatMap(({ received, total }) =>
-    Array.from({ length: total }, (_, i) => i + 1).filter((page) => !received.includes(page)),
-  );
+/** Ranges listed at most in a message; the count says how many pages are missing in all. */
+const MISSING_RANGES_SHOWN = 10;
+
+/**
+ * Pages still to come as ranges, e.g. `{ count: 6, ranges: [[2, 3], [6, 9]] }` when pages 1, 4 and 5 of 9 arrived.
+ * The work grows with the pages received, never with the total Health announces (4,294,967,296 is answered at
+ * once): the ranges are the gaps between received pages, at most ten of them listed.
+ */
+export function missingPages(view: HealthEventView): MissingPages {
+  let count = 0;
+  const ranges: [number, number][] = [];
+  for (const { received, total } of Object.values(view.pages)) {
+    const seen = [...new Set(received.filter((page) => page >= 1 && page <= total))].sort((a, b) => a - b);
+    count += total - seen.length;
+    let next = 1;
+    for (const page of [...seen, total + 1]) {
+      if (page > next && ranges.length < MISSING_RANGES_SHOWN) ranges.push([next, page - 1]);
+      next = page + 1;
+    }
+  }
+  return { count, ranges };
 }

@@ -44,6 +44,13 @@ function deriveStatus(detail: HealthEvent['detail'], at: string): HealthStatus {
   return 'open';
 }
 
+/**
+ * A sane maximum for `totalPages`: Health pages events over 256 KB, so 10,000 pages would be a 2.5 GB event. A
+ * larger count (4,294,967,296 from a broken or hostile sender) is taken as this many, so the event is still shown,
+ * with its pages missing, and its stored state stays small.
+ */
+export const MAX_TOTAL_PAGES = 10_000;
+
 export function toDelivery(event: HealthEvent): HealthDelivery {
   const { detail } = event;
   const accountId = detail.affectedAccount ?? event.account;
@@ -65,7 +72,7 @@ export function toDelivery(event: HealthEvent): HealthDelivery {
     organizationView: accountId !== event.account,
     entities,
     communicationId: detail.communicationId,
-    page: detail.page ?? 1,
-    totalPages: detail.totalPages ?? 1,
+    page: Math.min(detail.page ?? 1, MAX_TOTAL_PAGES),
+    totalPages: Math.min(detail.totalPages ?? 1, MAX_TOTAL_PAGES),
   };
 }

@@ -1,8 +1,8 @@
 import type { AccountDirectory } from '../aws/account-directory';
 import { UnknownAccountError } from '../aws/account-directory';
 import { ConfigError } from '../config/config-error';
+import { globMatches } from '../config/glob-pattern';
 import type { HealthConfig, HealthMatch } from './config-schema';
-import { anyGlobMatches } from './glob-match';
 import type { HealthStatus } from './health-delivery';
 
 /** The facts of one event for one account that rules look at. */
@@ -49,6 +49,10 @@ function matches(match: ResolvedMatch, subject: RouteSubject): boolean {
     anyGlobMatches(match.regions, subject.region) &&
     (match.statuses === undefined || match.statuses.includes(subject.status))
   );
+}
+
+function anyGlobMatches(patterns: readonly string[] | undefined, value: string): boolean {
+  return patterns === undefined || patterns.some((pattern) => globMatches(pattern, value));
 }
 
 const label = (kind: string, index: number, name: string | undefined) =>

@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import { auditBucketAction } from '../buckets/bucket-audit';
 import { logger } from '../logging/logger';
 import type { SlackAppDeps } from './deps';
+import { withinSlackLimits } from './slack-sink';
 
 /**
  * How long a listener waits for the audit channel post: it runs before the ack, and Bolt's client waits out rate
@@ -31,11 +32,10 @@ export async function auditRefusal(
       {
         store: deps.store,
         auditChannel: deps.config.slack.auditChannel,
-        post: (channel, message) =>
-          within(
-            AUDIT_POST_BUDGET_MS,
-            client.chat.postMessage({ channel, text: message.text, blocks: message.blocks }),
-          ),
+        post: (channel, message) => {
+          const { text, blocks } = withinSlackLimits(message, channel);
+          return within(AUDIT_POST_BUDGET_MS, client.chat.postMessage({ channel, text, blocks }));
+        },
       },
     );
   } catch (error) {

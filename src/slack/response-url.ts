@@ -1,4 +1,5 @@
 import type { SlackReply } from '../../blocks/message';
+import { withinSlackLimits } from './slack-sink';
 
 export class ResponseUrlError extends Error {
   override readonly name = 'ResponseUrlError';
@@ -19,8 +20,8 @@ export async function respondToUrl(
     body: JSON.stringify({
       response_type: reply.responseType,
       replace_original: options.replaceOriginal ?? false,
-      text: reply.text,
-      blocks: reply.blocks,
+      // Shortened like every sink message: a reply over a Slack limit would be refused and the person left waiting.
+      ...withinSlackLimits({ text: reply.text, blocks: reply.blocks }, 'response_url'),
     }),
     signal: AbortSignal.timeout(10_000),
   });

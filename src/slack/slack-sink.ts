@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebClient } from '@slack/web-api';
+import { fitSlackLimits } from '../../blocks/check-limits';
 import type { SlackMessage } from '../../blocks/message';
 import { logger } from '../logging/logger';
 
@@ -54,6 +55,21 @@ function isNotFound(error: unknown): boolean {
 
 const isUserId = (id: string): boolean => /^[UW][A-Z0-9]+$/.test(id);
 
+/**
+ * The message as Slack will take it: one that breaks a limit (a huge AWS string that slipped through a builder) is
+ * shortened with `…` rather than refused with `invalid_blocks`, which would fail the event on every retry and lose
+ * it to the failure queue. Every shortening is logged, so the builder can be fixed.
+ */
+export function withinSlackLimits(message: SlackMessage, channel: string): SlackMessage {
+  const fitted = fitSlackLimits(message);
+  if (fitted.shortened.length > 0)
+    logger.warn('message shortened to fit Slack limits', {
+      channel,
+      problems: fitted.shortened.slice(0, 20),
+    });
+  return fitted.message;
+}
+
 /** Slack's Web API at `apiUrl` (Slack's, GovSlack's, or a local stand-in in tests). */
 export class WebApiSink implements SlackSink {
   private readonly client: WebClient;
@@ -77,10 +93,11 @@ export class WebApiSink implements SlackSink {
     message: SlackMessage,
     options: { threadTs?: string } = {},
   ): Promise<PostedMessage> {
+    const fitted = withinSlackLimits(message, channel);
     const out = await this.client.chat.postMessage({
       channel,
-      text: message.text,
-      blocks: message.blocks,
+      text: fitted.text,
+      blocks: fitted.blocks,
       thread_ts: options.threadTs,
       unfurl_links: false,
       unfurl_media: false,
@@ -90,11 +107,12 @@ export class WebApiSink implements SlackSink {
   }
 
   async update(ref: PostedMessage, message: SlackMessage): Promise<void> {
+    const fitted = withinSlackLimits(message, ref.channel);
     await this.client.chat.update({
       channel: ref.channel,
       ts: ref.ts,
-      text: message.text,
-      blocks: message.blocks,
+      text: fitted.text,
+      blocks: fitted.blocks,
     });
   }
 
@@ -211,7 +229,8 @@ export class ConsoleSink implements SlackSink {
     return channelOrUser;
   }
 
-  private print(what: string, message: SlackMessage): void {
+  private print(what: string, original: SlackMessage): void {
+    const message = withinSlackLimits(original, what);
     this.write(`── Slack (console sink, no SLACK_BOT_TOKEN): ${what}`);
     this.write(JSON.stringify(message, null, 2));
     this.write(`   preview: ${blockKitBuilderUrl(message)}`);

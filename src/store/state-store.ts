@@ -6,6 +6,7 @@ import {
   PutCommand,
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { partitionKey, sortKey } from './state-key';
 
 /** A small record in the state table. `version` starts at 1 and grows by one on each `replace`. */
 export interface StoredRecord<T> {
@@ -32,7 +33,8 @@ export const AUDIT_RETENTION_SECONDS = 400 * DAY;
 
 /**
  * The bot's state in one DynamoDB table (pk, sk, TTL on `expiresAt`). Every write that must happen once is a
- * conditional write: no read-then-write races between concurrent Lambda invocations.
+ * conditional write: no read-then-write races between concurrent Lambda invocations. Keys longer than DynamoDB
+ * allows (ids from AWS or users are unbounded) are shortened here, stably (`state-key.ts`), for every caller.
  */
 export class StateStore {
   constructor(
@@ -49,7 +51,7 @@ export class StateStore {
     const nowSeconds = this.epochSeconds();
     return this.conditionalPut(
       {
-        pk: `claim#${key}`,
+        pk: partitionKey(`claim#${key}`),
         sk: '#',
         version: 1,
         data,
@@ -64,13 +66,17 @@ export class StateStore {
   /** Gives a claim back, e.g. when the work it guarded could not be started. */
   async release(key: string): Promise<void> {
     await this.doc.send(
-      new DeleteCommand({ TableName: this.tableName, Key: { pk: `claim#${key}`, sk: '#' } }),
+      new DeleteCommand({ TableName: this.tableName, Key: { pk: partitionKey(`claim#${key}`), sk: '#' } }),
     );
   }
 
   async get<T>(pk: string, sk = '#'): Promise<StoredRecord<T> | undefined> {
     const out = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: { pk, sk }, ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { pk: partitionKey(pk), sk: sortKey(sk) },
+        ConsistentRead: true,
+      }),
     );
     const item = out.Item as StoredRecord<T> | undefined;
     if (item?.expiresAt !== undefined && item.expiresAt < this.epochSeconds()) return undefined;
@@ -115,7 +121,7 @@ export class StateStore {
       await this.doc.send(
         new DeleteCommand({
           TableName: this.tableName,
-          Key: { pk, sk },
+          Key: { pk: partitionKey(pk), sk: sortKey(sk) },
           ...(expectedVersion !== undefined
             ? {
                 ConditionExpression: 'version = :expected',
@@ -137,7 +143,10 @@ export class StateStore {
       new QueryCommand({
         TableName: this.tableName,
         KeyConditionExpression: options.prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk, ...(options.prefix ? { ':prefix': options.prefix } : {}) },
+        ExpressionAttributeValues: {
+          ':pk': partitionKey(pk),
+          ...(options.prefix ? { ':prefix': options.prefix } : {}),
+        },
         ScanIndexForward: false,
         Limit: options.limit,
       }),
@@ -165,8 +174,8 @@ export class StateStore {
 
   private item<T>(pk: string, sk: string, data: T, version: number, ttlSeconds?: number): StoredRecord<T> {
     return {
-      pk,
-      sk,
+      pk: partitionKey(pk),
+      sk: sortKey(sk),
       version,
       data,
       updatedAt: this.now().toISOString(),

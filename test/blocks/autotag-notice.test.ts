@@ -100,6 +100,30 @@ describe('autotagNotice', () => {
     }
   });
 
+  it('cuts the creator ARN after escaping: 1,500 `<` stay inside the context limit, escaped', () => {
+    const arn = '<'.repeat(1500);
+    const message = autotagNotice(
+      notice({ creator: { kind: 'IAMUser', label: 'alice', person: 'alice', arn, service: false } }),
+    );
+
+    expect(checkSlackLimits(message)).toEqual([]);
+    expect(JSON.stringify(message.blocks)).toContain('Creator ARN: `&lt;&lt;');
+    expect(JSON.stringify(message.blocks)).not.toMatch(/&(l|lt|g|gt|a|am|amp)?…/);
+  });
+
+  it('keeps a 3,000-character region, instance type, image id and tag key inside Slack limits', () => {
+    const flood = '<'.repeat(3000);
+    const message = autotagNotice(
+      notice({
+        region: flood,
+        ownerTagKey: flood,
+        instances: [{ id: 'i-1', type: flood, imageId: flood, name: 'web-1' }],
+      }),
+    );
+
+    expect(checkSlackLimits(message)).toEqual([]);
+  });
+
   it('says why nothing was tagged when the account could not be reached', () => {
     const message = autotagNotice(notice({ problems: ['Could not reach the account: AccessDenied'] }));
 

@@ -113,6 +113,17 @@ describe('bucket messages stay inside Slack limits with worst-case inputs', () =
         detail: { reason: 'r'.repeat(5000) },
       }),
     ],
+    [
+      'audit of a refused name of 4,000 "<" and a reason of 3,000 "&" (cut after escaping)',
+      bucketAuditMessage({
+        action: 'bucket.create',
+        actor: 'U0MAKER01',
+        target: `s3://${'<'.repeat(4000)}`,
+        result: 'refused',
+        at: new Date(),
+        detail: { reason: '&'.repeat(3000), account: 'a&'.repeat(300) },
+      }),
+    ],
   ])('%s', (_label, message) => {
     expect(checkSlackLimits(message)).toEqual([]);
   });

@@ -222,3 +222,33 @@ describe('catalogFailureAlert', () => {
     expect(JSON.stringify(message.blocks)).not.toContain('servicecatalog/home');
   });
 });
+
+describe('catalogFailureAlert with unbounded AWS strings (Slack would answer invalid_blocks)', () => {
+  it('keeps a 3,000-character region, status, product id, role and cause inside Slack limits, escaped', () => {
+    const flood = '<'.repeat(3000);
+    const base = report();
+    const stack = { ...base.notification.stack, region: flood, stackName: flood };
+    const message = catalogFailureAlert({
+      report: report({
+        notification: { ...base.notification, stack, status: flood, reason: flood },
+        provisionedProductId: flood,
+        role: flood,
+        rootCause: {
+          cause: {
+            logicalId: flood,
+            type: flood,
+            status: flood,
+            reason: flood,
+            physicalId: undefined,
+            timestamp: undefined,
+          },
+          nestedPath: [flood, flood],
+          alsoFailed: [],
+        },
+      }),
+    });
+
+    expect(checkSlackLimits(message)).toEqual([]);
+    expect(unsafeMrkdwn(message, 'https://')).toEqual([]);
+  });
+});

@@ -3,7 +3,8 @@ import { checkSlackLimits } from '../../blocks/check-limits';
 import { healthChangeReply } from '../../blocks/health-change';
 import { readableEventType } from '../../blocks/health-format';
 import { healthEventMessage } from '../../blocks/health-message';
-import type { HealthEventView } from '../../src/health/event-view';
+import { healthDashboardUrl } from '../../src/health/dashboard-url';
+import { type HealthEventView, missingPages } from '../../src/health/event-view';
 import { unsafeMrkdwn } from '../support/mrkdwn-safety';
 
 const DASHBOARD = 'https://health.aws.amazon.com/health/home#/account/event-log?eventID=x';
@@ -57,7 +58,7 @@ describe('healthEventMessage', () => {
         },
       }),
       dashboardUrl: DASHBOARD,
-      missingPages: [],
+      missingPages: { count: 0, ranges: [] },
     });
 
     expect(checkSlackLimits(message)).toEqual([]);
@@ -89,7 +90,7 @@ describe('healthEventMessage', () => {
         },
       }),
       dashboardUrl: DASHBOARD,
-      missingPages: [],
+      missingPages: { count: 0, ranges: [] },
     });
 
     expect(unsafeMrkdwn(message)).toEqual([]);
@@ -112,7 +113,7 @@ describe('healthEventMessage', () => {
     const message = healthEventMessage({
       view: view({ accounts }),
       dashboardUrl: DASHBOARD,
-      missingPages: [2, 3],
+      missingPages: { count: 2, ranges: [[2, 3]] },
     });
 
     expect(checkSlackLimits(message)).toEqual([]);
@@ -131,7 +132,7 @@ describe('healthEventMessage', () => {
     const message = healthEventMessage({
       view: view({ status, category }),
       dashboardUrl: DASHBOARD,
-      missingPages: [],
+      missingPages: { count: 0, ranges: [] },
     });
 
     expect(JSON.stringify(message.blocks[0])).toContain(header);
@@ -174,5 +175,77 @@ describe('readableEventType', () => {
     ['AWS_HEALTH_SOMETHING', 'EC2', 'Health something'],
   ])('%s of %s reads %s', (code, service, readable) => {
     expect(readableEventType(code, service)).toBe(readable);
+  });
+});
+
+describe('healthEventMessage with unbounded AWS strings (Slack would answer invalid_blocks)', () => {
+  const flood = (n: number) => '<'.repeat(n);
+
+  it('keeps a 3,000-character region, service, event type and account name inside Slack limits, escaped', () => {
+    const message = healthEventMessage({
+      view: view({
+        region: flood(3000),
+        service: flood(3000),
+        eventTypeCode: flood(3000),
+        accounts: {
+          '222222222222': {
+            name: flood(3000),
+            entities: [flood(3000)],
+            channels: ['C1'],
+            lastUpdatedTime: '2024-05-14T09:00:00.000Z',
+          },
+        },
+      }),
+      dashboardUrl: DASHBOARD,
+      missingPages: { count: 0, ranges: [] },
+    });
+
+    expect(checkSlackLimits(message)).toEqual([]);
+    expect(unsafeMrkdwn(message)).toEqual([]);
+    expect(JSON.stringify(message.blocks)).toContain('*Region*\\n&lt;&lt;');
+  });
+
+  it('links a 400-character multibyte event ARN through a dashboard URL Slack accepts (≤ 3,000)', () => {
+    const arnView = view({ eventArn: `arn:aws:health:us-east-1::event/EC2/X/${'事'.repeat(400)}` });
+
+    const dashboardUrl = healthDashboardUrl(arnView, 'aws');
+    const message = healthEventMessage({
+      view: arnView,
+      dashboardUrl,
+      missingPages: { count: 0, ranges: [] },
+    });
+
+    expect(checkSlackLimits(message)).toEqual([]);
+    expect(dashboardUrl.startsWith('https://health.aws.amazon.com/health/home#/account/event-log')).toBe(
+      true,
+    );
+  });
+
+  it.each([
+    [4_294_967_296, '4,294,967,295 pages missing'],
+    [5_000_000, '4,999,999 pages missing'],
+  ])('says pages are missing when Health announces %d pages, without listing them', (total, words) => {
+    const paged = view({ pages: { 'comm-1': { received: [1], total } } });
+
+    const missing = missingPages(paged);
+    const message = healthEventMessage({ view: paged, dashboardUrl: DASHBOARD, missingPages: missing });
+
+    expect(missing.count).toBe(total - 1);
+    const json = JSON.stringify(message.blocks);
+    expect(json).toContain(words);
+    expect(json).toContain(`waiting for page(s) 2–${total.toLocaleString('en-US')}`);
+    expect(checkSlackLimits(message)).toEqual([]);
+  });
+
+  it('lists the few pages still missing, as ranges', () => {
+    const paged = view({ pages: { 'comm-1': { received: [1, 4, 5], total: 9 } } });
+
+    expect(missingPages(paged)).toEqual({
+      count: 6,
+      ranges: [
+        [2, 3],
+        [6, 9],
+      ],
+    });
   });
 });

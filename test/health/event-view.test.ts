@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { changesSince, changesWorthAReply, snapshotOf } from '../../src/health/event-changes';
 import { MAX_STORED_ENTITIES, mergeDelivery, missingPages, sameView } from '../../src/health/event-view';
-import { toDelivery } from '../../src/health/health-delivery';
+import { MAX_TOTAL_PAGES, toDelivery } from '../../src/health/health-delivery';
 import { healthEventSchema } from '../../src/health/health-event-schema';
 import { healthFixture } from '../support/health-harness';
 
@@ -55,8 +55,8 @@ describe('mergeDelivery', () => {
 
   it('tracks the pages of a paged event until all arrived', () => {
     const first = merge(undefined, 'paged-page-1-of-2');
-    expect(missingPages(first)).toEqual([2]);
-    expect(missingPages(merge(first, 'paged-page-2-of-2'))).toEqual([]);
+    expect(missingPages(first)).toEqual({ count: 1, ranges: [[2, 2]] });
+    expect(missingPages(merge(first, 'paged-page-2-of-2'))).toEqual({ count: 0, ranges: [] });
   });
 
   it('also completes a paged event whose pages all carry the same communicationId', () => {
@@ -97,5 +97,18 @@ describe('changes since the last render', () => {
     const orgChanges = changesSince(snapshotOf(org), more);
     expect(orgChanges.map((c) => c.kind)).toEqual(['accounts']);
     expect(changesWorthAReply(snapshotOf(org), more, orgChanges)).toEqual([]);
+  });
+});
+
+describe('a paged event announcing more pages than Health could ever send', () => {
+  it('takes at most MAX_TOTAL_PAGES, so the alert still says which pages are missing', () => {
+    const event = healthEventSchema.parse({
+      ...healthFixture('paged-page-1-of-2'),
+      detail: { ...(healthFixture('paged-page-1-of-2').detail as object), totalPages: '4294967296' },
+    });
+
+    const delivery = toDelivery(event);
+
+    expect(delivery.totalPages).toBe(MAX_TOTAL_PAGES);
   });
 });

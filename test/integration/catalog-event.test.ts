@@ -1,6 +1,6 @@
 import { type CloudFormationClient, DescribeStackEventsCommand } from '@aws-sdk/client-cloudformation';
 import { DescribeRecordCommand, type ServiceCatalogClient } from '@aws-sdk/client-service-catalog';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { checkSlackLimits } from '../../blocks/check-limits';
 import { catalogFixture, catalogFixtureWith, ROLLBACK_TOKEN } from '../support/catalog-fixtures';
 import { CatalogHarness } from '../support/catalog-harness';
@@ -8,6 +8,50 @@ import { CatalogHarness } from '../support/catalog-harness';
 /** Text of every block of a posted message, for assertions on what a reader sees. */
 function shown(post: Record<string, unknown>): string {
   return JSON.stringify(post.blocks);
+}
+
+/** A fixture with every `[from, to]` replaced in its text (stack ids, tokens, times, ids). */
+function fixtureWith(name: string, ...replacements: [string, string][]): unknown {
+  let text = JSON.stringify(catalogFixture(name));
+  for (const [from, to] of replacements) text = text.replaceAll(from, to);
+  return JSON.parse(text);
+}
+
+/** The rollback of another stack, without a client request token, as SNS and as EventBridge deliver it. */
+const OTHER_STACK: [string, string] = [
+  '4b1c5e70-1f0a-11ef-9a1b-0a3c4d5e6f70',
+  '0d9e8f70-2a0b-11ef-8c1d-0b4c5d6e7f80',
+];
+const snsWithoutToken = (...more: [string, string][]) =>
+  fixtureWith(
+    'sns-stack-rollback-complete',
+    OTHER_STACK,
+    [`ClientRequestToken='${ROLLBACK_TOKEN}'`, "ClientRequestToken='null'"],
+    ...more,
+  );
+const eventBridgeWithoutToken = (...more: [string, string][]) =>
+  fixtureWith(
+    'eventbridge-stack-rollback-complete',
+    OTHER_STACK,
+    [`"client-request-token":"${ROLLBACK_TOKEN}"`, '"client-request-token":""'],
+    ...more,
+  );
+
+/** Powertools writes one JSON line per log record to stdout. */
+function captureLogs(): { records: () => Record<string, unknown>[]; stop: () => void } {
+  const lines: string[] = [];
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    lines.push(String(chunk));
+    return true;
+  });
+  return {
+    records: () =>
+      lines
+        .flatMap((line) => line.split('\n'))
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
+    stop: () => spy.mockRestore(),
+  };
 }
 
 function rollbackWithToken(token: string): unknown {
@@ -102,6 +146,140 @@ describe('catalog-event handler: Service Catalog failures to Slack', () => {
     await harness.handler(eventBridgeCopy);
 
     expect(harness.posts()).toHaveLength(1);
+  });
+
+  it('alerts once when a failure without a client request token arrives through SNS and EventBridge', async () => {
+    await harness.handler(snsWithoutToken());
+    await harness.handler(eventBridgeWithoutToken());
+    await harness.handler(snsWithoutToken());
+    await Promise.allSettled([
+      harness.handler(eventBridgeWithoutToken()),
+      harness.handler(snsWithoutToken()),
+    ]);
+
+    expect(harness.posts()).toHaveLength(1);
+  });
+
+  it('alerts once when only one of the two copies carries the client request token', async () => {
+    const otherStack: [string, string] = [OTHER_STACK[0], '7a6b5c40-3b1c-11ef-9d2e-0c5d6e7f8091'];
+    await harness.handler(
+      fixtureWith('eventbridge-stack-rollback-complete', otherStack, [ROLLBACK_TOKEN, 'token-one-copy']),
+    );
+    await harness.handler(
+      fixtureWith('sns-stack-rollback-complete', otherStack, [
+        `ClientRequestToken='${ROLLBACK_TOKEN}'`,
+        "ClientRequestToken='null'",
+      ]),
+    );
+
+    expect(harness.posts()).toHaveLength(1);
+  });
+
+  it('alerts again when a later operation of the same stack fails the same way without a token', async () => {
+    const later: [string, string][] = [
+      ['2024-06-03T10:05:40', '2024-06-03T14:41:07'],
+      ['1c2d3e40-2199-11ef', '9f8e7d60-21c0-11ef'],
+      ['6a7e8feb-b491-4cf7', '0b1c2d3e-4f50-4617'],
+      ['d1f7c3a2-6e4b-5a8c', 'e2a8c4b3-7f5c-4b9d'],
+    ];
+    const thirdStack: [string, string] = [OTHER_STACK[1], '5c4d3e20-4c2d-11ef-8e3f-0d6e7f809102'];
+    await harness.handler(snsWithoutToken(thirdStack));
+    await harness.handler(eventBridgeWithoutToken(thirdStack));
+    await harness.handler(snsWithoutToken(thirdStack, ...later));
+    await harness.handler(eventBridgeWithoutToken(thirdStack, ...later));
+
+    expect(harness.posts()).toHaveLength(2);
+  });
+
+  it('alerts again when the same stack fails the same way three minutes later without a token (a quick retry)', async () => {
+    const stack: [string, string] = [OTHER_STACK[1], '8d7c6b50-6e4f-11ef-a051-0f8091a2b3c4'];
+    const retry: [string, string][] = [
+      ['2024-06-03T10:05:40', '2024-06-03T10:08:41'],
+      ['1c2d3e40-2199-11ef', '2d3e4f50-2199-11ef'],
+      ['6a7e8feb-b491-4cf7', '7b8f9a0c-c5a2-4d08'],
+      ['d1f7c3a2-6e4b-5a8c', 'f3b9d5c4-8a6d-4cae'],
+    ];
+    await harness.handler(snsWithoutToken(stack));
+    await harness.handler(eventBridgeWithoutToken(stack, ['10:05:40Z', '10:05:42Z']));
+    await harness.handler(eventBridgeWithoutToken(stack, ...retry));
+    await harness.handler(snsWithoutToken(stack, ...retry));
+
+    expect(harness.posts()).toHaveLength(2);
+  });
+
+  it('reads values with stray spaces: a trailing space after ROLLBACK_COMPLETE still alerts', async () => {
+    const spaced = fixtureWith(
+      'sns-stack-rollback-complete',
+      ['4b1c5e70-1f0a-11ef-9a1b-0a3c4d5e6f70', '6e5f4a30-5d3e-11ef-9f40-0e7f8091a2b3'],
+      ["ResourceStatus='ROLLBACK_COMPLETE'", "ResourceStatus='ROLLBACK_COMPLETE '"],
+      ["ResourceType='AWS::CloudFormation::Stack'", "ResourceType=' AWS::CloudFormation::Stack'"],
+    );
+
+    await harness.handler(spaced);
+
+    expect(harness.posts()).toHaveLength(1);
+  });
+
+  it('logs every ignored delivery once at INFO with its id and the reason', async () => {
+    process.env.POWERTOOLS_LOG_LEVEL = 'INFO';
+    await harness.reload();
+    const logs = captureLogs();
+    try {
+      await harness.handler(catalogFixture('sns-stack-create-complete'));
+      await harness.handler(catalogFixture('eventbridge-resource-create-failed'));
+      await harness.handler({
+        ...(catalogFixture('eventbridge-stack-rollback-complete') as object),
+        'detail-type': 'CloudFormation Drift Detection Status Change',
+      });
+      await harness.handler(
+        fixtureWith(
+          'eventbridge-stack-rollback-complete',
+          ['6a7e8feb-b491-4cf7-a9f1-bf3703467718', `id-${'i'.repeat(4000)}`],
+          ['"status":"ROLLBACK_COMPLETE"', `"status":"${'S'.repeat(4000)}"`],
+        ),
+      );
+    } finally {
+      logs.stop();
+      process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
+    }
+
+    const ignored = logs.records().filter((record) => record.message === 'catalog delivery ignored');
+    expect(ignored.map((record) => [record.level, record.eventId, record.reason])).toEqual([
+      ['INFO', 'e2a8d4b3-7f5c-4b9d-8e1f-2a3b4c5d6e7f', 'not a failure status (CREATE_COMPLETE)'],
+      ['INFO', expect.any(String), 'resource-level event'],
+      ['INFO', '6a7e8feb-b491-4cf7-a9f1-bf3703467718', 'not a stack or resource status change'],
+      ['INFO', `id-${'i'.repeat(253)}…`, expect.stringMatching(/^not a failure status \(S+…$/)],
+    ]);
+    for (const record of ignored) expect(JSON.stringify(record).length).toBeLessThan(2000);
+    expect(harness.posts()).toEqual([]);
+  });
+
+  it('alerts once for a stack id and client request token longer than a DynamoDB key allows', async () => {
+    const longName = `SC-222222222222-pp-${'z'.repeat(2100)}`;
+    const event = fixtureWith(
+      'sns-stack-rollback-complete',
+      ['SC-222222222222-pp-7fzq2lmd4xk3e', longName],
+      [ROLLBACK_TOKEN, `token-${'t'.repeat(3000)}`],
+    );
+
+    await harness.handler(event);
+    await harness.handler(event);
+
+    expect(harness.posts()).toHaveLength(1);
+    expect(checkSlackLimits(harness.posts()[0])).toEqual([]);
+  });
+
+  it('keeps an event nested 5,000 levels deep with a 2,010-character id for replay instead of failing', async () => {
+    let deep: Record<string, unknown> = {};
+    for (let i = 0; i < 5000; i += 1) deep = { a: deep };
+    const id = `deep-${'d'.repeat(2005)}`;
+
+    await expect(
+      harness.handler({ id, source: 'aws.cloudformation', 'detail-type': 'x', detail: deep }),
+    ).resolves.toBeUndefined();
+
+    const kept = await harness.store.query<{ eventId: string }>('quarantine#catalogEvent');
+    expect(kept.map((record) => record.data.eventId)).toContain(id);
   });
 
   it('ignores a resource-level CREATE_FAILED (reason with quotes, = and a newline) without calling AWS', async () => {

@@ -1,5 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { checkSlackLimits } from '../../blocks/check-limits';
 import type { SlackMessage } from '../../blocks/message';
+import { logger } from '../../src/logging/logger';
 import { blockKitBuilderUrl, ConsoleSink, createSlackSink, WebApiSink } from '../../src/slack/slack-sink';
 import { SlackStandIn } from '../support/slack-stand-in';
 
@@ -101,5 +103,82 @@ describe('WebApiSink against the Slack stand-in', () => {
   it('is what createSlackSink builds when a token is set; the console sink otherwise', () => {
     expect(createSlackSink('xoxb-test', slack.apiUrl)).toBeInstanceOf(WebApiSink);
     expect(createSlackSink(undefined, slack.apiUrl)).toBeInstanceOf(ConsoleSink);
+  });
+
+  it('shortens a message that breaks a Slack limit (with …) instead of losing it to invalid_blocks, and logs it', async () => {
+    // Prepare: Slack refuses what breaks its limits, as the real API does.
+    slack.answers.set('chat.postMessage', (body) =>
+      checkSlackLimits(body).length > 0
+        ? { ok: false, error: 'invalid_blocks' }
+        : { ok: true, channel: body.channel, ts: '1700000000.000900' },
+    );
+    const warn = vi.spyOn(logger, 'warn').mockImplementation(() => undefined);
+    const oversized: SlackMessage = {
+      text: 'x'.repeat(5000),
+      blocks: [
+        { type: 'header', text: { type: 'plain_text', text: 'H'.repeat(400) } },
+        {
+          type: 'section',
+          fields: Array.from({ length: 12 }, () => ({
+            type: 'mrkdwn' as const,
+            text: `*Region*\n${'&lt;'.repeat(750)}`,
+          })),
+        },
+        {
+          type: 'actions',
+          elements: [
+            {
+              type: 'button',
+              action_id: 'retag',
+              text: { type: 'plain_text', text: 'Retag' },
+              value: 'v'.repeat(2010),
+            },
+            {
+              type: 'button',
+              action_id: 'open',
+              text: { type: 'plain_text', text: 'Open' },
+              url: `https://health.aws.amazon.com/${'%E4%BA%8B'.repeat(400)}`,
+            },
+          ],
+        },
+        ...Array.from({ length: 60 }, (_, i) => ({
+          type: 'context' as const,
+          elements: [{ type: 'mrkdwn' as const, text: `line ${i} ${'&amp;'.repeat(500)}` }],
+        })),
+      ],
+    };
+
+    // Act
+    const ref = await new WebApiSink('xoxb-test', slack.apiUrl).post('C0ALERTS01', oversized);
+
+    // Assess: delivered, within every limit, cut visibly and never inside an entity; the cut is logged.
+    slack.answers.delete('chat.postMessage');
+    const warned = warn.mock.calls.map((call) => [...call]);
+    warn.mockRestore();
+    expect(ref.ts).toBe('1700000000.000900');
+    const sent = slack.callsOf('chat.postMessage').at(-1)?.body ?? {};
+    expect(checkSlackLimits(sent)).toEqual([]);
+    const json = JSON.stringify(sent.blocks);
+    expect(json).toContain('…');
+    expect(json).not.toMatch(/&(a|am|amp|l|lt)?…/);
+    expect(warned).toContainEqual([
+      'message shortened to fit Slack limits',
+      expect.objectContaining({
+        channel: 'C0ALERTS01',
+        problems: expect.arrayContaining(['blocks: 63 items, limit 50']),
+      }),
+    ]);
+  });
+
+  it('shortens an edit the same way', async () => {
+    const sink = new WebApiSink('xoxb-test', slack.apiUrl);
+
+    await sink.update(
+      { channel: 'C0ALERTS01', ts: '1.2' },
+      { text: 't', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'y'.repeat(3500) } }] },
+    );
+
+    const update = slack.callsOf('chat.update').at(-1)?.body ?? {};
+    expect(checkSlackLimits(update)).toEqual([]);
   });
 });
