@@ -69,3 +69,36 @@ describe('infra/bucket-role.yaml least privilege', () => {
     expect([...new Set(granted)].sort()).toEqual([...needed].sort());
   });
 });
+
+describe('infra/bucket-role.yaml ownership', () => {
+  it('touches only buckets and objects this account owns (s3:ResourceAccount), except listing names and creating', () => {
+    const template = parseCloudFormation(
+      readFileSync(resolve(__dirname, '../../infra/bucket-role.yaml'), 'utf8'),
+    ) as {
+      Resources: {
+        BucketRole: {
+          Properties: {
+            Policies: {
+              PolicyDocument: { Statement: { Action: string | string[]; Condition?: unknown }[] };
+            }[];
+          };
+        };
+      };
+    };
+    const statements = template.Resources.BucketRole.Properties.Policies.flatMap(
+      (p) => p.PolicyDocument.Statement,
+    );
+    const unowned = statements.filter((s) => {
+      const actions = [s.Action].flat();
+      return actions.every((a) => a === 's3:ListAllMyBuckets' || a === 's3:CreateBucket');
+    });
+    const owned = statements.filter((s) => !unowned.includes(s));
+
+    expect(owned.length).toBeGreaterThan(0);
+    for (const statement of owned) {
+      expect(statement.Condition).toEqual({
+        StringEquals: { 's3:ResourceAccount': { Ref: 'AWS::AccountId' } },
+      });
+    }
+  });
+});
