@@ -43,7 +43,8 @@ const sleepMs = (ms: number): Promise<void> => new Promise((resolve) => setTimeo
  * the error propagate (and the run may start again), so Lambda retries and finally keeps the job in the
  * on-failure destination. The same job delivered twice (asynchronous invokes are at-least-once) runs once; a
  * delivery that finds the run killed (timeout, out of memory: its lease lapsed, see run-lease.ts) tells the
- * person and keeps the job in the failure queue, where a killed run would otherwise never arrive. A job whose response URL is not Slack's is dropped.
+ * person and keeps the job in the failure queue, where a killed run would otherwise never arrive. A job whose
+ * response URL is not Slack's is dropped.
  */
 export async function runJob(job: Job, deps: WorkerDeps): Promise<void> {
   withCorrelation({ jobId: job.id, slackTrigger: job.id, function: 'slack-worker' });
