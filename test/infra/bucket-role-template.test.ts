@@ -19,7 +19,7 @@ describe('infra/bucket-role.yaml', () => {
     } finally {
       engine.free();
     }
-  });
+  }, 120_000); // offline validation is CPU-bound: slow on a loaded CI machine
 });
 
 /** The IAM actions each S3 call of src/buckets needs (HeadBucket and the bucket waiter need s3:ListBucket). */

@@ -31,7 +31,7 @@ describe('infra/catalog-receive-topic.yaml', () => {
     } finally {
       engine.free();
     }
-  });
+  }, 120_000); // offline validation is CPU-bound: slow on a loaded CI machine
 
   it('lets only principals of the organisation publish, and subscribes only the bot', () => {
     const template = readTemplate();
