@@ -7,6 +7,7 @@ import { readSecret } from '../src/config/secrets';
 import { LambdaJobDispatcher } from '../src/jobs/job-dispatcher';
 import { requiredSecret } from '../src/runtime/required-secret';
 import { createSlackHttpHandler } from '../src/slack/http-handler';
+import { responseUrlHostsFromEnv } from '../src/slack/response-url';
 import { stateStoreFromEnv } from '../src/store/state-store-from-env';
 
 /** POST /slack/events: verify, ack within 3 s, hand slow work to the worker. Config is parsed once, here. */
@@ -24,5 +25,6 @@ export const handler = createSlackHttpHandler({
     accounts: new AccountDirectory(config),
     store: stateStoreFromEnv(env),
     dispatcher: new LambdaJobDispatcher(new LambdaClient({}), env.WORKER_FUNCTION_NAME),
+    responseUrlHosts: responseUrlHostsFromEnv(env),
   },
 });

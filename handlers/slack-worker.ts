@@ -1,4 +1,5 @@
 import { S3Client } from '@aws-sdk/client-s3';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { Context } from 'aws-lambda';
 import { ec2ClientFactory } from '../src/autotag/ec2-access';
@@ -13,7 +14,7 @@ import { runJob } from '../src/jobs/run-job';
 import { logger } from '../src/logging/logger';
 import { once } from '../src/runtime/once';
 import { quarantine } from '../src/runtime/quarantine';
-import { respondToUrl } from '../src/slack/response-url';
+import { respondToUrl, responseUrlHostsFromEnv } from '../src/slack/response-url';
 import { NoSlackFiles, WebApiSlackFiles } from '../src/slack/slack-files';
 import { slackSinkFromEnv } from '../src/slack/slack-sink-from-env';
 import { stateStoreFromEnv } from '../src/store/state-store-from-env';
@@ -27,6 +28,8 @@ const supportWith = supportClients(config.organization.partition, config.cases);
 const loadChartRenderer = once(async () => (await import('../src/cases/render-chart')).renderChartPng);
 const ec2For = ec2ClientFactory(credentials);
 const slackSink = slackSinkFromEnv(env);
+const sqs = new SQSClient({});
+const responseUrlHosts = responseUrlHostsFromEnv(env);
 const slackFiles = once(async () => {
   const token = await readSecret(env, 'SLACK_BOT_TOKEN');
   return token ? new WebApiSlackFiles(token, env.SLACK_API_URL) : new NoSlackFiles();
@@ -53,6 +56,9 @@ export const handler = async (event: unknown, context?: Context): Promise<void> 
       new S3Client({ credentials: memberCredentials, region, followRegionRedirects: true }),
     botRegion: env.AWS_REGION,
     slackFiles: await slackFiles(),
-    respond: (url, reply, options) => respondToUrl(url, reply, options),
+    respond: (url, reply, options) =>
+      respondToUrl(url, reply, { ...options, allowedHosts: responseUrlHosts }),
+    responseUrlHosts,
+    failureQueue: { sqs, queueUrl: env.IS_OFFLINE ? undefined : env.FAILED_EVENTS_QUEUE_URL },
   });
 };

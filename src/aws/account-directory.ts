@@ -26,6 +26,18 @@ export class UnknownAccountError extends Error {
   }
 }
 
+/** The bot does not act in this account: it is neither configured nor in the organisation. */
+export class AccountNotAllowedError extends Error {
+  override readonly name = 'AccountNotAllowedError';
+  constructor(
+    readonly accountId: string,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
 /**
  * Accounts the bot knows: from the config file, with names for other ids looked up in Organizations
  * (DescribeAccount, cached) when `organization.lookUpAccountNames` is on. Also the one place that says which
@@ -40,6 +52,8 @@ export class AccountDirectory {
     private readonly config: Pick<AppConfig, 'accounts' | 'roles' | 'organization'>,
     /** Name lookup for ids not in config (Organizations, see organization-account-names.ts). */
     private readonly lookUpName?: (accountId: string) => Promise<string | undefined>,
+    /** Organisation membership (Organizations ListAccounts, see organization-members.ts). */
+    private readonly isOrganizationMember?: (accountId: string) => Promise<boolean>,
   ) {
     for (const account of config.accounts) {
       this.byId.set(account.id, account);
@@ -61,6 +75,33 @@ export class AccountDirectory {
       input,
       this.config.accounts.map((a) => a.name),
     );
+  }
+
+  /**
+   * Resolves when the bot may act in `accountId`: a configured account, or one of the organisation. Otherwise
+   * throws AccountNotAllowedError with a message for the person (also when membership cannot be checked: fail
+   * closed). Every AssumeRole goes through this check (member-account-access.ts).
+   */
+  async checkAllowed(accountId: string): Promise<void> {
+    if (this.byId.has(accountId)) return;
+    const refuse = (why: string, cause?: unknown): AccountNotAllowedError =>
+      new AccountNotAllowedError(
+        accountId,
+        `Account ${accountId} ${why}, so the bot does not act in it. An admin can add it under \`accounts:\` in the config file.`,
+        cause === undefined ? undefined : { cause },
+      );
+    if (!this.isOrganizationMember) throw refuse('is not a configured account');
+    let member: boolean;
+    try {
+      member = await this.isOrganizationMember(accountId);
+    } catch (error) {
+      const reason = `${(error as { name?: string }).name ?? 'Error'}: ${(error as Error).message}`;
+      throw refuse(
+        `is not a configured account and could not be checked against the organisation (${reason})`,
+        error,
+      );
+    }
+    if (!member) throw refuse('is neither a configured account nor in the organisation');
   }
 
   /**

@@ -22,6 +22,8 @@ export interface CrossAccountOptions {
   sessionName?: string;
   durationSeconds?: number;
   now?: () => number;
+  /** Throws when the bot may not act in the account (AccountDirectory.checkAllowed); runs before every AssumeRole. */
+  checkAccount?: (accountId: string) => Promise<void>;
 }
 
 /** Credentials this close to expiry are refreshed before use. */
@@ -74,6 +76,7 @@ export class CrossAccountCredentials {
 
   private async assume(accountId: string, roleName: string): Promise<AwsCredentialIdentity> {
     const roleArn = this.roleArn(accountId, roleName);
+    await this.options.checkAccount?.(accountId);
     let out: AssumeRoleCommandOutput;
     try {
       out = await this.options.sts.send(

@@ -20,6 +20,8 @@ const envSchema = z.object({
   SLACK_API_URL: z
     .url({ message: 'must be a URL such as https://slack.com/api/' })
     .default('https://slack.com/api/'),
+  /** Hosts (`127.0.0.1`) or host:port besides Slack's whose response URLs the bot answers: local stand-ins only. */
+  SLACK_RESPONSE_URL_HOSTS: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_SIGNING_SECRET_PARAM: optionalString,
   SLACK_BOT_TOKEN: optionalString,

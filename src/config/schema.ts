@@ -28,9 +28,17 @@ const accountSchema = z
 const organizationSchema = z
   .object({
     partition: z.enum(['aws', 'aws-us-gov', 'aws-cn']).default('aws'),
+    /**
+     * The AWS Organizations id (o-…). Deploying needs it (here or `--param organizationId=`): the functions may
+     * only assume roles in the organisation's accounts (IAM condition aws:ResourceOrgID).
+     */
+    id: z
+      .string()
+      .regex(/^o-[a-z0-9]{10,32}$/, 'must be an AWS Organizations id such as o-a1b2c3d4e5')
+      .optional(),
     /** Look up names of accounts missing from `accounts` with Organizations DescribeAccount. */
     lookUpAccountNames: z.boolean().default(false),
-    /** Optional sts:ExternalId sent with every AssumeRole. */
+    /** The sts:ExternalId sent with every AssumeRole; the member-role templates in infra/ require it (≥ 16 chars). */
     externalId: z.string().min(2).max(1224).optional(),
   })
   .strict();

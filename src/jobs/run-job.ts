@@ -1,7 +1,10 @@
 import type { SlackReply } from '../../blocks/message';
 import { noticeReply } from '../../blocks/notice';
 import { logger, withCorrelation } from '../logging/logger';
+import { sendToFailureQueue } from '../runtime/failure-queue';
+import { responseUrlProblem } from '../slack/response-url';
 import type { Job, JobOfKind } from './job';
+import { startRun } from './run-lease';
 import { runAutotagRetag } from './runners/autotag-retag';
 import {
   runBucketConvert,
@@ -32,28 +35,61 @@ const RUNNERS: Runners = {
   'bucket.upload': runBucketUpload,
 };
 
-/** Longer than the worker's 15-minute timeout plus Lambda's retries of an asynchronous invoke. */
-const RUN_CLAIM_SECONDS = 2 * 60 * 60;
+const sleepMs = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs one job and answers through its response_url, replacing the "working on it" line. When the job fails the
  * person is told what went wrong instead (nobody waits for nothing). Only when Slack cannot be told either does
- * the error propagate (and the run claim is given back), so Lambda retries and finally keeps the job in the
- * on-failure destination. The same job delivered twice (asynchronous invokes are at-least-once) runs once.
+ * the error propagate (and the run may start again), so Lambda retries and finally keeps the job in the
+ * on-failure destination. The same job delivered twice (asynchronous invokes are at-least-once) runs once; a
+ * delivery that finds the run killed (timeout, out of memory: its lease lapsed, see run-lease.ts) tells the
+ * person and keeps the job in the failure queue, where a killed run would otherwise never arrive. A job whose
+ * response URL is not Slack's is dropped.
  */
 export async function runJob(job: Job, deps: WorkerDeps): Promise<void> {
   withCorrelation({ jobId: job.id, slackTrigger: job.id, function: 'slack-worker' });
-  const runKey = `run#${job.kind}#${job.id}`;
-  if (!(await deps.store.claim(runKey, RUN_CLAIM_SECONDS))) {
-    logger.info('job already ran or is running: duplicate delivery ignored', { kind: job.kind });
+  const urlProblem = responseUrlProblem(job.reply.responseUrl, deps.responseUrlHosts);
+  if (urlProblem) {
+    logger.warn("job dropped: its response URL is not Slack's", { kind: job.kind, problem: urlProblem });
+    return;
+  }
+  const start = await startRun(deps.store, `${job.kind}#${job.id}`, {
+    nowMs: () => deps.now().getTime(),
+    sleep: deps.sleep ?? sleepMs,
+  });
+  if (start.outcome === 'duplicate') {
+    logger.info('job already ran or is running: duplicate delivery ignored', { kind: job.kind, ...start });
+    return;
+  }
+  const replaceOriginal = job.reply.replaceOriginal ?? true;
+  if (start.outcome === 'died') {
+    logger.error('job killed before it answered (timeout or out of memory)', {
+      kind: job.kind,
+      ranSeconds: start.ranSeconds,
+    });
+    await deps.respond(job.reply.responseUrl, diedReply(start.ranSeconds), { replaceOriginal });
+    await start.lease.finish();
+    await sendToFailureQueue(deps.failureQueue ?? {}, 'slackWorker', 'killed', job, {
+      ranSeconds: start.ranSeconds,
+    });
     return;
   }
   try {
-    await runAndAnswer(job, deps);
+    await start.lease.keepAliveWhile(() => runAndAnswer(job, deps));
   } catch (error) {
-    await deps.store.release(runKey).catch(() => undefined);
+    await start.lease.giveUp().catch(() => undefined);
     throw error;
   }
+  await start.lease.finish();
+}
+
+function diedReply(ranSeconds: number): SlackReply {
+  const took = ranSeconds >= 90 ? `about ${Math.round(ranSeconds / 60)} min` : `about ${ranSeconds} s`;
+  return noticeReply(
+    'problem',
+    `This took too long or ran out of memory: the worker stopped after ${took} without an answer.`,
+    "Try a smaller request (a shorter window, one account); if it keeps failing, the bot's logs have the details under this request.",
+  );
 }
 
 async function runAndAnswer(job: Job, deps: WorkerDeps): Promise<void> {

@@ -8,6 +8,7 @@ import type { AccountDirectory } from '../aws/account-directory';
 import type { CrossAccountCredentials } from '../aws/assume-role';
 import type { ChartRenderer } from '../cases/case-report';
 import type { AppConfig } from '../config/schema';
+import type { FailureQueue } from '../runtime/failure-queue';
 import type { SlackFiles } from '../slack/slack-files';
 import type { SlackSink } from '../slack/slack-sink';
 import type { StateStore } from '../store/state-store';
@@ -37,4 +38,10 @@ export interface WorkerDeps {
   /** Files shared in Slack, read with the bot token (upload to S3). */
   slackFiles: SlackFiles;
   respond: (responseUrl: string, reply: SlackReply, options?: { replaceOriginal?: boolean }) => Promise<void>;
+  /** Hosts besides Slack's whose response URLs the worker answers (local stand-ins only). */
+  responseUrlHosts: readonly string[];
+  /** Where jobs whose run was killed are kept (FAILED_EVENTS_QUEUE_URL); absent locally. */
+  failureQueue?: FailureQueue;
+  /** Waits out a duplicate delivery's lease (tests pass a fake). */
+  sleep?: (ms: number) => Promise<void>;
 }

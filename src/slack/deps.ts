@@ -9,4 +9,6 @@ export interface SlackAppDeps {
   accounts: AccountDirectory;
   store: StateStore;
   dispatcher: JobDispatcher;
+  /** Hosts besides Slack's whose response URLs jobs may answer (local stand-ins only; see response-url.ts). */
+  responseUrlHosts: readonly string[];
 }

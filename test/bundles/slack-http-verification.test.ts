@@ -30,12 +30,12 @@ describe('the bundled Slack function', () => {
   });
   afterAll(() => server?.close());
 
-  async function post(body: string, secret = SECRET): Promise<Response> {
+  async function post(body: string, secret = SECRET, timestamp?: number): Promise<Response> {
     return fetch(`${server.url}/slack/events`, {
       method: 'POST',
       headers: {
         'content-type': 'application/x-www-form-urlencoded',
-        ...slackSignatureHeaders(body, secret),
+        ...slackSignatureHeaders(body, secret, timestamp),
       },
       body,
     });
@@ -95,5 +95,24 @@ describe('the bundled Slack function', () => {
     );
 
     expect(response.status).toBe(401);
+  });
+
+  it.each([
+    ['6 minutes ahead', 6 * 60],
+    ['6 minutes old', -6 * 60],
+  ])('refuses a correctly signed request dated %s', async (_label, offset) => {
+    const body = slashCommandBody({ command: '/aws-help', responseUrl: 'http://127.0.0.1:9/r' });
+
+    const response = await post(body, SECRET, Math.floor(Date.now() / 1000) + offset);
+
+    expect(response.status).toBe(401);
+  });
+
+  it('accepts a request dated 4 minutes ahead (clocks may drift)', async () => {
+    const body = slashCommandBody({ command: '/aws-help', responseUrl: 'http://127.0.0.1:9/r' });
+
+    const response = await post(body, SECRET, Math.floor(Date.now() / 1000) + 4 * 60);
+
+    expect(response.status).toBe(200);
   });
 });

@@ -1,10 +1,16 @@
 /**
  * CI gate: `node --import tsx test/ci/check-template.ts <template>…` fails when a template has an IAM statement
- * allowing every action or holds a secret value (see template-checks.ts).
+ * allowing every action, holds a secret value, allows sts:AssumeRole outside the organisation, or has a member
+ * role that can be assumed without a generated ExternalId (see template-checks.ts).
  */
 import { readFileSync } from 'node:fs';
 import { parseCloudFormation } from '../support/cloudformation-yaml';
-import { findSecrets, findWildcardActions } from './template-checks';
+import {
+  findAssumeRoleOutsideOrganization,
+  findOptionalExternalId,
+  findSecrets,
+  findWildcardActions,
+} from './template-checks';
 
 const files = process.argv.slice(2);
 if (files.length === 0) {
@@ -15,7 +21,12 @@ if (files.length === 0) {
 let failed = false;
 for (const file of files) {
   const template = parseCloudFormation(readFileSync(file, 'utf8'));
-  const problems = [...findWildcardActions(template), ...findSecrets(template)];
+  const problems = [
+    ...findWildcardActions(template),
+    ...findSecrets(template),
+    ...findAssumeRoleOutsideOrganization(template),
+    ...findOptionalExternalId(template),
+  ];
   if (problems.length > 0) failed = true;
   console.log(`${problems.length === 0 ? 'ok  ' : 'FAIL'} ${file}: ${problems.length} problem(s)`);
   for (const problem of problems) console.log(`     ${problem}`);

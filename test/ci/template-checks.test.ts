@@ -1,8 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCloudFormation } from '../support/cloudformation-yaml';
-import { findSecrets, findWildcardActions } from './template-checks';
+import {
+  findAssumeRoleOutsideOrganization,
+  findOptionalExternalId,
+  findSecrets,
+  findWildcardActions,
+} from './template-checks';
 
 const role = (statements: unknown[]) => ({
   Resources: {
@@ -106,12 +111,115 @@ describe('findSecrets', () => {
   });
 });
 
-describe('the templates in infra/', () => {
-  it('pass both checks', () => {
-    const template = parseCloudFormation(
-      readFileSync(join(import.meta.dirname, '../../infra/member-read-role.yaml'), 'utf8'),
+describe('findAssumeRoleOutsideOrganization', () => {
+  it('reports an AssumeRole allowed without an organisation condition', () => {
+    expect(
+      findAssumeRoleOutsideOrganization(
+        role([
+          { Effect: 'Allow', Action: ['sts:AssumeRole'], Resource: 'arn:aws:iam::*:role/aws-chatops-read' },
+        ]),
+      ),
+    ).toEqual([
+      'Resources.WorkerRole.Properties.Policies[0].PolicyDocument.Statement[0]: allows sts:AssumeRole outside the organisation (no StringEquals aws:ResourceOrgID)',
+    ]);
+  });
+
+  it('reports an empty organisation id', () => {
+    const statement = {
+      Effect: 'Allow',
+      Action: 'sts:AssumeRole',
+      Resource: '*',
+      Condition: { StringEquals: { 'aws:ResourceOrgID': '' } },
+    };
+    expect(findAssumeRoleOutsideOrganization(role([statement]))).toHaveLength(1);
+  });
+
+  it('accepts AssumeRole limited to an organisation, and trust policies (they name a principal)', () => {
+    const limited = {
+      Effect: 'Allow',
+      Action: 'sts:AssumeRole',
+      Resource: '*',
+      Condition: { StringEquals: { 'aws:ResourceOrgID': 'o-a1b2c3d4e5' } },
+    };
+    const trust = {
+      Effect: 'Allow',
+      Principal: { Service: 'lambda.amazonaws.com' },
+      Action: 'sts:AssumeRole',
+    };
+    expect(findAssumeRoleOutsideOrganization(role([limited, trust]))).toEqual([]);
+  });
+});
+
+describe('findOptionalExternalId', () => {
+  const trustTemplate = (condition: object, parameter: Record<string, unknown>) => ({
+    Parameters: { ExternalId: { Type: 'String', ...parameter } },
+    Resources: {
+      MemberRole: {
+        Type: 'AWS::IAM::Role',
+        Properties: {
+          AssumeRolePolicyDocument: {
+            Statement: [
+              {
+                Effect: 'Allow',
+                Principal: { AWS: 'arn:aws:iam::111111111111:role/bot' },
+                Action: 'sts:AssumeRole',
+                ...condition,
+              },
+            ],
+          },
+        },
+      },
+    },
+  });
+  const required = { Condition: { StringEquals: { 'sts:ExternalId': { Ref: 'ExternalId' } } } };
+
+  it('reports a trust policy that requires no ExternalId', () => {
+    expect(findOptionalExternalId(trustTemplate({}, { MinLength: 16 }))).toEqual([
+      'Resources.MemberRole.Properties.AssumeRolePolicyDocument.Statement[0]: lets an AWS principal assume the role without sts:ExternalId',
+    ]);
+  });
+
+  it('reports an ExternalId required only when one is given (Fn::If)', () => {
+    const optional = {
+      Condition: { 'Fn::If': ['HasExternalId', required.Condition, { Ref: 'AWS::NoValue' }] },
+    };
+    expect(findOptionalExternalId(trustTemplate(optional, { Default: '' }))).toHaveLength(1);
+  });
+
+  it('reports an ExternalId parameter with a default or shorter than 16 characters', () => {
+    expect(
+      findOptionalExternalId(trustTemplate(required, { Default: 'x'.repeat(20), MinLength: 16 })),
+    ).toEqual(['Parameters.ExternalId: has a default (every installation must generate its own)']);
+    expect(findOptionalExternalId(trustTemplate(required, {}))).toEqual([
+      'Parameters.ExternalId: MinLength must be at least 16',
+    ]);
+  });
+
+  it('accepts a required, generated ExternalId', () => {
+    expect(findOptionalExternalId(trustTemplate(required, { MinLength: 16 }))).toEqual([]);
+  });
+});
+
+describe('the templates in infra/ and the functions of serverless.yml', () => {
+  const infra = join(import.meta.dirname, '../../infra');
+  const templates = readdirSync(infra).filter((file) => file.endsWith('.yaml') && !file.includes('manifest'));
+
+  it.each(templates)('infra/%s passes every check', (file) => {
+    const template = parseCloudFormation(readFileSync(join(infra, file), 'utf8'));
+
+    expect([
+      ...findWildcardActions(template),
+      ...findSecrets(template),
+      ...findAssumeRoleOutsideOrganization(template),
+      ...findOptionalExternalId(template),
+    ]).toEqual([]);
+  });
+
+  it('serverless.yml lets no function assume a role outside the organisation', () => {
+    const service = parseCloudFormation(
+      readFileSync(join(import.meta.dirname, '../../serverless.yml'), 'utf8'),
     );
 
-    expect([...findWildcardActions(template), ...findSecrets(template)]).toEqual([]);
+    expect(findAssumeRoleOutsideOrganization(service)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Security checks on a CloudFormation template (the one `serverless package` generates, and those in infra/):
- * no IAM statement that allows every action, and no secret value anywhere in it.
+ * no IAM statement that allows every action, no secret value anywhere in it, no AssumeRole outside the
+ * organisation, and member roles that require a generated ExternalId.
  */
 
 /** Secrets by shape: Slack tokens, Airtable tokens, AWS access keys. */
@@ -64,6 +65,79 @@ export function findSecrets(template: Json): string[] {
           );
         }
       }
+    }
+  }
+  return problems;
+}
+
+type Statement = { Effect?: Json; Action?: Json; Resource?: Json; Principal?: Json; Condition?: Json };
+
+/** IAM statements (objects with Effect and Action), with their paths. */
+function* statements(template: Json): Generator<[string, Statement]> {
+  for (const [path, value] of walk(template, '')) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) continue;
+    const statement = value as Statement;
+    if (statement.Effect !== undefined && statement.Action !== undefined) yield [path, statement];
+  }
+}
+
+const allowsAssumeRole = (statement: Statement): boolean =>
+  statement.Effect === 'Allow' &&
+  asList(statement.Action).some((action) => action === 'sts:AssumeRole' || action === 'sts:*');
+
+/** The value of `Condition.StringEquals[key]`, when the condition is plain (not inside Fn::If). */
+function stringEquals(statement: Statement, key: string): Json {
+  const condition = statement.Condition as { StringEquals?: Record<string, Json> } | undefined;
+  return condition?.StringEquals?.[key];
+}
+
+/**
+ * Identity-policy statements that allow sts:AssumeRole without `StringEquals aws:ResourceOrgID` (a non-empty
+ * organisation id): the bot must not assume roles in accounts outside its organisation. Trust policies (they name
+ * a Principal) are not identity policies and are skipped.
+ */
+export function findAssumeRoleOutsideOrganization(template: Json): string[] {
+  const problems: string[] = [];
+  for (const [path, statement] of statements(template)) {
+    if (!allowsAssumeRole(statement) || statement.Principal !== undefined) continue;
+    const orgId = stringEquals(statement, 'aws:ResourceOrgID');
+    if (orgId === undefined || orgId === '' || orgId === null) {
+      problems.push(
+        `${path}: allows sts:AssumeRole outside the organisation (no StringEquals aws:ResourceOrgID)`,
+      );
+    }
+  }
+  return problems;
+}
+
+/**
+ * Trust-policy statements that let an AWS principal (another account's role) assume the role without
+ * `StringEquals sts:ExternalId`, and ExternalId parameters that have a default or allow fewer than 16 characters:
+ * every installation generates its own (docs/install.md).
+ */
+export function findOptionalExternalId(template: Json): string[] {
+  const problems: string[] = [];
+  const parameters = ((template as { Parameters?: Record<string, Record<string, Json>> }).Parameters ??
+    {}) as Record<string, Record<string, Json>>;
+  const referenced = new Set<string>();
+  for (const [path, statement] of statements(template)) {
+    const principal = statement.Principal as { AWS?: Json } | undefined;
+    if (!allowsAssumeRole(statement) || principal?.AWS === undefined) continue;
+    const externalId = stringEquals(statement, 'sts:ExternalId');
+    if (externalId === undefined || externalId === '') {
+      problems.push(`${path}: lets an AWS principal assume the role without sts:ExternalId`);
+      continue;
+    }
+    const ref = (externalId as { Ref?: string }).Ref;
+    if (ref) referenced.add(ref);
+  }
+  for (const name of referenced) {
+    const parameter = parameters[name] ?? {};
+    if (parameter.Default !== undefined) {
+      problems.push(`Parameters.${name}: has a default (every installation must generate its own)`);
+    }
+    if (typeof parameter.MinLength !== 'number' || parameter.MinLength < 16) {
+      problems.push(`Parameters.${name}: MinLength must be at least 16`);
     }
   }
   return problems;

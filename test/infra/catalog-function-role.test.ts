@@ -22,7 +22,7 @@ const grants = (fn: string) =>
   );
 
 describe('the catalogEvent function role in serverless.yml', () => {
-  it('may only use the state table, the bot token, the catalog roles, reads of its own stacks, account names and the failure queue', () => {
+  it('may only use the state table, the bot token, the catalog roles, reads of its own stacks, account names and membership, and the failure queue', () => {
     expect(grants('catalogEvent')).toEqual([
       'ssm:GetParameter "custom.ssmSecretsArn"',
       'dynamodb:PutItem {"Fn::GetAtt":["StateTable","Arn"]}',
@@ -35,6 +35,7 @@ describe('the catalogEvent function role in serverless.yml', () => {
       'servicecatalog:DescribeRecord "*"',
       'servicecatalog:DescribeProvisioningArtifact "*"',
       'organizations:DescribeAccount "*"',
+      'organizations:ListAccounts "*"',
       'sqs:SendMessage {"Fn::GetAtt":["FailedEventsQueue","Arn"]}',
     ]);
   });

@@ -19,26 +19,19 @@ function readTemplate(): Template {
   return parse(readFileSync(TEMPLATE, 'utf8'), { customTags: tags }) as Template;
 }
 
-/** The validator compiles its rule set per run: tens of seconds on a busy 2-core machine. */
-const VALIDATION_TIMEOUT_MS = 120_000;
-
 describe('infra/catalog-receive-topic.yaml', () => {
-  it(
-    'validates with no errors (fatal or error findings)',
-    () => {
-      const engine = new RegoEngine();
-      try {
-        const report = engine.validateStandard(new TemplateFile(TEMPLATE));
-        const errors = report.diagnostics.filter(
-          (d) => !['INFO', 'WARNING'].includes(String(d.severity).toUpperCase()),
-        );
-        expect(errors.map((d) => `${d.ruleId}: ${d.message}`)).toEqual([]);
-      } finally {
-        engine.free();
-      }
-    },
-    VALIDATION_TIMEOUT_MS,
-  );
+  it('validates with no errors (fatal or error findings)', () => {
+    const engine = new RegoEngine();
+    try {
+      const report = engine.validateStandard(new TemplateFile(TEMPLATE));
+      const errors = report.diagnostics.filter(
+        (d) => !['INFO', 'WARNING'].includes(String(d.severity).toUpperCase()),
+      );
+      expect(errors.map((d) => `${d.ruleId}: ${d.message}`)).toEqual([]);
+    } finally {
+      engine.free();
+    }
+  }, 120_000); // offline validation is CPU-bound: slow on a loaded CI machine
 
   it('lets only principals of the organisation publish, and subscribes only the bot', () => {
     const template = readTemplate();

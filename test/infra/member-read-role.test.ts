@@ -19,7 +19,7 @@ describe('infra/member-read-role.yaml', () => {
     expect(role?.Properties.RoleName).toEqual({ Ref: 'RoleName' });
   });
 
-  it("trusts only the bot's worker role, with the ExternalId condition when one is given", () => {
+  it("trusts only the bot's worker role, and only with the installation's ExternalId", () => {
     expect(role?.Properties.AssumeRolePolicyDocument).toEqual({
       Version: '2012-10-17',
       Statement: [
@@ -28,13 +28,7 @@ describe('infra/member-read-role.yaml', () => {
           Effect: 'Allow',
           Principal: { AWS: { Ref: 'BotRoleArn' } },
           Action: 'sts:AssumeRole',
-          Condition: {
-            'Fn::If': [
-              'HasExternalId',
-              { StringEquals: { 'sts:ExternalId': { Ref: 'ExternalId' } } },
-              { Ref: 'AWS::NoValue' },
-            ],
-          },
+          Condition: { StringEquals: { 'sts:ExternalId': { Ref: 'ExternalId' } } },
         },
       ],
     });

@@ -20,6 +20,8 @@ describe('POST /slack/events through the real handlers', () => {
   it.each([
     ['unsigned', { secret: 'not-the-secret' }],
     ['stale (6 minutes old)', { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 }],
+    ['future-dated (6 minutes ahead)', { timestamp: Math.floor(Date.now() / 1000) + 6 * 60 }],
+    ['future-dated (1 year ahead)', { timestamp: Math.floor(Date.now() / 1000) + 365 * 24 * 60 * 60 }],
   ])('refuses a %s request with 401 and makes no Slack or AWS call', async (_label, options) => {
     const before = {
       slack: bot.slack.calls.length,

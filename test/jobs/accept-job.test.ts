@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { acceptJob } from '../../src/jobs/accept-job';
 import type { Job } from '../../src/jobs/job';
 import { JobDispatchError, type JobDispatcher, LambdaJobDispatcher } from '../../src/jobs/job-dispatcher';
+import { ResponseUrlRefusedError } from '../../src/slack/response-url';
 import { type LocalDynamo, startLocalDynamo } from '../../src/store/local-dynamodb';
 import { StateStore } from '../../src/store/state-store';
 import { documentClient } from '../../src/store/state-table';
@@ -45,16 +46,16 @@ describe('acceptJob', () => {
   });
 
   it('dispatches a new job once', async () => {
-    const outcome = await acceptJob(job('trigger-1'), { store, dispatcher });
+    const outcome = await acceptJob(job('trigger-1'), { store, dispatcher, responseUrlHosts: [] });
 
     expect(outcome).toBe('accepted');
     expect(dispatcher.dispatched.map((j) => j.id)).toEqual(['trigger-1']);
   });
 
   it('starts nothing for a Slack retry of an accepted request', async () => {
-    await acceptJob(job('trigger-2'), { store, dispatcher });
+    await acceptJob(job('trigger-2'), { store, dispatcher, responseUrlHosts: [] });
 
-    const retry = await acceptJob(job('trigger-2'), { store, dispatcher });
+    const retry = await acceptJob(job('trigger-2'), { store, dispatcher, responseUrlHosts: [] });
 
     expect(retry).toBe('duplicate');
     expect(dispatcher.dispatched).toHaveLength(1);
@@ -62,7 +63,9 @@ describe('acceptJob', () => {
 
   it('starts one job when retries arrive concurrently', async () => {
     const outcomes = await Promise.all(
-      Array.from({ length: 5 }, () => acceptJob(job('trigger-3'), { store, dispatcher })),
+      Array.from({ length: 5 }, () =>
+        acceptJob(job('trigger-3'), { store, dispatcher, responseUrlHosts: [] }),
+      ),
     );
 
     expect(outcomes.filter((o) => o === 'accepted')).toHaveLength(1);
@@ -74,7 +77,7 @@ describe('acceptJob', () => {
     dispatcher.failing = new Error('connect ECONNREFUSED');
 
     // Act
-    const failed = acceptJob(job('trigger-4'), { store, dispatcher });
+    const failed = acceptJob(job('trigger-4'), { store, dispatcher, responseUrlHosts: [] });
 
     // Assess
     await expect(failed).rejects.toBeInstanceOf(JobDispatchError);
@@ -83,14 +86,29 @@ describe('acceptJob', () => {
       cause: dispatcher.failing,
     });
     dispatcher.failing = undefined;
-    expect(await acceptJob(job('trigger-4'), { store, dispatcher })).toBe('accepted');
+    expect(await acceptJob(job('trigger-4'), { store, dispatcher, responseUrlHosts: [] })).toBe('accepted');
     expect(dispatcher.dispatched.map((j) => j.id)).toEqual(['trigger-4']);
   });
 
   it('passes a JobDispatchError through unchanged', async () => {
     dispatcher.failing = new JobDispatchError('worker invoke answered 500');
 
-    await expect(acceptJob(job('trigger-5'), { store, dispatcher })).rejects.toBe(dispatcher.failing);
+    await expect(acceptJob(job('trigger-5'), { store, dispatcher, responseUrlHosts: [] })).rejects.toBe(
+      dispatcher.failing,
+    );
+  });
+
+  it('refuses a job whose response URL is not Slack’s (forged metadata) and starts nothing', async () => {
+    const forged: Job = {
+      ...job('trigger-6'),
+      reply: { ...job('trigger-6').reply, responseUrl: 'https://attacker.example/x' },
+    };
+
+    await expect(acceptJob(forged, { store, dispatcher, responseUrlHosts: [] })).rejects.toBeInstanceOf(
+      ResponseUrlRefusedError,
+    );
+    expect(dispatcher.dispatched).toEqual([]);
+    expect(await acceptJob(job('trigger-6'), { store, dispatcher, responseUrlHosts: [] })).toBe('accepted');
   });
 });
 

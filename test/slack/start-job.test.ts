@@ -34,7 +34,7 @@ describe('startJob', () => {
       to: '',
     } as Job;
 
-    const error = await startJob(job, { store: store, dispatcher: jobs }).catch((e: unknown) => e);
+    const error = await startJob(job, { store, dispatcher: jobs, responseUrlHosts: [] }).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(JobRefusedError);
     expect((error as JobRefusedError).problems.join('\n')).toMatch(/^to: An object key cannot be empty/m);
@@ -46,8 +46,8 @@ describe('startJob', () => {
     const jobs = dispatcher();
     const job: Job = { kind: 'whoami', id: 'trigger-ok', reply };
 
-    expect(await startJob(job, { store: store, dispatcher: jobs })).toBe('accepted');
-    expect(await startJob(job, { store: store, dispatcher: jobs })).toBe('duplicate');
+    expect(await startJob(job, { store, dispatcher: jobs, responseUrlHosts: [] })).toBe('accepted');
+    expect(await startJob(job, { store, dispatcher: jobs, responseUrlHosts: [] })).toBe('duplicate');
     expect(jobs.sent).toHaveLength(1);
   });
 });

@@ -20,6 +20,8 @@ export function handlerEnv(local: {
     CHATOPS_CONFIG: resolve(__dirname, '../fixtures/config/chatops.yaml'),
     SLACK_BOT_TOKEN: 'xoxb-test',
     SLACK_API_URL: local.slackApiUrl,
+    // The Slack stand-in plays response_urls on loopback: the only host besides Slack's the bot may answer.
+    SLACK_RESPONSE_URL_HOSTS: '127.0.0.1',
     POWERTOOLS_LOG_LEVEL: 'SILENT',
   };
 }

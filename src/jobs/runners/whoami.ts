@@ -1,6 +1,7 @@
 import type { SlackReply } from '../../../blocks/message';
 import { noticeReply } from '../../../blocks/notice';
 import { whoamiReply } from '../../../blocks/whoami';
+import { AccountNotAllowedError } from '../../aws/account-directory';
 import { AssumeRoleError } from '../../aws/assume-role';
 import { callerIdentity } from '../../aws/caller-identity';
 import type { JobOfKind } from '../job';
@@ -23,6 +24,13 @@ export async function runWhoami(job: JobOfKind<'whoami'>, deps: WorkerDeps): Pro
       viaRole: deps.credentials.roleArn(id, role),
     });
   } catch (error) {
+    if (error instanceof AccountNotAllowedError) {
+      return noticeReply(
+        'problem',
+        error.message,
+        'Name one of the configured accounts, or an account of the organisation.',
+      );
+    }
     if (!(error instanceof AssumeRoleError)) throw error;
     return noticeReply(
       'problem',

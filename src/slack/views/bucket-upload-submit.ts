@@ -71,6 +71,7 @@ export function registerBucketUploadSubmit(app: App, deps: SlackAppDeps): void {
     await respondToUrl(
       metadata.reply.responseUrl,
       noticeReply('working', `Uploading to s3://${plan.job.bucket}/${plan.job.key}…`),
+      { allowedHosts: deps.responseUrlHosts },
     ).catch((error: unknown) => logger.warn('could not post the working line', { error }));
   });
 }

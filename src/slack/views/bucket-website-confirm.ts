@@ -81,6 +81,7 @@ export function registerBucketWebsiteConfirm(app: App, deps: SlackAppDeps): void
     await respondToUrl(
       meta.reply.responseUrl,
       noticeReply('working', `Turning ${meta.bucket} into a public website…`),
+      { allowedHosts: deps.responseUrlHosts },
     ).catch((error: unknown) => logger.warn('could not post the working line', { error }));
   });
 }
