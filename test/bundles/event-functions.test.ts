@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { StsStandIn } from '../../src/local/sts-stand-in';
+import { SupportStandIn, supportCase } from '../../src/local/support-stand-in';
 import type { StateStore } from '../../src/store/state-store';
 import { fixture } from '../autotag/ec2-fake';
 import { configAsPackaged, loadBundle } from '../support/bundled-function';
@@ -10,8 +12,6 @@ import { handlerEnv } from '../support/handler-env';
 import { useLocalStateStore } from '../support/local-state-store';
 import { SlackStandIn } from '../support/slack-stand-in';
 import { SsmStandIn } from '../support/ssm-stand-in';
-import { StsStandIn } from '../../src/local/sts-stand-in';
-import { SupportStandIn, supportCase } from '../../src/local/support-stand-in';
 import { useStandIns } from '../support/use-stand-ins';
 
 type Handler = (event: unknown, context?: { invokedFunctionArn: string }) => Promise<unknown>;

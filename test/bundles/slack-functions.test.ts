@@ -1,19 +1,19 @@
 import { resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { LocalServer } from '../../src/local/http-server';
 import { slackSignatureHeaders, slashCommandBody } from '../../src/local/sign-slack-request';
+import { StsStandIn } from '../../src/local/sts-stand-in';
+import { SupportStandIn, supportCase } from '../../src/local/support-stand-in';
 import type { HttpHandler } from '../../src/slack/http-handler';
 import { serveHttpApi } from '../support/api-gateway-server';
 import { configAsPackaged, loadBundle } from '../support/bundled-function';
 import { handlerEnv } from '../support/handler-env';
-import type { LocalServer } from '../../src/local/http-server';
 import { LambdaInvokeStandIn } from '../support/lambda-invoke-stand-in';
 import { useLocalStateStore } from '../support/local-state-store';
 import { S3StandIn } from '../support/s3-stand-in';
 import { SlackStandIn } from '../support/slack-stand-in';
 import { SsmStandIn } from '../support/ssm-stand-in';
-import { StsStandIn } from '../../src/local/sts-stand-in';
-import { SupportStandIn, supportCase } from '../../src/local/support-stand-in';
 import { useStandIns } from '../support/use-stand-ins';
 
 const TABLE = 'aws-chatops-bundle-slack';

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { LocalServer } from '../../src/local/http-server';
 import { slackSignatureHeaders, slashCommandBody } from '../../src/local/sign-slack-request';
 import type { HttpHandler } from '../../src/slack/http-handler';
 import { serveHttpApi } from '../support/api-gateway-server';
 import { configAsPackaged, loadBundle } from '../support/bundled-function';
-import type { LocalServer } from '../../src/local/http-server';
 
 const SECRET = 'bundle-test-secret';
 

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { BotHarness } from '../support/bot-harness';
 import { type LocalServer, startServer } from '../../src/local/http-server';
+import { BotHarness } from '../support/bot-harness';
 
 /**
  * A worker killed mid-job (Lambda timeout, out of memory) is played by a real process killed with SIGKILL while

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SlackReply } from '../../blocks/message';
+import { type LocalServer, startServer } from '../../src/local/http-server';
 import {
   ResponseUrlError,
   ResponseUrlRefusedError,
   respondToUrl,
   responseUrlProblem,
 } from '../../src/slack/response-url';
-import { type LocalServer, startServer } from '../../src/local/http-server';
 
 const reply: SlackReply = { responseType: 'ephemeral', text: 'Done: 3 buckets', blocks: [] };
 const LOOPBACK = ['127.0.0.1'];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebApiSink } from '../../src/slack/slack-sink';
 import { type LocalServer, startServer } from '../../src/local/http-server';
+import { WebApiSink } from '../../src/slack/slack-sink';
 import { SlackStandIn } from '../support/slack-stand-in';
 
 /**

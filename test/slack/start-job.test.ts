@@ -34,7 +34,9 @@ describe('startJob', () => {
       to: '',
     } as Job;
 
-    const error = await startJob(job, { store, dispatcher: jobs, responseUrlHosts: [] }).catch((e: unknown) => e);
+    const error = await startJob(job, { store, dispatcher: jobs, responseUrlHosts: [] }).catch(
+      (e: unknown) => e,
+    );
 
     expect(error).toBeInstanceOf(JobRefusedError);
     expect((error as JobRefusedError).problems.join('\n')).toMatch(/^to: An object key cannot be empty/m);

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoopbackStandIn } from '../../src/local/http-server';
 import { signedBy, toXml } from './aws-xml';
 import { catalogFixture } from './catalog-fixtures';
-import { LoopbackStandIn } from '../../src/local/http-server';
 
 type Answers = Record<string, Record<string, unknown>>;
 

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { signedBy, toXml } from './aws-xml';
 import { LoopbackStandIn } from '../../src/local/http-server';
+import { signedBy, toXml } from './aws-xml';
 
 export interface CreateTagsCall {
   account: string;

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { escapeXml, signedBy } from './aws-xml';
 import { LoopbackStandIn } from '../../src/local/http-server';
+import { escapeXml, signedBy } from './aws-xml';
 
 /**
  * Amazon S3 on loopback (REST-XML), for AWS_ENDPOINT_URL_S3: ListBuckets answers the buckets of the calling
