@@ -48,7 +48,7 @@ export async function fuzzEvents(
     for (let i = 0; i < runs; i += 1) {
       const base = freshen(own.pick(list), `-fz${rng.seed}-${i}`);
       const { event, how } = own.chance(0.9) ? mutateEvent(base, own) : { event: base, how: 'unchanged' };
-      if (target === 'casesSchedule') world.casesInSupport(own.chance(0.1));
+      if (target === 'casesSchedule') world.casesInSupport(own.chance(0.05));
       tally.tried(target);
       tally.record(target, { how, event }, await deliver(world, target, handler, event));
     }

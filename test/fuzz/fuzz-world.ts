@@ -22,6 +22,11 @@ import { s3Error } from '../support/s3-error';
 import { SupportStandIn, supportCase } from '../support/support-stand-in';
 import { LogCapture } from './log-capture';
 
+export interface MutationMark {
+  s3: number;
+  ec2: number;
+}
+
 type EventHandler = (event: unknown, context?: never) => Promise<unknown>;
 
 export const FUZZ_CONFIG = resolve(__dirname, 'chatops-fuzz.yaml');
@@ -87,7 +92,7 @@ export class FuzzWorld {
 
   /**
    * Support has one hostile case (or none): a report with cases renders a chart (about a second), so the fuzz
-   * turns the case on for a tenth of the case reports.
+   * turns the case on for one case report in twenty.
    */
   casesInSupport(on: boolean): void {
     const old = new Date(Date.now() - 2 * 86_400_000).toISOString();
@@ -117,20 +122,28 @@ export class FuzzWorld {
    * `Command input`. Auto-tagging's own CreateTags (events, not people) are left out: they are made with the
    * `aws-chatops-tagger` role of the event's account, retags with the worker's.
    */
-  mutations(): string[] {
+  mutations(since: MutationMark = { s3: 0, ec2: 0 }): string[] {
     const s3 = this.s3
       .calls()
+      .slice(since.s3)
       .map((call) => call.args[0])
       .filter((command) =>
         /^(Create|Put|Delete|Copy|Upload|CompleteMultipart)/.test(command.constructor.name),
       );
     const tags = this.ec2
-      .commandCalls(CreateTagsCommand)
-      .filter((call) => !JSON.stringify(call.args[0].input).includes('"Key":"CreatedBy"'))
-      .map((call) => call.args[0]);
+      .calls()
+      .slice(since.ec2)
+      .map((call) => call.args[0])
+      .filter((command) => command instanceof CreateTagsCommand)
+      .filter((command) => !JSON.stringify(command.input).includes('"Key":"CreatedBy"'));
     return [...s3, ...tags].map(
       (command) => `${command.constructor.name} ${JSON.stringify(command.input).slice(0, 200)}`,
     );
+  }
+
+  /** Where `mutations(since)` starts for calls made from now on. */
+  mutationMark(): MutationMark {
+    return { s3: this.s3.calls().length, ec2: this.ec2.calls().length };
   }
 
   private answerAws(): void {

@@ -45,6 +45,17 @@ export class Tally {
     }
   }
 
+  /** The figures as JSON, to be merged by the process that printed the table (`npm run fuzz` runs shards). */
+  toJSON() {
+    return { rows: [...this.rows], millis: [...this.millis], findings: [...this.findings] };
+  }
+
+  merge(other: ReturnType<Tally['toJSON']>): void {
+    for (const [target, row] of other.rows) this.rows.set(target, row);
+    for (const [target, ms] of other.millis) this.millis.set(target, ms);
+    for (const [key, finding] of other.findings) if (!this.findings.has(key)) this.findings.set(key, finding);
+  }
+
   get failed(): number {
     let total = 0;
     for (const row of this.rows.values()) for (const kind of FINDING_KINDS) total += row[kind];
