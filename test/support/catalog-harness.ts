@@ -1,22 +1,12 @@
-import {
-  CloudFormationClient,
-  DescribeStackEventsCommand,
-  type DescribeStackEventsCommandOutput,
-} from '@aws-sdk/client-cloudformation';
-import {
-  DescribeProvisionedProductCommand,
-  DescribeProvisioningArtifactCommand,
-  DescribeRecordCommand,
-  SearchProvisionedProductsCommand,
-  ServiceCatalogClient,
-} from '@aws-sdk/client-service-catalog';
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { ServiceCatalogClient } from '@aws-sdk/client-service-catalog';
 import { mockClient } from 'aws-sdk-client-mock';
 import { vi } from 'vitest';
 import { StsStandIn } from '../../src/local/sts-stand-in';
 import { type LocalDynamo, startLocalDynamo } from '../../src/store/local-dynamodb';
 import { StateStore } from '../../src/store/state-store';
 import { documentClient } from '../../src/store/state-table';
-import { catalogFixture, withDates } from './catalog-fixtures';
+import { answerMemberCallsFromFixtures } from './catalog-fixtures';
 import { handlerEnv } from './handler-env';
 import { SlackStandIn } from './slack-stand-in';
 
@@ -60,22 +50,7 @@ export class CatalogHarness {
 
   /** Every member-account call answers as the fixture says (a healthy account with the failed launch). */
   answerFromFixtures(): void {
-    const answers = withDates(catalogFixture<Record<string, object>>('member-account-answers'));
-    this.serviceCatalog.reset();
-    this.cloudFormation.reset();
-    this.serviceCatalog
-      .on(DescribeProvisionedProductCommand)
-      .resolves(answers.describeProvisionedProduct ?? {});
-    this.serviceCatalog
-      .on(SearchProvisionedProductsCommand)
-      .resolves(answers.searchProvisionedProducts ?? {});
-    this.serviceCatalog
-      .on(DescribeProvisioningArtifactCommand)
-      .resolves(answers.describeProvisioningArtifact ?? {});
-    this.serviceCatalog.on(DescribeRecordCommand).resolves(answers.describeRecord ?? {});
-    this.cloudFormation
-      .on(DescribeStackEventsCommand)
-      .resolves((answers.describeStackEvents ?? {}) as DescribeStackEventsCommandOutput);
+    answerMemberCallsFromFixtures(this.serviceCatalog, this.cloudFormation);
   }
 
   posts(): Record<string, unknown>[] {
