@@ -17,7 +17,11 @@ export interface UploadModalView {
   privateMetadata: string;
 }
 
-const option = (value: string, label: string) => ({ text: plainText(truncateText(label, 75)), value });
+/** An option's label; Slack rejects an empty one, so a blank name (a file can be named '   ') shows its id. */
+const option = (value: string, label: string) => ({
+  text: plainText(truncateText(label.trim() === '' ? value : label, 75)),
+  value,
+});
 
 /** Pick the file (when the message has several), the account and the bucket, and an optional folder. */
 export function uploadModal(v: UploadModalView): ModalView {

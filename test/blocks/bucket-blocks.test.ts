@@ -202,6 +202,17 @@ describe('bucket messages stay inside Slack limits with worst-case inputs', () =
         privateMetadata: '{}',
       }),
     ],
+    [
+      'upload (files whose names are blank)',
+      uploadModal({
+        files: [
+          { id: 'F0BLANK01', name: '   ' },
+          { id: 'F0EMPTY01', name: '' },
+        ],
+        accounts: [{ id: '333333333333', label: ' ' }],
+        privateMetadata: '{}',
+      }),
+    ],
     ['notice', bucketNoticeModal('A title longer than twenty-four', 'm<'.repeat(3000))],
   ])('%s modal', (_label, view) => {
     expect(checkSlackLimits(view, 'modal')).toEqual([]);
