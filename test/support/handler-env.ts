@@ -20,8 +20,9 @@ export function handlerEnv(local: {
     CHATOPS_CONFIG: resolve(__dirname, '../fixtures/config/chatops.yaml'),
     SLACK_BOT_TOKEN: 'xoxb-test',
     SLACK_API_URL: local.slackApiUrl,
-    // The Slack stand-in plays response_urls on loopback: the only host besides Slack's the bot may answer.
-    SLACK_RESPONSE_URL_HOSTS: '127.0.0.1',
+    // The Slack stand-in plays response_urls on loopback: its host and port are the only ones besides Slack's the
+    // bot may answer (another loopback port plays "somewhere that is not Slack" in the fuzz suite).
+    SLACK_RESPONSE_URL_HOSTS: new URL(local.slackApiUrl).host,
     POWERTOOLS_LOG_LEVEL: 'SILENT',
   };
 }
