@@ -7,17 +7,41 @@ const THROTTLING = new Set([
   'RequestLimitExceeded',
 ]);
 
-/** Why one account could not be read, in words an on-call engineer can act on. */
-export function accountFailureReason(error: unknown, context: { role: string; maxAttempts: number }): string {
-  if (error instanceof AssumeRoleError) return `cannot assume role ${context.role}: ${error.reason}`;
-  const name = (error as { name?: string }).name ?? 'Error';
-  const message = (error as { message?: string }).message ?? String(error);
+export function isThrottling(error: unknown): boolean {
+  const name = errorName(error instanceof AssumeRoleError ? error.cause : error);
+  return (
+    THROTTLING.has(name) ||
+    (error as { $retryable?: { throttling?: boolean } }).$retryable?.throttling === true
+  );
+}
+
+/**
+ * Why one account could not be read: `reason` in words an on-call engineer can act on, the same for every account
+ * that failed the same way (the report groups by it); `detail` is AWS's own error, for the failures CSV.
+ */
+export function accountFailureReason(
+  error: unknown,
+  context: { role: string; maxAttempts: number },
+): { reason: string; detail: string } {
+  if (error instanceof AssumeRoleError) {
+    const code = error.cause === undefined ? 'no credentials' : errorName(error.cause);
+    return { reason: `cannot assume role ${context.role} (${code})`, detail: error.reason };
+  }
+  const name = errorName(error);
+  const detail = `${name}: ${(error as { message?: string }).message ?? String(error)}`;
   if (name === 'SubscriptionRequiredException') {
-    return 'SubscriptionRequiredException: the Support API needs a Business, Enterprise On-Ramp or Enterprise plan';
+    const reason = `${name}: the Support API needs a Business, Enterprise On-Ramp or Enterprise plan`;
+    return { reason, detail };
   }
-  if (THROTTLING.has(name)) return `${name}: still throttled after ${context.maxAttempts} attempts`;
+  if (isThrottling(error)) {
+    return { reason: `${name}: still throttled after ${context.maxAttempts} attempts`, detail };
+  }
   if (name === 'AccessDeniedException' || name === 'AccessDenied') {
-    return `${name}: role ${context.role} may not call support:DescribeCases`;
+    return { reason: `${name}: role ${context.role} may not call support:DescribeCases`, detail };
   }
-  return `${name}: ${message}`;
+  return { reason: detail, detail };
+}
+
+function errorName(error: unknown): string {
+  return (error as { name?: string } | undefined)?.name ?? 'Error';
 }
