@@ -4,7 +4,13 @@ import { spawnSync } from 'node:child_process';
  * `npm run bench`: prints figures; asserts nothing about time (the machine may be busy). Each benchmark runs in
  * a fresh Node process, because handlers read their environment once at module load, as they do in Lambda.
  */
-const BENCHMARKS = ['ack.bench.ts', 'cases.bench.ts', 'health-burst.bench.ts', 'bundles.bench.ts'];
+const BENCHMARKS = [
+  'ack.bench.ts',
+  'cases.bench.ts',
+  'cases-faults.bench.ts',
+  'health-burst.bench.ts',
+  'bundles.bench.ts',
+];
 
 console.log(`# aws-chatops benchmarks — Node ${process.version}, ${new Date().toISOString()}`);
 let failed = 0;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fanOutWithRetries, fullJitterBackoff, type RetryPolicy } from '../../src/cases/fan-out-with-retries';
+import { casesFaultPlan } from '../support/cases-faults';
 import { virtualTimers } from '../support/virtual-timers';
 
 class ThrottlingException extends Error {
@@ -85,8 +86,9 @@ describe('fanOutWithRetries', () => {
   it('keeps 206 accounts (24 throttled twice, 21 denied) within 1.5 × the concurrency floor, even at the longest back-offs', async () => {
     const clock = virtualTimers();
     const accounts = Array.from({ length: 206 }, (_, i) => i);
-    const throttled = new Set(accounts.filter((i) => i % 8 === 5).slice(0, 24));
-    const denied = new Set(accounts.filter((i) => i % 10 === 3).slice(0, 21));
+    const plan = casesFaultPlan(206);
+    const throttled = new Set(plan.throttled);
+    const denied = new Set(plan.denied);
     const policy: RetryPolicy = {
       concurrency: 20,
       maxAttempts: 5,
