@@ -7,11 +7,35 @@ const THROTTLING = new Set([
   'RequestLimitExceeded',
 ]);
 
-export function isThrottling(error: unknown): boolean {
-  const name = errorName(error instanceof AssumeRoleError ? error.cause : error);
+/** Node's codes for a connection that dropped or never answered. */
+const NETWORK_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNREFUSED', 'EAI_AGAIN']);
+
+interface AwsError {
+  name?: string;
+  code?: string;
+  $retryable?: { throttling?: boolean };
+  $metadata?: { httpStatusCode?: number };
+}
+
+/** The AWS error itself (an AssumeRoleError carries STS's as its cause). */
+function awsError(error: unknown): AwsError | undefined {
+  return (error instanceof AssumeRoleError ? error.cause : error) as AwsError | undefined;
+}
+
+function isThrottling(error: unknown): boolean {
+  const aws = awsError(error);
+  return THROTTLING.has(errorName(aws)) || aws?.$retryable?.throttling === true;
+}
+
+/** A call worth making again later: throttled, a server error (5xx), a timeout or a dropped connection. */
+export function isWorthRetrying(error: unknown): boolean {
+  const aws = awsError(error);
   return (
-    THROTTLING.has(name) ||
-    (error as { $retryable?: { throttling?: boolean } }).$retryable?.throttling === true
+    isThrottling(error) ||
+    aws?.$retryable !== undefined ||
+    (aws?.$metadata?.httpStatusCode ?? 0) >= 500 ||
+    errorName(aws) === 'TimeoutError' ||
+    NETWORK_CODES.has(aws?.code ?? '')
   );
 }
 
@@ -38,6 +62,9 @@ export function accountFailureReason(
   }
   if (name === 'AccessDeniedException' || name === 'AccessDenied') {
     return { reason: `${name}: role ${context.role} may not call support:DescribeCases`, detail };
+  }
+  if (isWorthRetrying(error)) {
+    return { reason: `${name}: still failing after ${context.maxAttempts} attempts`, detail };
   }
   return { reason: detail, detail };
 }

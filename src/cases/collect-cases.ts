@@ -4,7 +4,7 @@ import type { AccountDirectory, AccountRef } from '../aws/account-directory';
 import type { CrossAccountCredentials } from '../aws/assume-role';
 import type { AccountConfig } from '../config/schema';
 import { logger } from '../logging/logger';
-import { accountFailureReason, isThrottling } from './account-failure';
+import { accountFailureReason, isWorthRetrying } from './account-failure';
 import type { CaseQuery } from './case-query';
 import { type CaseRecord, isResolved } from './case-record';
 import type { CasesConfig } from './config-schema';
@@ -26,9 +26,10 @@ export interface CollectDeps {
 
 /**
  * A throttled account waits outside the pool (its slot goes to the next account), so the wait costs the report
- * nothing while other accounts remain; it is kept short so the last accounts do not stretch the run.
+ * nothing while other accounts remain; it is kept short so the last accounts do not stretch the run
+ * (the default 5 attempts wait at most 0.1 + 0.2 + 0.4 + 0.8 s in all).
  */
-const THROTTLING_BACKOFF = fullJitterBackoff({ baseMs: 100, maxMs: 2000 });
+const RETRY_BACKOFF = fullJitterBackoff({ baseMs: 100, maxMs: 2000 });
 
 export interface AccountFailure {
   account: AccountRef;
@@ -62,8 +63,9 @@ export async function accountsFor(query: CaseQuery, deps: CollectDeps): Promise<
 }
 
 /**
- * Reads the support cases of every account at once (at most `concurrency` at a time). A throttled call is made
- * again after a back-off without holding a slot meanwhile (up to `maxAttempts` attempts). An account that fails
+ * Reads the support cases of every account at once (at most `concurrency` at a time). A throttled call (or a
+ * server error, timeout, dropped connection) is made again after a back-off without holding a slot meanwhile, up
+ * to `maxAttempts` attempts. An account that fails
  * (role, plan, throttling) is listed with its reason and never stops the others.
  */
 export async function collectCases(
@@ -82,7 +84,7 @@ export async function collectCases(
     const support = deps.supportWith(deps.credentials.credentialsFor(account.id, role));
     return { account, role, support, pages: firstCasePage() };
   });
-  const policy = { concurrency, maxAttempts, isRetryable: isThrottling, backoffMs: THROTTLING_BACKOFF };
+  const policy = { concurrency, maxAttempts, isRetryable: isWorthRetrying, backoffMs: RETRY_BACKOFF };
   const outcomes = await fanOutWithRetries(
     reads,
     policy,

@@ -18,7 +18,7 @@ const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resol
 
 /**
  * `attempt(item, n)` for every item, at most `concurrency` attempts at once. An attempt that fails with a
- * retryable error (throttling) gives its slot to the next item at once: it waits its back-off outside the slots,
+ * retryable error (throttling, a server error) gives its slot to the next item at once: it waits its back-off outside the slots,
  * then queues again ahead of the items not started yet. An item that fails for good (not retryable, or after
  * `maxAttempts`) ends as `{ ok: false }`. Outcomes keep the input order; `onDone` hears each as it ends. Never
  * rejects.

@@ -11,7 +11,7 @@ const SUPPORT_REGION = { aws: 'us-east-1', 'aws-us-gov': 'us-gov-west-1', 'aws-c
  * one Support endpoint, and the settings a client reads from the environment and ~/.aws/config (FIPS, dual-stack,
  * retry mode, …), resolved once by a first client instead of once per account. Each call is made once
  * (`maxAttempts: 1`): an SDK retry would back off while holding the account's slot in the fan-out, so
- * `collectCases` schedules the retry of a throttled call itself and gives the slot to the next account meanwhile.
+ * `collectCases` schedules the retry of a throttled (or failed) call itself and gives the slot to the next account.
  */
 export function supportClients(
   partition: keyof typeof SUPPORT_REGION,

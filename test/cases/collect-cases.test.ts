@@ -213,6 +213,34 @@ describe('collectCases against loopback STS and Support', () => {
     expect(collection.cases).toHaveLength(25);
   });
 
+  it('retries an account whose call failed on a server error, and names one that keeps failing', async () => {
+    support.cases.set('222222222222', [supportCase('222222222222', 1, { timeCreated: daysAgo(1) })]);
+    const serverError = {
+      status: 500,
+      code: 'InternalServerError',
+      message: 'We encountered an internal error.',
+    };
+    support.failures.set('222222222222', serverError);
+    support.failures.set('333333333333', serverError);
+    const original = support.requests.push.bind(support.requests);
+    support.requests.push = (...entries) => {
+      if (entries[0]?.account === '222222222222') setImmediate(() => support.failures.delete('222222222222'));
+      return original(...entries);
+    };
+
+    const collection = await collectCases(WEEK, deps, targets());
+
+    expect(collection.cases.map((c) => c.accountId)).toEqual(['222222222222']);
+    expect(collection.failures).toEqual([
+      {
+        account: { id: '333333333333', name: 'staging' },
+        reason: 'InternalServerError: still failing after 3 attempts',
+        detail: 'InternalServerError: We encountered an internal error.',
+      },
+    ]);
+    expect(support.requests.filter((r) => r.account === '333333333333')).toHaveLength(3);
+  });
+
   it('answers an empty window with no cases and no failures', async () => {
     support.cases.set('111111111111', [supportCase('111111111111', 1, { timeCreated: daysAgo(30) })]);
 
