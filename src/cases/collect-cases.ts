@@ -79,22 +79,22 @@ export async function collectCases(
   const failures: AccountFailure[] = [];
   let done = 0;
   const { concurrency, maxAttempts } = deps.cases;
-  const reads = targets.map((account) => {
-    const role = deps.accounts.roleFor(account.id, 'cases');
-    const support = deps.supportWith(deps.credentials.credentialsFor(account.id, role));
-    return { account, role, support, pages: firstCasePage() };
-  });
+  const reads = targets.map((account) => ({
+    account,
+    role: deps.accounts.roleFor(account.id, 'cases'),
+    support: undefined as SupportClient | undefined,
+    pages: firstCasePage(),
+  }));
   const policy = { concurrency, maxAttempts, isRetryable: isWorthRetrying, backoffMs: RETRY_BACKOFF };
   const outcomes = await fanOutWithRetries(
     reads,
     policy,
-    (read) =>
-      describeAccountCases(
-        read.support,
-        read.account,
-        { afterTime, includeResolvedCases: query.status !== 'open' },
-        read.pages,
-      ),
+    (read) => {
+      // Made on the first attempt, kept for the retries (its credentials stay cached).
+      read.support ??= deps.supportWith(deps.credentials.credentialsFor(read.account.id, read.role));
+      const options = { afterTime, includeResolvedCases: query.status !== 'open' };
+      return describeAccountCases(read.support, read.account, options, read.pages);
+    },
     (outcome, read) => {
       if (!outcome.ok) {
         const why = accountFailureReason(outcome.error, { role: read.role, maxAttempts });
