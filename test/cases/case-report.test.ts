@@ -17,7 +17,10 @@ function prepared(failures: CaseCollection['failures']): PreparedReport {
     finishedAt: new Date(STARTED.getTime() + 2_000),
   };
   const summary = summarizeCases([], { from: collection.afterTime, to: collection.finishedAt });
-  return { collection, summary, renderer: Promise.reject(new Error('no chart for an empty window')) };
+  const renderer = async (): Promise<Buffer> => {
+    throw new Error('no chart is drawn for an empty window');
+  };
+  return { collection, summary, renderer: Promise.resolve(renderer) };
 }
 
 describe('reportFiles', () => {
