@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fanOutWithRetries, fullJitterBackoff, type RetryPolicy } from '../../src/cases/fan-out-with-retries';
 import { casesFaultPlan } from '../support/cases-faults';
-import { virtualTimers } from '../support/virtual-timers';
+import { virtualTimers } from '../support/virtual-clock';
 
 class ThrottlingException extends Error {
   override readonly name = 'ThrottlingException';
