@@ -8,6 +8,9 @@ import { organizationAccountNames } from './organization-account-names';
 /**
  * How a function reaches member accounts, built once per container: the bot's STS client, the shared assume-role
  * cache (sessions named `sessionName` in the member's CloudTrail), Organizations, and the account directory.
+ * `casesCredentials` is the same for the case-report fan-out, with an STS client that makes each AssumeRole once:
+ * the fan-out retries a throttled AssumeRole itself after giving the account's slot away, where an SDK retry would
+ * back off while holding it.
  */
 export function memberAccountAccess(
   config: AppConfig,
@@ -15,17 +18,21 @@ export function memberAccountAccess(
 ): {
   sts: STSClient;
   credentials: CrossAccountCredentials;
+  casesSts: STSClient;
+  casesCredentials: CrossAccountCredentials;
   accounts: AccountDirectory;
   organizations: OrganizationsClient;
 } {
   const sts = new STSClient({});
-  const credentials = new CrossAccountCredentials({
-    sts,
+  const assumeOptions = {
     partition: config.organization.partition,
     externalId: config.organization.externalId,
     sessionName,
-  });
+  };
+  const credentials = new CrossAccountCredentials({ sts, ...assumeOptions });
+  const casesSts = new STSClient({ maxAttempts: 1 });
+  const casesCredentials = new CrossAccountCredentials({ sts: casesSts, ...assumeOptions });
   const organizations = new OrganizationsClient({ region: 'us-east-1' });
   const accounts = new AccountDirectory(config, organizationAccountNames(organizations));
-  return { sts, credentials, accounts, organizations };
+  return { sts, credentials, casesSts, casesCredentials, accounts, organizations };
 }

@@ -49,7 +49,8 @@ export function accountFailureReason(
 ): { reason: string; detail: string } {
   if (error instanceof AssumeRoleError) {
     const code = error.cause === undefined ? 'no credentials' : errorName(error.cause);
-    return { reason: `cannot assume role ${context.role} (${code})`, detail: error.reason };
+    const retried = isWorthRetrying(error) ? `: still failing after ${context.maxAttempts} attempts` : '';
+    return { reason: `cannot assume role ${context.role} (${code})${retried}`, detail: error.reason };
   }
   const name = errorName(error);
   const detail = `${name}: ${(error as { message?: string }).message ?? String(error)}`;

@@ -38,6 +38,7 @@ describe('collectCases against loopback STS and Support', () => {
     support.requests.length = 0;
     support.pageSize = 100;
     sts.deniedRoles.clear();
+    sts.throttleFirst.clear();
     const config = appConfigSchema.parse({
       slack: { defaultChannel: 'C0ALERTS01' },
       roles: { default: 'aws-chatops-read', cases: 'GetSupportInfoRole' },
@@ -187,6 +188,30 @@ describe('collectCases against loopback STS and Support', () => {
     expect(order.filter((account) => account === '111111111111')).toHaveLength(3);
     expect(collection.cases.map((c) => c.accountId)).toEqual(['111111111111']);
     expect(collection.failures).toEqual([]);
+  });
+
+  it('retries a throttled AssumeRole outside the slot, as memberAccountAccess builds the cases STS client (one attempt per call)', async () => {
+    deps.cases.concurrency = 1;
+    deps.credentials = new CrossAccountCredentials({
+      sts: new STSClient({ region: 'us-east-1', maxAttempts: 1 }),
+    });
+    const roleArn = 'arn:aws:iam::111111111111:role/GetSupportInfoRole';
+    sts.throttleFirst.set(roleArn, 2);
+    sts.throttleFirst.set('arn:aws:iam::333333333333:role/GetSupportInfoRole', 10);
+    support.cases.set('111111111111', [supportCase('111111111111', 1, { timeCreated: daysAgo(1) })]);
+
+    const collection = await collectCases(WEEK, deps, targets());
+
+    const order = support.requests.map((r) => r.account);
+    expect(order.indexOf('222222222222')).toBeLessThan(order.indexOf('111111111111'));
+    expect(collection.cases.map((c) => c.accountId)).toEqual(['111111111111']);
+    expect(collection.failures).toEqual([
+      {
+        account: { id: '333333333333', name: 'staging' },
+        reason: 'cannot assume role GetSupportInfoRole (Throttling): still failing after 3 attempts',
+        detail: 'Throttling: Rate exceeded',
+      },
+    ]);
   });
 
   it('continues a throttled account from the page that was throttled', async () => {
