@@ -45,7 +45,7 @@ export function casesReport(view: CasesReportView): SlackReply {
       text: mrkdwnText(
         `*${summary.total}* case${summary.total === 1 ? '' : 's'} (*${summary.open}* open) created since ${slackDate(view.from)} in *${read}* of ${view.accountsTotal} account${view.accountsTotal === 1 ? '' : 's'}${filters}` +
           (view.failures.length > 0
-            ? `\n:warning: *${view.failures.length}* account${view.failures.length === 1 ? '' : 's'} could not be read (listed below).`
+            ? `\n:warning: *${view.failures.length}* account${view.failures.length === 1 ? '' : 's'} could not be read (listed below by reason).`
             : ''),
       ),
     },
@@ -144,18 +144,57 @@ function packSections(entries: readonly string[], max: number): { texts: string[
   return { texts, shown };
 }
 
+/** Sections of failure groups (largest first); the groups after these are summed up in one line. */
+const FAILURE_GROUP_SECTIONS = 8;
+const IN_FAILURES_CSV = 'every account not read is in the failures CSV';
+
+/**
+ * The accounts not read, grouped by reason, largest group first: `*21 × reason*` then the accounts, as many as
+ * fit in the section. Every one of them is in the failures CSV, with AWS's full error.
+ */
 function failureBlocks(failures: CasesReportView['failures']): KnownBlock[] {
-  const lines = failures.map(
-    (f) =>
-      `• *${escapeAndTruncate(f.accountName ?? f.accountId, 60)}* (${f.accountId}): ${escapeAndTruncate(f.reason, 220)}`,
-  );
-  return [
+  const groups = new Map<string, string[]>();
+  for (const failure of failures) {
+    const name = failure.accountName
+      ? `${escapeAndTruncate(failure.accountName, 60)} (${failure.accountId})`
+      : failure.accountId;
+    groups.set(failure.reason, [...(groups.get(failure.reason) ?? []), name]);
+  }
+  const sorted = [...groups].sort(([a, x], [b, y]) => y.length - x.length || a.localeCompare(b));
+  const shown = sorted.slice(0, FAILURE_GROUP_SECTIONS);
+  const hidden = sorted.slice(FAILURE_GROUP_SECTIONS);
+  const blocks: KnownBlock[] = [
     { type: 'divider' },
     {
       type: 'section',
-      text: mrkdwnText(
-        joinLinesWithin([':warning: *Accounts not read*', ...lines], SLACK_LIMITS.sectionText, 'accounts'),
-      ),
+      text: mrkdwnText(`:warning: *Accounts not read: ${failures.length}*, by reason (${IN_FAILURES_CSV})`),
     },
+    ...shown.map(([reason, names]): KnownBlock => {
+      const title = `*${names.length} × ${escapeAndTruncate(reason, 300)}*`;
+      const list = commaListWithin(names, SLACK_LIMITS.sectionText - title.length - 1);
+      return { type: 'section', text: mrkdwnText(`${title}\n${list}`) };
+    }),
   ];
+  if (hidden.length > 0) {
+    const accounts = hidden.reduce((sum, [, names]) => sum + names.length, 0);
+    const text = `…and ${hidden.length} more reasons (${accounts} accounts): ${IN_FAILURES_CSV}.`;
+    blocks.push({ type: 'context', elements: [mrkdwnText(text)] });
+  }
+  return blocks;
+}
+
+/** `a, b, c` inside `max` characters; when they do not all fit, the first ones and `…and N more: …`. */
+function commaListWithin(items: readonly string[], max: number): string {
+  const whole = items.join(', ');
+  if (whole.length <= max) return whole;
+  let kept = '';
+  for (const [index, item] of items.entries()) {
+    const next = kept === '' ? item : `${kept}, ${item}`;
+    const more = `, ${moreText(items.length - index - 1)}: ${IN_FAILURES_CSV}`;
+    if (next.length + more.length > max) {
+      return `${kept}${kept === '' ? '' : ', '}${moreText(items.length - index)}: ${IN_FAILURES_CSV}`;
+    }
+    kept = next;
+  }
+  return kept;
 }

@@ -14,7 +14,7 @@ import { stateStoreFromEnv } from '../src/store/state-store-from-env';
 const env = parseEnv();
 const config = loadConfigFile(env.CHATOPS_CONFIG);
 const store = stateStoreFromEnv(env);
-const { credentials, accounts, organizations } = memberAccountAccess(config, 'aws-chatops-cases');
+const { casesCredentials, accounts, organizations } = memberAccountAccess(config, 'aws-chatops-cases');
 const supportWith = supportClients(config.organization.partition, config.cases);
 const slackSink = slackSinkFromEnv(env);
 const scheduledEvent = z.object({ id: z.string().min(1), 'detail-type': z.literal('Scheduled Event') });
@@ -31,7 +31,7 @@ export const handler = async (event: unknown): Promise<void> => {
       cases: config.cases,
       configuredAccounts: config.accounts,
       accounts,
-      credentials,
+      credentials: casesCredentials,
       supportWith,
       organizations,
       now: () => new Date(),

@@ -23,7 +23,10 @@ import { stateStoreFromEnv } from '../src/store/state-store-from-env';
 const env = parseEnv();
 const config = loadConfigFile(env.CHATOPS_CONFIG);
 const store = stateStoreFromEnv(env);
-const { sts, credentials, accounts, organizations } = memberAccountAccess(config, 'aws-chatops-worker');
+const { sts, credentials, casesCredentials, accounts, organizations } = memberAccountAccess(
+  config,
+  'aws-chatops-worker',
+);
 const supportWith = supportClients(config.organization.partition, config.cases);
 const loadChartRenderer = once(async () => (await import('../src/cases/render-chart')).renderChartPng);
 const ec2For = ec2ClientFactory(credentials);
@@ -45,6 +48,7 @@ export const handler = async (event: unknown, context?: Context): Promise<void> 
     store,
     sts,
     credentials,
+    casesCredentials,
     stsWith: (memberCredentials) => new STSClient({ credentials: memberCredentials }),
     supportWith,
     organizations,

@@ -10,6 +10,9 @@ import { organizationMembers } from './organization-members';
  * How a function reaches member accounts, built once per container: the bot's STS client, the shared assume-role
  * cache (sessions named `sessionName` in the member's CloudTrail), Organizations, and the account directory.
  * Every AssumeRole is refused for an account that is neither configured nor in the organisation.
+ * `casesCredentials` is the same for the case-report fan-out, with an STS client that makes each AssumeRole once:
+ * the fan-out retries a throttled AssumeRole itself after giving the account's slot away, where an SDK retry would
+ * back off while holding it.
  */
 export function memberAccountAccess(
   config: AppConfig,
@@ -17,6 +20,8 @@ export function memberAccountAccess(
 ): {
   sts: STSClient;
   credentials: CrossAccountCredentials;
+  casesSts: STSClient;
+  casesCredentials: CrossAccountCredentials;
   accounts: AccountDirectory;
   organizations: OrganizationsClient;
 } {
@@ -27,12 +32,14 @@ export function memberAccountAccess(
     organizationAccountNames(organizations),
     organizationMembers(organizations),
   );
-  const credentials = new CrossAccountCredentials({
-    sts,
+  const assumeOptions = {
     partition: config.organization.partition,
     externalId: config.organization.externalId,
     sessionName,
-    checkAccount: (accountId) => accounts.checkAllowed(accountId),
-  });
-  return { sts, credentials, accounts, organizations };
+    checkAccount: (accountId: string) => accounts.checkAllowed(accountId),
+  };
+  const credentials = new CrossAccountCredentials({ sts, ...assumeOptions });
+  const casesSts = new STSClient({ maxAttempts: 1 });
+  const casesCredentials = new CrossAccountCredentials({ sts: casesSts, ...assumeOptions });
+  return { sts, credentials, casesSts, casesCredentials, accounts, organizations };
 }

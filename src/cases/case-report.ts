@@ -4,7 +4,7 @@ import type { SlackReply } from '../../blocks/message';
 import { logger } from '../logging/logger';
 import type { SlackFile } from '../slack/slack-sink';
 import { type CaseQuery, describeFilters } from './case-query';
-import { casesCsv } from './cases-csv';
+import { casesCsv, failuresCsv } from './cases-csv';
 import { casesPerDaySpec } from './chart-spec';
 import {
   accountsFor,
@@ -44,8 +44,8 @@ export async function prepareCasesReport(
 }
 
 /**
- * The CSV of every case and, when there are cases, the chart of cases per day by severity. A chart that cannot
- * be drawn is logged and left out: the CSV still goes.
+ * The CSV of every case, the CSV of every account not read (when any) and, when there are cases, the chart of
+ * cases per day by severity. A chart that cannot be drawn is logged and left out: the CSVs still go.
  */
 export async function reportFiles(prepared: PreparedReport): Promise<SlackFile[]> {
   const { collection, summary } = prepared;
@@ -58,6 +58,13 @@ export async function reportFiles(prepared: PreparedReport): Promise<SlackFile[]
       content: casesCsv(summary.ranked),
     },
   ];
+  if (collection.failures.length > 0) {
+    files.push({
+      filename: `support-case-failures-${window}-${stamp}.csv`,
+      title: `Accounts not read (${collection.failures.length})`,
+      content: failuresCsv(collection.failures),
+    });
+  }
   if (summary.total === 0) return files;
   try {
     const days = daysBetween(collection.afterTime, collection.finishedAt);
@@ -99,9 +106,12 @@ export function casesReportReply(
   return casesReport(view);
 }
 
-/** What `reportFiles` shares: no chart is drawn for an empty window. */
+/** What `reportFiles` shares: a failures CSV only when accounts were not read, no chart for an empty window. */
 export function reportFilesLabel(prepared: PreparedReport): string {
-  return prepared.summary.total > 0 ? 'CSV and chart' : 'CSV';
+  const files = ['CSV'];
+  if (prepared.collection.failures.length > 0) files.push('failures CSV');
+  if (prepared.summary.total > 0) files.push('chart');
+  return files.length === 1 ? 'CSV' : `${files.slice(0, -1).join(', ')} and ${files.at(-1)}`;
 }
 
 /** Slack's error code for a failed upload (`not_in_channel`, …), else the message. */

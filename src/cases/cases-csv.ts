@@ -1,6 +1,9 @@
 import type { CaseRecord } from './case-record';
+import type { AccountFailure } from './collect-cases';
 
-const COLUMNS: readonly [string, (record: CaseRecord) => string][] = [
+type Columns<T> = readonly [string, (row: T) => string][];
+
+const CASE_COLUMNS: Columns<CaseRecord> = [
   ['account_id', (r) => r.accountId],
   ['account_name', (r) => r.accountName ?? ''],
   ['display_id', (r) => r.displayId],
@@ -14,15 +17,32 @@ const COLUMNS: readonly [string, (record: CaseRecord) => string][] = [
   ['submitted_by', (r) => r.submittedBy],
 ];
 
-/**
- * Every case as CSV (RFC 4180, CRLF, UTF-8 with BOM so spreadsheets read accents). A cell that a spreadsheet
- * would run as a formula (`=`, `+`, `-`, `@`, tab, CR at the start) is prefixed with `'`: subjects are typed by
- * anyone who can open a case.
- */
+const FAILURE_COLUMNS: Columns<AccountFailure> = [
+  ['account_id', (f) => f.account.id],
+  ['account_name', (f) => f.account.name ?? ''],
+  ['reason', (f) => f.reason],
+  ['aws_error', (f) => f.detail],
+];
+
+/** Every case as CSV. */
 export function casesCsv(cases: readonly CaseRecord[]): string {
+  return toCsv(CASE_COLUMNS, cases);
+}
+
+/** Every account that could not be read: its reason (as grouped in the report) and AWS's own error. */
+export function failuresCsv(failures: readonly AccountFailure[]): string {
+  return toCsv(FAILURE_COLUMNS, failures);
+}
+
+/**
+ * RFC 4180, CRLF, UTF-8 with BOM so spreadsheets read accents. A cell that a spreadsheet would run as a formula
+ * (`=`, `+`, `-`, `@`, tab, CR at the start) is prefixed with `'`: subjects are typed by anyone who can open a
+ * case, and account names by anyone who can name an account.
+ */
+function toCsv<T>(columns: Columns<T>, rows: readonly T[]): string {
   const lines = [
-    COLUMNS.map(([name]) => name).join(','),
-    ...cases.map((record) => COLUMNS.map(([, value]) => csvCell(value(record))).join(',')),
+    columns.map(([name]) => name).join(','),
+    ...rows.map((row) => columns.map(([, value]) => csvCell(value(row))).join(',')),
   ];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

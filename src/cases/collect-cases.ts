@@ -4,12 +4,12 @@ import type { AccountDirectory, AccountRef } from '../aws/account-directory';
 import type { CrossAccountCredentials } from '../aws/assume-role';
 import type { AccountConfig } from '../config/schema';
 import { logger } from '../logging/logger';
-import { mapConcurrent } from '../runtime/map-concurrent';
-import { accountFailureReason } from './account-failure';
+import { accountFailureReason, isWorthRetrying } from './account-failure';
 import type { CaseQuery } from './case-query';
 import { type CaseRecord, isResolved } from './case-record';
 import type { CasesConfig } from './config-schema';
-import { describeAccountCases } from './describe-account-cases';
+import { describeAccountCases, firstCasePage } from './describe-account-cases';
+import { fanOutWithRetries, fullJitterBackoff } from './fan-out-with-retries';
 import { listTargetAccounts } from './list-target-accounts';
 
 /** The AWS side of a case report; built once per Lambda container (or test) and passed in. */
@@ -24,9 +24,19 @@ export interface CollectDeps {
   now: () => Date;
 }
 
+/**
+ * A throttled account waits outside the pool (its slot goes to the next account), so the wait costs the report
+ * nothing while other accounts remain; it is kept short so the last accounts do not stretch the run
+ * (the default 5 attempts wait at most 0.1 + 0.2 + 0.4 + 0.8 s in all).
+ */
+const RETRY_BACKOFF = fullJitterBackoff({ baseMs: 100, maxMs: 2000 });
+
 export interface AccountFailure {
   account: AccountRef;
+  /** The same for every account that failed the same way (the report groups by it). */
   reason: string;
+  /** AWS's own error, for the failures CSV. */
+  detail: string;
 }
 
 export interface CaseCollection {
@@ -53,7 +63,9 @@ export async function accountsFor(query: CaseQuery, deps: CollectDeps): Promise<
 }
 
 /**
- * Reads the support cases of every account at once (at most `concurrency` at a time). An account that fails
+ * Reads the support cases of every account at once (at most `concurrency` at a time). A throttled call (or a
+ * server error, timeout, dropped connection) is made again after a back-off without holding a slot meanwhile, up
+ * to `maxAttempts` attempts. An account that fails
  * (role, plan, throttling) is listed with its reason and never stops the others.
  */
 export async function collectCases(
@@ -66,24 +78,34 @@ export async function collectCases(
   const afterTime = new Date(startedAt.getTime() - query.windowHours * 3600_000);
   const failures: AccountFailure[] = [];
   let done = 0;
-  const perAccount = await mapConcurrent(targets, deps.cases.concurrency, async (account) => {
-    const role = deps.accounts.roleFor(account.id, 'cases');
-    try {
-      const support = deps.supportWith(deps.credentials.credentialsFor(account.id, role));
-      return await describeAccountCases(support, account, {
-        afterTime,
-        includeResolvedCases: query.status !== 'open',
-      });
-    } catch (error) {
-      const reason = accountFailureReason(error, { role, maxAttempts: deps.cases.maxAttempts });
-      logger.warn('cannot read support cases of an account', { account: account.id, reason });
-      failures.push({ account, reason });
-      return [];
-    } finally {
+  const { concurrency, maxAttempts } = deps.cases;
+  const reads = targets.map((account) => ({
+    account,
+    role: deps.accounts.roleFor(account.id, 'cases'),
+    support: undefined as SupportClient | undefined,
+    pages: firstCasePage(),
+  }));
+  const policy = { concurrency, maxAttempts, isRetryable: isWorthRetrying, backoffMs: RETRY_BACKOFF };
+  const outcomes = await fanOutWithRetries(
+    reads,
+    policy,
+    (read) => {
+      // Made on the first attempt, kept for the retries (its credentials stay cached).
+      read.support ??= deps.supportWith(deps.credentials.credentialsFor(read.account.id, read.role));
+      const options = { afterTime, includeResolvedCases: query.status !== 'open' };
+      return describeAccountCases(read.support, read.account, options, read.pages);
+    },
+    (outcome, read) => {
+      if (!outcome.ok) {
+        const why = accountFailureReason(outcome.error, { role: read.role, maxAttempts });
+        logger.warn('cannot read support cases of an account', { account: read.account.id, ...why });
+        failures.push({ account: read.account, ...why });
+      }
       done += 1;
       onProgress({ done, total: targets.length, failed: failures.length });
-    }
-  });
+    },
+  );
+  const perAccount = outcomes.map((outcome) => (outcome.ok ? outcome.value : []));
   return {
     query,
     afterTime,

@@ -24,7 +24,7 @@ export const casesConfigSchema = z
     accountSource: z.enum(['config', 'organization']).default('config'),
     /** Accounts read at the same time (AssumeRole + DescribeCases). */
     concurrency: z.number().int().min(1).max(100).default(20),
-    /** Attempts per AWS call, throttling included (SDK standard retry with back-off). */
+    /** Attempts per Support call and AssumeRole; a throttled account backs off without holding a slot (collectCases). */
     maxAttempts: z.number().int().min(1).max(10).default(5),
     defaultWindow: windowText.default('7d'),
     /** Support keeps case history for 12 months; longer windows are refused with a usage message. */

@@ -61,7 +61,7 @@ export async function runScheduledCasesReport(
     await deps.sink.uploadFiles(posted.channel, await reportFiles(prepared), { threadTs: posted.ts });
   } catch (error) {
     logger.warn('scheduled case report files not uploaded', { error });
-    const text = `The CSV and chart could not be attached (${uploadErrorCode(error)}).`;
+    const text = `The ${reportFilesLabel(prepared)} could not be attached (${uploadErrorCode(error)}).`;
     await deps.sink
       .post(posted.channel, { text, blocks: [] }, { threadTs: posted.ts })
       .catch(() => undefined);

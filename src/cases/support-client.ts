@@ -9,12 +9,13 @@ const SUPPORT_REGION = { aws: 'us-east-1', 'aws-us-gov': 'us-gov-west-1', 'aws-c
  * Support clients acting with member-account credentials (one client per account, since credentials belong to
  * the client). They share one HTTP handler, so hundreds of accounts reuse a pool of keep-alive connections to the
  * one Support endpoint, and the settings a client reads from the environment and ~/.aws/config (FIPS, dual-stack,
- * retry mode, …), resolved once by a first client instead of once per account. Throttling is retried by the
- * SDK's standard strategy (exponential back-off with jitter) up to `maxAttempts` attempts per call.
+ * retry mode, …), resolved once by a first client instead of once per account. Each call is made once
+ * (`maxAttempts: 1`): an SDK retry would back off while holding the account's slot in the fan-out, so
+ * `collectCases` schedules the retry of a throttled (or failed) call itself and gives the slot to the next account.
  */
 export function supportClients(
   partition: keyof typeof SUPPORT_REGION,
-  options: { maxAttempts: number; concurrency: number },
+  options: { concurrency: number },
 ): (credentials: AwsCredentialIdentityProvider) => SupportClient {
   const requestHandler = new NodeHttpHandler({
     connectionTimeout: 5_000,
@@ -22,7 +23,7 @@ export function supportClients(
     httpsAgent: { keepAlive: true, maxSockets: options.concurrency },
     httpAgent: { keepAlive: true, maxSockets: options.concurrency },
   });
-  const common = { region: SUPPORT_REGION[partition], maxAttempts: options.maxAttempts, requestHandler };
+  const common = { region: SUPPORT_REGION[partition], maxAttempts: 1, requestHandler };
   const { config } = new SupportClient(common);
   const resolvedOnce = {
     useFipsEndpoint: config.useFipsEndpoint,

@@ -20,6 +20,8 @@ export interface WorkerDeps {
   store: StateStore;
   sts: STSClient;
   credentials: CrossAccountCredentials;
+  /** For the case report: AssumeRole made once per attempt (the fan-out retries it outside the slot). */
+  casesCredentials?: CrossAccountCredentials;
   /** An STS client acting with other credentials (for identities in member accounts). */
   stsWith: (credentials: ReturnType<CrossAccountCredentials['credentialsFor']>) => STSClient;
   /** A Support client (us-east-1) acting with a member account's credentials. */

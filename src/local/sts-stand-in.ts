@@ -4,11 +4,13 @@ import { LoopbackStandIn } from './http-server';
 /**
  * AWS STS on loopback (query protocol), for AWS_ENDPOINT_URL_STS. The bot's own identity is `botArn`;
  * AssumeRole hands out keys `ASIA<account>` and GetCallerIdentity made with those keys answers as the assumed
- * role. Roles listed in `deniedRoles` answer AccessDenied. `delayMs` makes every call slow (benchmarks).
+ * role. Roles listed in `deniedRoles` answer AccessDenied; `throttleFirst` throttles the first N AssumeRole calls of a
+ * role (STS's `Throttling`, HTTP 400). `delayMs` makes every call slow (benchmarks).
  */
 export class StsStandIn extends LoopbackStandIn {
   readonly assumed: string[] = [];
   deniedRoles = new Set<string>();
+  readonly throttleFirst = new Map<string, number>();
   delayMs = 0;
 
   constructor(readonly botArn = 'arn:aws:iam::999999999999:role/aws-chatops-dev-slackWorker') {
@@ -22,6 +24,12 @@ export class StsStandIn extends LoopbackStandIn {
     res.setHeader('content-type', 'text/xml');
     if (action === 'AssumeRole') {
       const roleArn = form.get('RoleArn') ?? '';
+      const throttles = this.throttleFirst.get(roleArn) ?? 0;
+      if (throttles > 0) {
+        this.throttleFirst.set(roleArn, throttles - 1);
+        res.statusCode = 400;
+        return void res.end(errorXml('Throttling', 'Rate exceeded'));
+      }
       if (this.deniedRoles.has(roleArn)) {
         res.statusCode = 403;
         return void res.end(

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 const BENCHMARKS = [
   'ack.bench.ts',
   'cases.bench.ts',
+  'cases-faults.bench.ts',
   'health-burst.bench.ts',
   'bundles.bench.ts',
   'csv-convert.bench.ts',

@@ -102,8 +102,49 @@ describe('casesReport', () => {
 
     expect(reply.text).toContain('; 1 account could not be read.');
     expect(JSON.stringify(reply.blocks)).toContain(
-      '*management* (111111111111): SubscriptionRequiredException: &lt;plan&gt;',
+      '*1 × SubscriptionRequiredException: &lt;plan&gt;*\\nmanagement (111111111111)',
     );
+  });
+
+  it('groups 29 failed accounts by reason and names every one of them', () => {
+    const denied = Array.from({ length: 21 }, (_, n) => ({
+      accountId: String(910000000000 + n),
+      accountName: `denied-${n}`,
+      reason: 'cannot assume role GetSupportInfoRole (AccessDenied)',
+    }));
+    const unsubscribed = Array.from({ length: 8 }, (_, n) => ({
+      accountId: String(920000000000 + n),
+      accountName: n === 0 ? undefined : `basic-plan-${n}`,
+      reason: 'SubscriptionRequiredException: no Business, Enterprise On-Ramp or Enterprise support plan',
+    }));
+
+    const reply = casesReport(view(cases, { accountsTotal: 40, failures: [...unsubscribed, ...denied] }));
+
+    const text = JSON.stringify(reply.blocks);
+    expect(text).toContain('*21 × cannot assume role GetSupportInfoRole (AccessDenied)*');
+    expect(text).toContain('*8 × SubscriptionRequiredException: no Business');
+    expect(text.indexOf('21 ×')).toBeLessThan(text.indexOf('8 ×'));
+    for (const failure of [...denied, ...unsubscribed]) {
+      expect(text).toContain(failure.accountName ?? failure.accountId);
+    }
+    expect(text).not.toContain('more accounts');
+    expect(checkSlackLimits(reply)).toEqual([]);
+  });
+
+  it('escapes account names and reasons, cutting them after escaping', () => {
+    const failures = Array.from({ length: 3 }, (_, n) => ({
+      accountId: String(930000000000 + n),
+      accountName: `<b&${'&'.repeat(300)}>`,
+      reason: `Oops <!channel> ${'<'.repeat(2000)}`,
+    }));
+
+    const reply = casesReport(view(cases, { failures }));
+
+    const text = JSON.stringify(reply.blocks);
+    expect(text).not.toContain('<!channel>');
+    expect(text).not.toMatch(/&(?!amp;|lt;|gt;)/);
+    expect(text).toContain('*3 × Oops &lt;!channel&gt; &lt;');
+    expect(checkSlackLimits(reply)).toEqual([]);
   });
 
   it('stays inside every Slack limit with 1,000 cases and 200 failed accounts', () => {
@@ -119,5 +160,8 @@ describe('casesReport', () => {
 
     expect(checkSlackLimits(reply)).toEqual([]);
     expect(JSON.stringify(reply.blocks)).toContain('every case is in the CSV');
+    expect(JSON.stringify(reply.blocks)).toMatch(
+      /…and \d+ more: every account not read is in the failures CSV/,
+    );
   });
 });

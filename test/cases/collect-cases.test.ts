@@ -38,6 +38,7 @@ describe('collectCases against loopback STS and Support', () => {
     support.requests.length = 0;
     support.pageSize = 100;
     sts.deniedRoles.clear();
+    sts.throttleFirst.clear();
     const config = appConfigSchema.parse({
       slack: { defaultChannel: 'C0ALERTS01' },
       roles: { default: 'aws-chatops-read', cases: 'GetSupportInfoRole' },
@@ -134,9 +135,28 @@ describe('collectCases against loopback STS and Support', () => {
 
     expect(collection.cases.map((c) => c.accountId)).toEqual(['333333333333']);
     expect(collection.failures.map((f) => [f.account.name, f.reason])).toEqual([
-      ['management', expect.stringMatching(/cannot assume role GetSupportInfoRole: AccessDenied/)],
-      ['prod-payments', expect.stringMatching(/SubscriptionRequiredException: .*Business/)],
+      ['management', 'cannot assume role GetSupportInfoRole (AccessDenied)'],
+      ['prod-payments', expect.stringMatching(/^SubscriptionRequiredException: .*Business/)],
     ]);
+    expect(collection.failures[0]?.detail).toMatch(
+      /AccessDenied: User: .* is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::111111111111:role\/GetSupportInfoRole/,
+    );
+    expect(collection.failures[1]?.detail).toBe(
+      'SubscriptionRequiredException: AWS Premium Support Subscription is required to use this service.',
+    );
+  });
+
+  it('gives accounts that fail the same way the same reason, so the report can group them', async () => {
+    for (const account of ['111111111111', '222222222222', '333333333333']) {
+      sts.deniedRoles.add(`arn:aws:iam::${account}:role/GetSupportInfoRole`);
+    }
+
+    const collection = await collectCases(WEEK, deps, targets());
+
+    expect(new Set(collection.failures.map((f) => f.reason))).toEqual(
+      new Set(['cannot assume role GetSupportInfoRole (AccessDenied)']),
+    );
+    expect(new Set(collection.failures.map((f) => f.detail)).size).toBe(3);
   });
 
   it('retries throttled calls, and names an account still throttled after every attempt', async () => {
@@ -151,8 +171,99 @@ describe('collectCases against loopback STS and Support', () => {
       {
         account: { id: '222222222222', name: 'prod-payments' },
         reason: 'ThrottlingException: still throttled after 3 attempts',
+        detail: 'ThrottlingException: Rate exceeded',
       },
     ]);
+  });
+
+  it('gives the slot of a throttled account to the next account instead of waiting in it', async () => {
+    deps.cases.concurrency = 1;
+    support.throttleFirst.set('111111111111', 2);
+    support.cases.set('111111111111', [supportCase('111111111111', 1, { timeCreated: daysAgo(1) })]);
+
+    const collection = await collectCases(WEEK, deps, targets());
+
+    const order = support.requests.map((r) => r.account);
+    expect(order.indexOf('222222222222')).toBeLessThan(order.lastIndexOf('111111111111'));
+    expect(order.filter((account) => account === '111111111111')).toHaveLength(3);
+    expect(collection.cases.map((c) => c.accountId)).toEqual(['111111111111']);
+    expect(collection.failures).toEqual([]);
+  });
+
+  it('retries a throttled AssumeRole outside the slot, as memberAccountAccess builds the cases STS client (one attempt per call)', async () => {
+    deps.cases.concurrency = 1;
+    deps.credentials = new CrossAccountCredentials({
+      sts: new STSClient({ region: 'us-east-1', maxAttempts: 1 }),
+    });
+    const roleArn = 'arn:aws:iam::111111111111:role/GetSupportInfoRole';
+    sts.throttleFirst.set(roleArn, 2);
+    sts.throttleFirst.set('arn:aws:iam::333333333333:role/GetSupportInfoRole', 10);
+    support.cases.set('111111111111', [supportCase('111111111111', 1, { timeCreated: daysAgo(1) })]);
+
+    const collection = await collectCases(WEEK, deps, targets());
+
+    const order = support.requests.map((r) => r.account);
+    expect(order.indexOf('222222222222')).toBeLessThan(order.indexOf('111111111111'));
+    expect(collection.cases.map((c) => c.accountId)).toEqual(['111111111111']);
+    expect(collection.failures).toEqual([
+      {
+        account: { id: '333333333333', name: 'staging' },
+        reason: 'cannot assume role GetSupportInfoRole (Throttling): still failing after 3 attempts',
+        detail: 'Throttling: Rate exceeded',
+      },
+    ]);
+  });
+
+  it('continues a throttled account from the page that was throttled', async () => {
+    support.pageSize = 10;
+    support.cases.set(
+      '222222222222',
+      Array.from({ length: 25 }, (_, n) => supportCase('222222222222', n, { timeCreated: daysAgo(1) })),
+    );
+    const before = support.requests.length;
+    const original = support.requests.push.bind(support.requests);
+    support.requests.push = (...entries) => {
+      const length = original(...entries);
+      const pages = support.requests.slice(before).filter((r) => r.account === '222222222222');
+      if (entries[0]?.account === '222222222222' && pages.length === 2) {
+        support.throttleFirst.set('222222222222', 1);
+      }
+      return length;
+    };
+
+    const collection = await collectCases(WEEK, deps, targets());
+
+    const tokens = support.requests.filter((r) => r.account === '222222222222').map((r) => r.body.nextToken);
+    expect(tokens).toEqual([undefined, '10', '10', '20']);
+    expect(collection.cases).toHaveLength(25);
+  });
+
+  it('retries an account whose call failed on a server error, and names one that keeps failing', async () => {
+    support.cases.set('222222222222', [supportCase('222222222222', 1, { timeCreated: daysAgo(1) })]);
+    const serverError = {
+      status: 500,
+      code: 'InternalServerError',
+      message: 'We encountered an internal error.',
+    };
+    support.failures.set('222222222222', serverError);
+    support.failures.set('333333333333', serverError);
+    const original = support.requests.push.bind(support.requests);
+    support.requests.push = (...entries) => {
+      if (entries[0]?.account === '222222222222') setImmediate(() => support.failures.delete('222222222222'));
+      return original(...entries);
+    };
+
+    const collection = await collectCases(WEEK, deps, targets());
+
+    expect(collection.cases.map((c) => c.accountId)).toEqual(['222222222222']);
+    expect(collection.failures).toEqual([
+      {
+        account: { id: '333333333333', name: 'staging' },
+        reason: 'InternalServerError: still failing after 3 attempts',
+        detail: 'InternalServerError: We encountered an internal error.',
+      },
+    ]);
+    expect(support.requests.filter((r) => r.account === '333333333333')).toHaveLength(3);
   });
 
   it('answers an empty window with no cases and no failures', async () => {

@@ -22,6 +22,11 @@ describe('handlers/cases-schedule (weekly report)', () => {
     support.cases.set('111111111111', [
       supportCase('111111111111', 1, { timeCreated: new Date(Date.now() - 3_600_000).toISOString() }),
     ]);
+    support.failures.set('222222222222', {
+      status: 400,
+      code: 'SubscriptionRequiredException',
+      message: 'AWS Premium Support Subscription is required to use this service.',
+    });
     await bot.start({ AWS_ENDPOINT_URL_SUPPORT: support.url });
     ({ handler } = await import('../../handlers/cases-schedule'));
   });
@@ -34,10 +39,20 @@ describe('handlers/cases-schedule (weekly report)', () => {
     const posts = bot.slack.callsOf('chat.postMessage');
     expect(posts).toHaveLength(1);
     expect(posts[0]?.body.channel).toBe('C0CASES001');
-    expect(String(posts[0]?.body.text)).toBe('Support cases, last 7d: 1 (1 open) in 3 of 3 accounts.');
+    expect(String(posts[0]?.body.text)).toBe(
+      'Support cases, last 7d: 1 (1 open) in 2 of 3 accounts; 1 account could not be read.',
+    );
+    expect(JSON.stringify(posts[0]?.body.blocks)).toContain('*1 × SubscriptionRequiredException');
     expect(checkSlackLimits(posts[0]?.body)).toEqual([]);
     const files = bot.slack.files.filter((f) => f.channel === 'C0CASES001');
-    expect(files).toHaveLength(2);
+    expect(files.map((f) => f.filename)).toEqual([
+      expect.stringMatching(/^support-cases-7d-.*\.csv$/),
+      expect.stringMatching(/^support-case-failures-7d-.*\.csv$/),
+      expect.stringMatching(/^support-cases-per-day-.*\.png$/),
+    ]);
+    expect(files[1]?.bytes.toString('utf8')).toContain(
+      '222222222222,prod-payments,"SubscriptionRequiredException',
+    );
     expect(new Set(files.map((f) => f.threadTs)).size).toBe(1);
     expect(files[0]?.threadTs).toMatch(/^1700000000\.\d{6}$/);
   });

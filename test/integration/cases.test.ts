@@ -48,12 +48,23 @@ describe('/aws-cases from a signed slash command to the report', () => {
       'Support cases, last 7d: 26 (26 open) in 2 of 3 accounts; 1 account could not be read.',
     );
     const blocks = JSON.stringify(report.body.blocks);
-    expect(blocks).toContain('*prod-payments* (222222222222): SubscriptionRequiredException');
+    expect(blocks).toContain('*1 × SubscriptionRequiredException: the Support API needs a Business');
+    expect(blocks).toContain('prod-payments (222222222222)');
     expect(blocks).toContain('&lt;!here&gt; staging is down &amp; &lt;b&gt;');
-    expect(blocks).toContain('CSV and chart in your DM with the bot');
+    expect(blocks).toContain('CSV, failures CSV and chart in your DM with the bot');
     expect(checkSlackLimits(report.body)).toEqual([]);
     await bot.lambda.settled();
-    const [csv, chart] = bot.slack.files.filter((f) => f.channel === 'D0LOCAL01');
+    const [csv, failures, chart] = bot.slack.files.filter((f) => f.channel === 'D0LOCAL01');
+    expect(failures?.filename).toMatch(/^support-case-failures-7d-.*\.csv$/);
+    expect(parse(failures?.bytes.toString('utf8') ?? '', { bom: true, columns: true })).toEqual([
+      {
+        account_id: '222222222222',
+        account_name: 'prod-payments',
+        reason: expect.stringMatching(/^SubscriptionRequiredException: the Support API needs a Business/),
+        aws_error:
+          'SubscriptionRequiredException: AWS Premium Support Subscription is required to use this service.',
+      },
+    ]);
     const rows = parse(csv?.bytes.toString('utf8') ?? '', { bom: true, columns: true }) as Record<
       string,
       string

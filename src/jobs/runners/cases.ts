@@ -20,7 +20,7 @@ export function caseReportDeps(deps: WorkerDeps): CaseReportDeps {
     cases: deps.config.cases,
     configuredAccounts: deps.config.accounts,
     accounts: deps.accounts,
-    credentials: deps.credentials,
+    credentials: deps.casesCredentials ?? deps.credentials,
     supportWith: deps.supportWith,
     organizations: deps.organizations,
     now: deps.now,

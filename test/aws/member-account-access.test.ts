@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { memberAccountAccess } from '../../src/aws/member-account-access';
+import { appConfigSchema } from '../../src/config/schema';
+import type { WorkerDeps } from '../../src/jobs/worker-deps';
+
+describe('memberAccountAccess', () => {
+  it('gives the case report an STS client that makes each AssumeRole once (the fan-out retries outside the slot)', async () => {
+    const config = appConfigSchema.parse({ slack: { defaultChannel: 'C0ALERTS01' } });
+
+    const access = memberAccountAccess(config, 'aws-chatops-test');
+
+    expect(await access.casesSts.config.maxAttempts()).toBe(1);
+    expect(await access.sts.config.maxAttempts()).toBeGreaterThan(1);
+    expect(access.casesCredentials).not.toBe(access.credentials);
+  });
+});
+
+describe('caseReportDeps', () => {
+  it('reads accounts for /aws-cases with the cases credentials when the worker has them', async () => {
+    const { caseReportDeps } = await import('../../src/jobs/runners/cases');
+    const config = appConfigSchema.parse({ slack: { defaultChannel: 'C0ALERTS01' } });
+    const access = memberAccountAccess(config, 'aws-chatops-test');
+    const deps = { config, credentials: access.credentials } as unknown as WorkerDeps;
+
+    expect(caseReportDeps({ ...deps, casesCredentials: access.casesCredentials }).credentials).toBe(
+      access.casesCredentials,
+    );
+    expect(caseReportDeps(deps).credentials).toBe(access.credentials);
+  });
+});
