@@ -66,7 +66,7 @@ describe('mergeDelivery', () => {
         'c0ffee0123456789abcdef0123456789abcdef01-1';
     });
     const both = mergeDelivery(first, { delivery: samePageId, accountName: undefined, channels: ['C1'] });
-    expect(missingPages(both)).toEqual([]);
+    expect(missingPages(both)).toEqual({ count: 0, ranges: [] });
     expect(Object.keys(both.pages)).toEqual(['c0ffee0123456789abcdef0123456789abcdef01']);
   });
 

@@ -22,7 +22,7 @@ describe('infra/bucket-role.yaml', () => {
   }, 120_000); // offline validation is CPU-bound: slow on a loaded CI machine
 });
 
-/** The IAM actions each S3 call of src/buckets needs (HeadBucket and the bucket waiter need s3:ListBucket). */
+/** The IAM actions each S3 call (or lib-storage Upload) of src/buckets needs (HeadBucket and the bucket waiter need s3:ListBucket). */
 const ACTIONS_OF: Record<string, string[]> = {
   HeadBucketCommand: ['s3:ListBucket'],
   ListBucketsCommand: ['s3:ListAllMyBuckets'],
@@ -41,6 +41,8 @@ const ACTIONS_OF: Record<string, string[]> = {
   HeadObjectCommand: ['s3:GetObject'],
   GetObjectCommand: ['s3:GetObject'],
   PutObjectCommand: ['s3:PutObject'],
+  /** lib-storage: PutObject, or Create/UploadPart/CompleteMultipartUpload (s3:PutObject) and, on error, Abort. */
+  Upload: ['s3:PutObject', 's3:AbortMultipartUpload'],
 };
 
 describe('infra/bucket-role.yaml least privilege', () => {
@@ -48,7 +50,9 @@ describe('infra/bucket-role.yaml least privilege', () => {
     const dir = resolve(__dirname, '../../src/buckets');
     const used = new Set(
       readdirSync(dir).flatMap((file) =>
-        [...readFileSync(resolve(dir, file), 'utf8').matchAll(/new (\w+Command)\(/g)].map((m) => m[1] ?? ''),
+        [...readFileSync(resolve(dir, file), 'utf8').matchAll(/new (\w+Command|Upload)\(/g)].map(
+          (m) => m[1] ?? '',
+        ),
       ),
     );
     const template = parseCloudFormation(
