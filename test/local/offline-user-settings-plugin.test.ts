@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -97,5 +98,45 @@ describe('npm run dev (serverless-offline): what the user exported reaches every
       // The functions read the validated JSON copy the config plugin writes, not the user's YAML.
       CHATOPS_CONFIG: '.serverless-config/chatops.config.json',
     });
+  });
+});
+
+/** The variables README's "Environment and secrets" table documents (`AWS_ENDPOINT_URL_<SERVICE>` as STS). */
+function readmeVariables(): string[] {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const section = readme.split('### Environment and secrets')[1]?.split('\n## ')[0] ?? '';
+  const names = section
+    .split('\n')
+    .filter((line) => line.startsWith('| `'))
+    .flatMap((line) => [...(line.split('|')[1] ?? '').matchAll(/`([A-Z0-9_<>]+)`/g)].map((m) => m[1] ?? ''));
+  return names.map((name) => name.replace('<SERVICE>', 'STS'));
+}
+
+describe('every variable the README documents reaches the functions under npm run dev', () => {
+  it('finds the documented variables', () => {
+    expect(readmeVariables()).toEqual(
+      expect.arrayContaining([
+        'SLACK_API_URL',
+        'SLACK_BOT_TOKEN_PARAM',
+        'AIRTABLE_TABLE',
+        'AWS_ENDPOINT_URL_STS',
+      ]),
+    );
+  });
+
+  it('wins over any value serverless.yml gives it, in the provider or a function', () => {
+    const variables = readmeVariables();
+    const mine = Object.fromEntries(variables.map((name) => [name, `mine-${name}`]));
+    const theirs = Object.fromEntries(variables.map((name) => [name, `serverless-yml-${name}`]));
+    Object.assign(process.env, mine);
+    const s = service();
+    s.provider.environment = { ...s.provider.environment, ...theirs };
+    s.functions.healthEvent = { environment: { ...s.functions.healthEvent?.environment, ...theirs } };
+
+    startOffline(s);
+
+    for (const name of ['slackHttp', 'healthEvent', 'catalogEvent']) {
+      expect(offlineEnv(s, name)).toMatchObject(mine);
+    }
   });
 });
