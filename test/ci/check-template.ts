@@ -1,7 +1,8 @@
 /**
  * CI gate: `node --import tsx test/ci/check-template.ts <template>…` fails when a template has an IAM statement
  * allowing every action, holds a secret value, allows sts:AssumeRole outside the organisation, or has a member
- * role that can be assumed without a generated ExternalId (see template-checks.ts).
+ * role that can be assumed without a generated ExternalId, or serves HTTP without throttling and reserved
+ * concurrency (see template-checks.ts).
  */
 import { readFileSync } from 'node:fs';
 import { parseCloudFormation } from '../support/cloudformation-yaml';
@@ -9,6 +10,7 @@ import {
   findAssumeRoleOutsideOrganization,
   findOptionalExternalId,
   findSecrets,
+  findUnthrottledPublicEndpoints,
   findWildcardActions,
 } from './template-checks';
 
@@ -26,6 +28,7 @@ for (const file of files) {
     ...findSecrets(template),
     ...findAssumeRoleOutsideOrganization(template),
     ...findOptionalExternalId(template),
+    ...findUnthrottledPublicEndpoints(template),
   ];
   if (problems.length > 0) failed = true;
   console.log(`${problems.length === 0 ? 'ok  ' : 'FAIL'} ${file}: ${problems.length} problem(s)`);

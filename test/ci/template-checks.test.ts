@@ -6,6 +6,7 @@ import {
   findAssumeRoleOutsideOrganization,
   findOptionalExternalId,
   findSecrets,
+  findUnthrottledPublicEndpoints,
   findWildcardActions,
 } from './template-checks';
 
@@ -197,6 +198,64 @@ describe('findOptionalExternalId', () => {
 
   it('accepts a required, generated ExternalId', () => {
     expect(findOptionalExternalId(trustTemplate(required, { MinLength: 16 }))).toEqual([]);
+  });
+});
+
+describe('findUnthrottledPublicEndpoints (issue 11.16)', () => {
+  /** The shape `serverless package` generates for an httpApi event. */
+  const httpApi = (fnProperties: Record<string, unknown>, routeSettings?: Record<string, unknown>) => ({
+    Resources: {
+      SlackHttpLambdaFunction: { Type: 'AWS::Lambda::Function', Properties: fnProperties },
+      HttpApiStage: {
+        Type: 'AWS::ApiGatewayV2::Stage',
+        Properties: {
+          StageName: '$default',
+          ...(routeSettings ? { DefaultRouteSettings: routeSettings } : {}),
+        },
+      },
+      HttpApiIntegrationSlackHttp: {
+        Type: 'AWS::ApiGatewayV2::Integration',
+        Properties: { IntegrationUri: { 'Fn::GetAtt': ['SlackHttpLambdaFunction', 'Arn'] } },
+      },
+    },
+  });
+
+  it('reports an HTTP API function without reserved concurrency and a stage without throttling', () => {
+    expect(findUnthrottledPublicEndpoints(httpApi({}, { DetailedMetricsEnabled: false }))).toEqual([
+      'Resources.HttpApiStage: the API stage has no DefaultRouteSettings.ThrottlingRateLimit',
+      'Resources.HttpApiStage: the API stage has no DefaultRouteSettings.ThrottlingBurstLimit',
+      'Resources.SlackHttpLambdaFunction: serves an HTTP API (HttpApiIntegrationSlackHttp) without ReservedConcurrentExecutions',
+    ]);
+  });
+
+  it('accepts a throttled stage in front of a function with reserved concurrency', () => {
+    const template = httpApi(
+      { ReservedConcurrentExecutions: 25 },
+      { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 },
+    );
+
+    expect(findUnthrottledPublicEndpoints(template)).toEqual([]);
+  });
+
+  it('serverless.yml gives slackHttp reserved concurrency and throttles the HTTP API stage', () => {
+    const service = parseCloudFormation(
+      readFileSync(join(import.meta.dirname, '../../serverless.yml'), 'utf8'),
+    ) as {
+      functions: Record<string, { reservedConcurrency?: unknown; events?: { httpApi?: unknown }[] }>;
+      resources: {
+        Resources: Record<string, { Properties?: { DefaultRouteSettings?: Record<string, unknown> } }>;
+      };
+    };
+    const httpFunctions = Object.entries(service.functions).filter(([, fn]) =>
+      (fn.events ?? []).some((event) => event.httpApi !== undefined),
+    );
+
+    expect(httpFunctions.map(([name]) => name)).toContain('slackHttp');
+    for (const [, fn] of httpFunctions) expect(fn.reservedConcurrency).toEqual(expect.any(Number));
+    expect(service.resources.Resources.HttpApiStage?.Properties?.DefaultRouteSettings).toMatchObject({
+      ThrottlingRateLimit: expect.any(Number),
+      ThrottlingBurstLimit: expect.any(Number),
+    });
   });
 });
 

@@ -142,3 +142,44 @@ export function findOptionalExternalId(template: Json): string[] {
   }
   return problems;
 }
+
+type Resource = { Type?: Json; Properties?: Record<string, Json> };
+
+/**
+ * The public Slack endpoint must not spend without bound (each request, signed or not, is an invocation): every
+ * API Gateway v2 stage throttles (`DefaultRouteSettings` with `ThrottlingRateLimit` and `ThrottlingBurstLimit`),
+ * and every Lambda function behind an HTTP API integration has `ReservedConcurrentExecutions`.
+ */
+export function findUnthrottledPublicEndpoints(template: Json): string[] {
+  const problems: string[] = [];
+  const resources = ((template as { Resources?: Record<string, Resource> }).Resources ?? {}) as Record<
+    string,
+    Resource
+  >;
+  for (const [name, resource] of Object.entries(resources)) {
+    if (resource.Type === 'AWS::ApiGatewayV2::Stage') {
+      const settings = (resource.Properties?.DefaultRouteSettings ?? {}) as Record<string, Json>;
+      for (const limit of ['ThrottlingRateLimit', 'ThrottlingBurstLimit']) {
+        if (typeof settings[limit] !== 'number') {
+          problems.push(`Resources.${name}: the API stage has no DefaultRouteSettings.${limit}`);
+        }
+      }
+    }
+    if (resource.Type !== 'AWS::ApiGatewayV2::Integration') continue;
+    const target = (resource.Properties?.IntegrationUri as { 'Fn::GetAtt'?: Json } | undefined)?.[
+      'Fn::GetAtt'
+    ];
+    const functionName = Array.isArray(target) ? target[0] : undefined;
+    if (typeof functionName !== 'string') continue;
+    const fn = resources[functionName];
+    if (
+      fn?.Type === 'AWS::Lambda::Function' &&
+      typeof fn.Properties?.ReservedConcurrentExecutions !== 'number'
+    ) {
+      problems.push(
+        `Resources.${functionName}: serves an HTTP API (${name}) without ReservedConcurrentExecutions`,
+      );
+    }
+  }
+  return problems;
+}
