@@ -61,7 +61,7 @@ export const bucketsConfigSchema = z
      * without an entry gets no mutating action at all.
      */
     namePatterns: z.record(z.string().min(1), z.array(namePattern).min(1)).default({}),
-    /** `convert` refuses CSV objects larger than this (they are held in memory as JSON), e.g. `20 MB`. */
+    /** `convert` refuses CSV objects larger than this (they are streamed to S3 as JSON), e.g. `20 MB`. */
     maxConvertSize: byteSize.default(20 * MB),
     /** Upload from Slack refuses files larger than this, e.g. `50 MB`. */
     maxUploadSize: byteSize.default(50 * MB),

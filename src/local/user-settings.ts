@@ -1,5 +1,5 @@
 /**
- * The variables the README documents for a local run. Under `npm run dev` what the user exported wins over
+ * The variables docs/configuration.md documents for a local run. Under `npm run dev` what the user exported wins over
  * serverless.yml's values (its `${param:…}` defaults are meant for deployments), for every function.
  */
 export const DOCUMENTED_SETTINGS = [
