@@ -314,6 +314,28 @@ describe('Retag and "It\'s mine" on an auto-tagging notice, through the real Sla
     },
   );
 
+  it.each([
+    ['not JSON', '*bold*'],
+    ['JSON of another shape', '[1,2]'],
+  ])(
+    'answers a submitted Retag form whose metadata is %s with "out of date", and starts nothing',
+    async (_label, privateMetadata) => {
+      const jobsBefore = bot.lambda.invocations.length;
+
+      const response = await bot.post(
+        viewSubmissionBody({ viewId: 'V0FORGED01', userId: FINOPS, privateMetadata, ownerText: 'team-x' }),
+        FORM,
+      );
+
+      expect(response.status).toBe(200);
+      expect(response.json()).toMatchObject({
+        response_action: 'errors',
+        errors: { owner_user: expect.stringMatching(/out of date/) },
+      });
+      expect(bot.lambda.invocations.length).toBe(jobsBefore);
+    },
+  );
+
   it('refuses "It\'s mine" from someone who did not launch the resources, and changes nothing', async () => {
     const notice = await announcedLaunch();
     const c = click(notice, 'autotag_mine', STRANGER);

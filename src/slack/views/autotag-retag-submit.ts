@@ -14,6 +14,15 @@ const modalState = z.object({
   responseUrl: z.url(),
 });
 
+/** The modal's private_metadata as JSON, or undefined when it is not JSON (forged or mangled: "out of date"). */
+function parsedMetadata(text: string | undefined): unknown {
+  try {
+    return JSON.parse(text || '{}');
+  } catch {
+    return undefined;
+  }
+}
+
 /** The Retag modal's submit: one owner chosen, the person checked again, then the worker does the rest. */
 export function registerAutotagRetagSubmit(app: App, deps: SlackAppDeps): void {
   app.view<ViewSubmitAction>(RETAG_VIEW, async ({ ack, body, view, client }) => {
@@ -24,7 +33,7 @@ export function registerAutotagRetagSubmit(app: App, deps: SlackAppDeps): void {
     const text = values[OWNER_TEXT_BLOCK]?.value?.value?.trim() || undefined;
     if (!slackUserId && !text) return errors(OWNER_USER_BLOCK, 'Pick a person or type a team / cost centre.');
     if (slackUserId && text) return errors(OWNER_TEXT_BLOCK, 'Choose one: a person or a text, not both.');
-    const state = modalState.safeParse(JSON.parse(view.private_metadata || '{}'));
+    const state = modalState.safeParse(parsedMetadata(view.private_metadata));
     if (!state.success)
       return errors(OWNER_USER_BLOCK, 'This form is out of date; click Retag on the notice again.');
     const { pk, sk } = noticeKey(state.data.noticeId);
