@@ -65,3 +65,33 @@ export const noticeIdFor = (eventId: string): string =>
   PLAIN_NOTICE_ID.test(eventId)
     ? eventId
     : `h-${createHash('sha256').update(eventId).digest('hex').slice(0, 40)}`;
+
+/** Well under DynamoDB's 400 KB item, leaving room for the owner history a retag adds. */
+const MAX_NOTICE_BYTES = 300_000;
+const sizeOf = (notice: AutotagNotice): number => Buffer.byteLength(JSON.stringify(notice));
+
+/**
+ * The notice as it can be stored: a launch too large for one item (thousands of instances in one RunInstances)
+ * keeps its first resources, and says in its problems how many it leaves out — all of them were tagged, but a
+ * retag changes the listed ones only.
+ */
+export function noticeWithinItemSize(notice: AutotagNotice): AutotagNotice {
+  let fitted = notice;
+  let listed = notice.resources.length;
+  while (sizeOf(fitted) > MAX_NOTICE_BYTES && listed > 1) {
+    listed = Math.floor(listed / 2);
+    const resources = notice.resources.slice(0, listed);
+    const ids = new Set(resources.map((resource) => resource.id));
+    const left = notice.resources.length - listed;
+    fitted = {
+      ...notice,
+      resources,
+      instances: notice.instances.filter((instance) => ids.has(instance.id)),
+      problems: [
+        ...notice.problems,
+        `${left} more resources were tagged but are not listed here (too many for one notice); Retag changes the listed ones only.`,
+      ],
+    };
+  }
+  return fitted;
+}

@@ -6,7 +6,7 @@ import { creatorSlackUser } from './creator-slack-user';
 import type { TagAccess } from './ec2-access';
 import type { AutotagDeps } from './handle-create-event';
 import type { LaunchInventory } from './launch-inventory';
-import { type AutotagNotice, noticeIdFor, noticeKey } from './notice-record';
+import { type AutotagNotice, noticeIdFor, noticeKey, noticeWithinItemSize } from './notice-record';
 import type { TagPlan } from './tag-plan';
 
 export type PostNoticeResult = 'posted' | 'already-posted';
@@ -33,7 +33,7 @@ export async function postNotice(input: NoticeInput, deps: AutotagDeps): Promise
   const sink = await deps.sink();
   const { pk, sk } = noticeKey(noticeIdFor(input.event.detail.eventID));
   const ttlSeconds = settings.noticeRetentionDays * DAY;
-  const fresh = await buildNotice(input, deps, sink);
+  const fresh = noticeWithinItemSize(await buildNotice(input, deps, sink));
   await deps.store.create(pk, sk, fresh, { ttlSeconds });
   const stored = await deps.store.get<AutotagNotice>(pk, sk);
   if (!stored) throw new Error(`notice ${input.event.detail.eventID} vanished right after it was written`);

@@ -144,6 +144,28 @@ describe('autotag-event handler: CloudTrail create calls → tags and a Slack no
     expect(checkSlackLimits(notices[0]?.body)).toEqual([]);
   });
 
+  it('announces a launch of 3,000 instances in one notice that fits a DynamoDB item, saying what it does not list', async () => {
+    const event = freshEvent<{
+      detail: { responseElements: { instancesSet: { items: Record<string, unknown>[] } } };
+    }>('run-instances-multi.json');
+    const [template] = event.detail.responseElements.instancesSet.items;
+    event.detail.responseElements.instancesSet.items = Array.from({ length: 3000 }, (_, i) => ({
+      ...template,
+      instanceId: `i-0c${String(i).padStart(14, '0')}`,
+    }));
+    const posted = bot.slack.callsOf('chat.postMessage').length;
+
+    const outcome = await handler(event, BOT_CONTEXT);
+
+    expect(outcome).toMatchObject({ notice: 'posted' });
+    expect(tagsWritten(ec2).get('i-0c00000000002999')?.CreatedBy).toBe(
+      'dave@example.com via SSO PowerUserAccess',
+    );
+    const notice = bot.slack.callsOf('chat.postMessage')[posted]?.body ?? {};
+    expect(checkSlackLimits(notice)).toEqual([]);
+    expect(JSON.stringify(notice.blocks)).toMatch(/not listed/);
+  }, 60_000);
+
   it('skips a failed call (errorCode) without any AWS or Slack call', async () => {
     const slackBefore = bot.slack.calls.length;
 
