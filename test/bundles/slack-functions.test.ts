@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { LocalServer } from '../../src/local/http-server';
 import { S3StandIn } from '../../src/local/s3-stand-in';
-import { slackSignatureHeaders, slashCommandBody } from '../../src/local/sign-slack-request';
+import { postAsSlack, slashCommandBody } from '../../src/local/sign-slack-request';
 import { StsStandIn } from '../../src/local/sts-stand-in';
 import { SupportStandIn, supportCase } from '../../src/local/support-stand-in';
 import type { HttpHandler } from '../../src/slack/http-handler';
@@ -73,14 +73,7 @@ describe('the bundled Slack functions', () => {
   /** Posts a signed slash command as Slack does; answers the ack's text. */
   async function command(name: string, text: string, responseId: string): Promise<string> {
     const body = slashCommandBody({ command: name, text, responseUrl: slack.responseUrl(responseId) });
-    const response = await fetch(`${http?.url}/slack/events`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        ...slackSignatureHeaders(body, SECRET),
-      },
-      body,
-    });
+    const response = await postAsSlack(`${http?.url}/slack/events`, body, SECRET);
     expect(response.status).toBe(200);
     return String(((await response.json()) as { text?: string }).text);
   }
