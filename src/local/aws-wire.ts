@@ -1,8 +1,24 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** The account a stand-in answers as: the STS stand-in's assumed-role keys are `ASIA<account>`. */
-export function callingAccount(req: IncomingMessage, fallback = ''): string {
-  return /Credential=ASIA(\d{12})\//.exec(String(req.headers.authorization ?? ''))?.[1] ?? fallback;
+/**
+ * The account and region a request was signed for: the STS stand-in's assumed-role keys are `ASIA<account>`,
+ * the region is the SigV4 credential scope's.
+ */
+export function signedBy(req: IncomingMessage): { account: string; region: string } {
+  const scope = /Credential=(\w+)\/\d{8}\/([\w-]+)\//.exec(String(req.headers.authorization ?? ''));
+  return { account: /^ASIA(\d{12})$/.exec(scope?.[1] ?? '')?.[1] ?? '', region: scope?.[2] ?? '' };
+}
+
+/** A call a stand-in received: the operation, and the account and region it was signed for. */
+export interface SignedCall {
+  operation: string;
+  account: string;
+  region: string;
+}
+
+/** The account a stand-in answers as (see `signedBy`). */
+export function callingAccount(req: IncomingMessage): string {
+  return signedBy(req).account;
 }
 
 export function xmlEscape(value: unknown): string {

@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { StackEvent } from '@aws-sdk/client-cloudformation';
-import { queryError, toXml } from './aws-wire';
+import { queryError, type SignedCall, signedBy, toXml } from './aws-wire';
 import { LoopbackStandIn } from './http-server';
 
 /**
  * AWS CloudFormation on loopback (query protocol), for AWS_ENDPOINT_URL_CLOUDFORMATION: DescribeStackEvents
  * answers `events` of the stack asked for (by name or stack id), newest first, as CloudFormation does; any other
- * stack does not exist.
+ * stack does not exist. Each call is recorded in `calls` with the account and region it was signed for.
  */
 export class CloudFormationStandIn extends LoopbackStandIn {
   constructor() {
@@ -14,12 +14,14 @@ export class CloudFormationStandIn extends LoopbackStandIn {
   }
 
   readonly events: StackEvent[] = [];
+  readonly calls: SignedCall[] = [];
 
-  protected handle(_req: IncomingMessage, body: string, res: ServerResponse): void {
+  protected handle(req: IncomingMessage, body: string, res: ServerResponse): void {
     const form = new URLSearchParams(body);
     const action = form.get('Action');
+    this.calls.push({ operation: action ?? '', ...signedBy(req) });
     if (action !== 'DescribeStackEvents')
-      return void queryError(res, 400, 'InvalidAction', `${action} is not played by the demo`);
+      return void queryError(res, 400, 'InvalidAction', `${action} is not played by the stand-in`);
     const stack = form.get('StackName') ?? '';
     const events = this.events.filter((e) => e.StackName === stack || e.StackId === stack);
     if (events.length === 0)

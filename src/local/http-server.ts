@@ -51,10 +51,15 @@ export abstract class LoopbackStandIn {
     return this.server.url;
   }
 
-  protected abstract handle(req: IncomingMessage, body: string, res: ServerResponse): Promise<void> | void;
+  protected abstract handle(
+    req: IncomingMessage,
+    body: string,
+    res: ServerResponse,
+    raw: Buffer,
+  ): Promise<void> | void;
 
   async start(): Promise<this> {
-    this.server = await startServer((req, body, res) => this.handle(req, body, res));
+    this.server = await startServer((req, body, res, raw) => this.handle(req, body, res, raw));
     return this;
   }
 

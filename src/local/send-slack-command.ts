@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ackPromisesMore } from './ack-promises-more';
 import { devPorts, LOCAL_SIGNING_SECRET } from './dev-env';
-import { slackSignatureHeaders, slashCommandBody } from './sign-slack-request';
+import { postAsSlack, slashCommandBody } from './sign-slack-request';
 
 const WAIT_FOR_WORKER_MS = 60_000;
 
@@ -42,11 +42,7 @@ async function main(): Promise<void> {
     text: words.join(' '),
     responseUrl: `http://127.0.0.1:${port}/response`,
   });
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...slackSignatureHeaders(body, secret) },
-    body,
-  });
+  const response = await postAsSlack(url, body, secret);
   const text = await response.text();
   const ack: unknown = text ? JSON.parse(text) : undefined;
   console.log(`── ack ${response.status}:\n${ack === undefined ? '(empty)' : JSON.stringify(ack, null, 2)}`);

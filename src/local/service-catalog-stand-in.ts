@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type SignedCall, signedBy } from './aws-wire';
 import { LoopbackStandIn } from './http-server';
 
 /** The four read answers of one provisioned product, as the SDK returns them (dates as ISO strings). */
@@ -14,7 +15,8 @@ const TARGET_PREFIX = 'AWS242ServiceCatalogService.';
 /**
  * AWS Service Catalog on loopback (JSON 1.1 protocol), for AWS_ENDPOINT_URL_SERVICE_CATALOG: the reads a catalog
  * failure alert makes, answered from `products` (one entry per provisioned product). Dates go on the wire as
- * epoch seconds, as Service Catalog sends them.
+ * epoch seconds, as Service Catalog sends them. Each call is recorded in `calls` with the account and region it
+ * was signed for.
  */
 export class ServiceCatalogStandIn extends LoopbackStandIn {
   constructor() {
@@ -22,9 +24,11 @@ export class ServiceCatalogStandIn extends LoopbackStandIn {
   }
 
   readonly products: ServiceCatalogAnswers[] = [];
+  readonly calls: SignedCall[] = [];
 
   protected handle(req: IncomingMessage, raw: string, res: ServerResponse): void {
     const operation = String(req.headers['x-amz-target'] ?? '').replace(TARGET_PREFIX, '');
+    this.calls.push({ operation, ...signedBy(req) });
     const body = JSON.parse(raw || '{}') as Record<string, unknown>;
     const answer = this.answer(operation, body);
     if (!answer)

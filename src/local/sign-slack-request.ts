@@ -42,3 +42,20 @@ export function slashCommandBody(fields: {
     trigger_id: fields.triggerId ?? `${Date.now()}.${Math.floor(Math.random() * 1e9)}.local`,
   }).toString();
 }
+
+/** Posts a form body (a slash command, an interaction) to the bot's events URL the way Slack does: signed. */
+export function postAsSlack(
+  eventsUrl: string,
+  body: string,
+  signingSecret: string,
+  timestampSeconds?: number,
+): Promise<Response> {
+  return fetch(eventsUrl, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      ...slackSignatureHeaders(body, signingSecret, timestampSeconds),
+    },
+    body,
+  });
+}

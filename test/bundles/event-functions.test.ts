@@ -1,13 +1,15 @@
 import { resolve } from 'node:path';
+import type { StackEvent } from '@aws-sdk/client-cloudformation';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { CloudFormationStandIn } from '../../src/local/cloudformation-stand-in';
+import { Ec2StandIn } from '../../src/local/ec2-stand-in';
+import { type ServiceCatalogAnswers, ServiceCatalogStandIn } from '../../src/local/service-catalog-stand-in';
 import { StsStandIn } from '../../src/local/sts-stand-in';
 import { SupportStandIn, supportCase } from '../../src/local/support-stand-in';
 import type { StateStore } from '../../src/store/state-store';
-import { fixture } from '../autotag/ec2-fake';
+import { fixture, freshEvent } from '../autotag/ec2-fake';
 import { configAsPackaged, loadBundle } from '../support/bundled-function';
 import { catalogFixture } from '../support/catalog-fixtures';
-import { CatalogMemberStandIn } from '../support/catalog-member-stand-in';
-import { Ec2StandIn } from '../support/ec2-stand-in';
 import { handlerEnv } from '../support/handler-env';
 import { useLocalStateStore } from '../support/local-state-store';
 import { SlackStandIn } from '../support/slack-stand-in';
@@ -15,6 +17,7 @@ import { SsmStandIn } from '../support/ssm-stand-in';
 import { useStandIns } from '../support/use-stand-ins';
 
 type Handler = (event: unknown, context?: { invokedFunctionArn: string }) => Promise<unknown>;
+type MemberAccountAnswers = ServiceCatalogAnswers & { describeStackEvents: { StackEvents: StackEvent[] } };
 
 const TABLE = 'aws-chatops-bundle-events';
 const OWN = { invokedFunctionArn: 'arn:aws:lambda:us-east-1:999999999999:function:aws-chatops-bundle-fn' };
@@ -28,7 +31,8 @@ describe('the bundled event functions', () => {
   const slack = new SlackStandIn();
   const sts = new StsStandIn();
   const ec2 = new Ec2StandIn();
-  const member = new CatalogMemberStandIn();
+  const serviceCatalog = new ServiceCatalogStandIn();
+  const cloudFormation = new CloudFormationStandIn();
   const support = new SupportStandIn();
   let store: StateStore;
   let dynamoEndpoint: string;
@@ -36,7 +40,7 @@ describe('the bundled event functions', () => {
   let catalogEvent: Handler;
   let casesSchedule: Handler;
   const ssm = new SsmStandIn();
-  useStandIns(slack, sts, ec2, member, support, ssm);
+  useStandIns(slack, sts, ec2, serviceCatalog, cloudFormation, support, ssm);
   useLocalStateStore(TABLE, (local, dynamo) => {
     store = local;
     dynamoEndpoint = dynamo.endpoint;
@@ -44,6 +48,14 @@ describe('the bundled event functions', () => {
 
   beforeAll(() => {
     const built = inject('bundles');
+    const member = catalogFixture<MemberAccountAnswers>('member-account-answers');
+    serviceCatalog.products.push(member);
+    cloudFormation.events.push(...member.describeStackEvents.StackEvents);
+    slack.answers.set('users.lookupByEmail', (body) =>
+      body.email === 'carol@example.com'
+        ? { ok: true, user: { id: 'U0CAROL001' } }
+        : { ok: false, error: 'users_not_found' },
+    );
     support.cases.set('333333333333', [
       supportCase('333333333333', 1, { timeCreated: new Date(Date.now() - 3_600_000).toISOString() }),
     ]);
@@ -57,8 +69,8 @@ describe('the bundled event functions', () => {
       CHATOPS_CONFIG: configAsPackaged(resolve('test/fixtures/config/chatops.yaml'), built.dir),
       ...ssm.secretsByReference({ SLACK_BOT_TOKEN: 'xoxb-from-ssm' }),
       AWS_ENDPOINT_URL_EC2: ec2.url,
-      AWS_ENDPOINT_URL_SERVICE_CATALOG: member.url,
-      AWS_ENDPOINT_URL_CLOUDFORMATION: member.url,
+      AWS_ENDPOINT_URL_SERVICE_CATALOG: serviceCatalog.url,
+      AWS_ENDPOINT_URL_CLOUDFORMATION: cloudFormation.url,
       AWS_ENDPOINT_URL_SUPPORT: support.url,
     };
     const load = (name: string, extra: Record<string, string> = {}) =>
@@ -76,12 +88,12 @@ describe('the bundled event functions', () => {
     await autotagEvent(event, OWN);
 
     expect(sts.assumed).toContain('arn:aws:iam::222222222222:role/aws-chatops-tagger');
-    const tagged = ec2.createTags.flatMap((call) => call.resources.map((id) => ({ ...call, id })));
+    const tagged = ec2.tagged.flatMap((call) => call.resources.map((id) => ({ ...call, id })));
     expect(tagged.map(({ id }) => id).sort()).toEqual(
       ['eni-0a00000000000001', 'i-0a00000000000001', 'vol-0a00000000000001'].sort(),
     );
     expect(tagged.every((call) => call.account === '222222222222' && call.region === 'eu-west-1')).toBe(true);
-    expect(ec2.createTags[0]?.tags).toMatchObject({ CreatedBy: 'alice' });
+    expect(ec2.tagged[0]?.tags).toMatchObject({ CreatedBy: 'alice' });
     const notice = await slack.waitFor('chat.postMessage', 5000, (call) =>
       JSON.stringify(call.body.blocks).includes('i-0a00000000000001'),
     );
@@ -89,14 +101,43 @@ describe('the bundled event functions', () => {
     expect(notice.headers.authorization).toBe('Bearer xoxb-from-ssm');
   });
 
+  it('autotagEvent names and announces a person who passes a service tag, on the instance, its volume and ENI', async () => {
+    ec2.tags.set('i-0a0000000000000e', { Name: 'web-1', 'eks:nodegroup-name': 'not-me' });
+    const posted = slack.callsOf('chat.postMessage').length;
+
+    const outcome = await autotagEvent(freshEvent('run-instances-iam-user-forged-service-tag.json'), OWN);
+
+    expect(outcome).toMatchObject({ status: 'tagged', notice: 'posted' });
+    for (const id of ['i-0a0000000000000e', 'vol-0a0000000000000e', 'eni-0a0000000000000e']) {
+      expect(ec2.tags.get(id)).toMatchObject({ CreatedBy: 'alice', Owner: 'alice' });
+    }
+    const notice = JSON.stringify(slack.callsOf('chat.postMessage')[posted]?.body.blocks);
+    expect(notice).toContain('alice');
+    expect(notice).not.toContain('EKS node group');
+  });
+
+  it('autotagEvent names the Service Catalog provisioner from the request tags when EC2 does not know the instance yet', async () => {
+    ec2.unknown.add('i-0a00000000000009');
+    const posted = slack.callsOf('chat.postMessage').length;
+
+    const outcome = await autotagEvent(freshEvent('run-instances-service-catalog.json'), OWN);
+
+    expect(outcome).toMatchObject({ notice: 'posted' });
+    const notice = JSON.stringify(slack.callsOf('chat.postMessage')[posted]?.body.blocks);
+    expect(notice).toContain('carol@example.com via SSO Developer via Service Catalog');
+    expect(notice).toContain('<@U0CAROL001>');
+    expect(notice).toContain('InvalidInstanceID.NotFound');
+  });
+
   it('catalogEvent alerts a failed launch with product, version and root cause read in the member account', async () => {
     await catalogEvent(catalogFixture('sns-stack-rollback-complete'), OWN);
 
     expect(sts.assumed).toContain('arn:aws:iam::222222222222:role/AWSControlTowerExecution');
-    expect(member.calls.map((call) => call.operation)).toEqual(
+    const memberCalls = [...serviceCatalog.calls, ...cloudFormation.calls];
+    expect(memberCalls.map((call) => call.operation)).toEqual(
       expect.arrayContaining(['DescribeProvisionedProduct', 'DescribeStackEvents']),
     );
-    expect(member.calls.every((call) => call.account === '222222222222' && call.region === 'eu-west-1')).toBe(
+    expect(memberCalls.every((call) => call.account === '222222222222' && call.region === 'eu-west-1')).toBe(
       true,
     );
     const alert = await slack.waitFor('chat.postMessage', 5000, (call) => call.body.channel === 'C0PAYMENTS');

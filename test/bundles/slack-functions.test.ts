@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { LocalServer } from '../../src/local/http-server';
-import { slackSignatureHeaders, slashCommandBody } from '../../src/local/sign-slack-request';
+import { S3StandIn } from '../../src/local/s3-stand-in';
+import { postAsSlack, slashCommandBody } from '../../src/local/sign-slack-request';
 import { StsStandIn } from '../../src/local/sts-stand-in';
 import { SupportStandIn, supportCase } from '../../src/local/support-stand-in';
 import type { HttpHandler } from '../../src/slack/http-handler';
@@ -11,7 +12,6 @@ import { configAsPackaged, loadBundle } from '../support/bundled-function';
 import { handlerEnv } from '../support/handler-env';
 import { LambdaInvokeStandIn } from '../support/lambda-invoke-stand-in';
 import { useLocalStateStore } from '../support/local-state-store';
-import { S3StandIn } from '../support/s3-stand-in';
 import { SlackStandIn } from '../support/slack-stand-in';
 import { SsmStandIn } from '../support/ssm-stand-in';
 import { useStandIns } from '../support/use-stand-ins';
@@ -48,9 +48,9 @@ describe('the bundled Slack functions', () => {
       supportCase('111111111111', 2, { timeCreated: hoursAgo(30), severityCode: 'high' }),
     ]);
     s3.buckets.set('333333333333', [
-      { name: 'stg-reports', region: 'eu-west-1', created: '2024-05-01T10:00:00.000Z' },
-      { name: 'stg-uploads', region: 'us-east-1', created: '2024-05-02T10:00:00.000Z' },
-      { name: 'other-bucket', region: 'us-east-1', created: '2024-05-03T10:00:00.000Z' },
+      { name: 'stg-reports', region: 'eu-west-1', createdAt: '2024-05-01T10:00:00.000Z' },
+      { name: 'stg-uploads', region: 'us-east-1', createdAt: '2024-05-02T10:00:00.000Z' },
+      { name: 'other-bucket', region: 'us-east-1', createdAt: '2024-05-03T10:00:00.000Z' },
     ]);
     const env = {
       ...handlerEnv({ table: TABLE, dynamoEndpoint, stsUrl: sts.url, slackApiUrl: slack.apiUrl }),
@@ -73,14 +73,7 @@ describe('the bundled Slack functions', () => {
   /** Posts a signed slash command as Slack does; answers the ack's text. */
   async function command(name: string, text: string, responseId: string): Promise<string> {
     const body = slashCommandBody({ command: name, text, responseUrl: slack.responseUrl(responseId) });
-    const response = await fetch(`${http?.url}/slack/events`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        ...slackSignatureHeaders(body, SECRET),
-      },
-      body,
-    });
+    const response = await postAsSlack(`${http?.url}/slack/events`, body, SECRET);
     expect(response.status).toBe(200);
     return String(((await response.json()) as { text?: string }).text);
   }

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { LocalServer } from '../../src/local/http-server';
-import { slackSignatureHeaders, slashCommandBody } from '../../src/local/sign-slack-request';
+import { postAsSlack, slashCommandBody } from '../../src/local/sign-slack-request';
 import type { HttpHandler } from '../../src/slack/http-handler';
 import { serveHttpApi } from '../support/api-gateway-server';
 import { configAsPackaged, loadBundle } from '../support/bundled-function';
@@ -31,14 +31,7 @@ describe('the bundled Slack function', () => {
   afterAll(() => server?.close());
 
   async function post(body: string, secret = SECRET, timestamp?: number): Promise<Response> {
-    return fetch(`${server.url}/slack/events`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        ...slackSignatureHeaders(body, secret, timestamp),
-      },
-      body,
-    });
+    return postAsSlack(`${server.url}/slack/events`, body, secret, timestamp);
   }
 
   it('answers a signed /aws-help with the command list', async () => {

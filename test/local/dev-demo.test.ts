@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { slackSignatureHeaders, slashCommandBody } from '../../src/local/sign-slack-request';
+import { postAsSlack, slashCommandBody } from '../../src/local/sign-slack-request';
 import { AirtableStandIn } from '../support/airtable-stand-in';
 import { type RecordedCall, SlackStandIn } from '../support/slack-stand-in';
 
@@ -81,14 +81,7 @@ describe('npm run dev -- --demo, with the documented settings exported', () => {
       text: words.join(' '),
       responseUrl: slack.responseUrl(responseId),
     });
-    const ack = await fetch(`http://127.0.0.1:${ports.http}/slack/events`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        ...slackSignatureHeaders(body, SECRET),
-      },
-      body,
-    });
+    const ack = await postAsSlack(`http://127.0.0.1:${ports.http}/slack/events`, body, SECRET);
     expect(ack.status).toBe(200);
     return slack.waitFor('response_url', 60_000, (call) => call.path === `/response/${responseId}`);
   }

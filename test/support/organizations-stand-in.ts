@@ -1,53 +1,43 @@
-import { type LocalServer, startServer } from '../../src/local/http-server';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoopbackStandIn } from '../../src/local/http-server';
 
 /**
  * AWS Organizations on loopback (JSON 1.1 protocol, `X-Amz-Target: AWSOrganizationsV20161128.<Action>`), for
  * AWS_ENDPOINT_URL_ORGANIZATIONS. ListAccounts answers `accountIds` two per page (to exercise NextToken);
  * DescribeAccount answers for those ids and AccountNotFoundException otherwise.
  */
-export class OrganizationsStandIn {
+export class OrganizationsStandIn extends LoopbackStandIn {
   readonly calls: string[] = [];
-  private server: LocalServer | undefined;
 
-  constructor(public accountIds: string[] = []) {}
-
-  get url(): string {
-    if (!this.server) throw new Error('Organizations stand-in not started');
-    return this.server.url;
+  constructor(public accountIds: string[] = []) {
+    super('Organizations');
   }
 
-  async start(): Promise<this> {
-    this.server = await startServer((req, body, res) => {
-      const action = String(req.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
-      this.calls.push(action);
-      const input = JSON.parse(body || '{}') as { NextToken?: string; AccountId?: string };
-      res.setHeader('content-type', 'application/x-amz-json-1.1');
-      if (action === 'ListAccounts') {
-        const start = Number(input.NextToken ?? 0);
-        const next = start + 2 < this.accountIds.length ? String(start + 2) : undefined;
-        return void res.end(
-          JSON.stringify({
-            Accounts: this.accountIds.slice(start, start + 2).map(account),
-            ...(next ? { NextToken: next } : {}),
-          }),
-        );
-      }
-      if (action === 'DescribeAccount' && input.AccountId && this.accountIds.includes(input.AccountId)) {
-        return void res.end(JSON.stringify({ Account: account(input.AccountId) }));
-      }
-      res.statusCode = 400;
-      res.end(
+  protected handle(req: IncomingMessage, body: string, res: ServerResponse): void {
+    const action = String(req.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
+    this.calls.push(action);
+    const input = JSON.parse(body || '{}') as { NextToken?: string; AccountId?: string };
+    res.setHeader('content-type', 'application/x-amz-json-1.1');
+    if (action === 'ListAccounts') {
+      const start = Number(input.NextToken ?? 0);
+      const next = start + 2 < this.accountIds.length ? String(start + 2) : undefined;
+      return void res.end(
         JSON.stringify({
-          __type: 'AccountNotFoundException',
-          Message: 'You specified an account that does not exist.',
+          Accounts: this.accountIds.slice(start, start + 2).map(account),
+          ...(next ? { NextToken: next } : {}),
         }),
       );
-    });
-    return this;
-  }
-
-  stop(): Promise<void> {
-    return this.server?.close() ?? Promise.resolve();
+    }
+    if (action === 'DescribeAccount' && input.AccountId && this.accountIds.includes(input.AccountId)) {
+      return void res.end(JSON.stringify({ Account: account(input.AccountId) }));
+    }
+    res.statusCode = 400;
+    res.end(
+      JSON.stringify({
+        __type: 'AccountNotFoundException',
+        Message: 'You specified an account that does not exist.',
+      }),
+    );
   }
 }
 

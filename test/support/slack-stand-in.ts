@@ -1,4 +1,5 @@
-import { type LocalServer, startServer } from '../../src/local/http-server';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoopbackStandIn } from '../../src/local/http-server';
 
 export interface RecordedCall {
   /** `chat.postMessage`, … or `response_url`. */
@@ -27,10 +28,13 @@ export interface UploadedFile {
  * `POST /response/<id>` plays a response_url; files.uploadV2's three steps (getUploadURLExternal, the upload,
  * completeUploadExternal) land in `files`. Everything is recorded for the test to assert on.
  */
-export class SlackStandIn {
+export class SlackStandIn extends LoopbackStandIn {
+  constructor() {
+    super('Slack');
+  }
+
   readonly calls: RecordedCall[] = [];
   readonly files: UploadedFile[] = [];
-  private server: LocalServer | undefined;
   private tsCounter = 0;
   private waiters: { match: (call: RecordedCall) => boolean; resolve: (call: RecordedCall) => void }[] = [];
   /** Bytes served at `GET /files/<name>` (a file's url_private_download), recorded as `file_download`. */
@@ -44,11 +48,6 @@ export class SlackStandIn {
     return `${this.url}/api/`;
   }
 
-  get url(): string {
-    if (!this.server) throw new Error('Slack stand-in not started');
-    return this.server.url;
-  }
-
   /** Where a file served by `files` can be downloaded. */
   fileUrl(name: string): string {
     return `${this.url}/files/${name}`;
@@ -58,51 +57,48 @@ export class SlackStandIn {
     return `${this.url}/response/${id}`;
   }
 
-  async start(): Promise<this> {
-    this.server = await startServer((req, raw, res, bytes) => {
-      const path = req.url ?? '/';
-      const upload = /^\/upload\/(F\w+)/.exec(path);
-      if (upload) {
-        const file = this.files.find((f) => f.id === upload[1]);
-        if (file) file.bytes = uploadedBytes(bytes, req.headers['content-type']);
-        return void res.end('OK');
+  protected handle(req: IncomingMessage, raw: string, res: ServerResponse, bytes: Buffer): void {
+    const path = req.url ?? '/';
+    const upload = /^\/upload\/(F\w+)/.exec(path);
+    if (upload) {
+      const file = this.files.find((f) => f.id === upload[1]);
+      if (file) file.bytes = uploadedBytes(bytes, req.headers['content-type']);
+      return void res.end('OK');
+    }
+    const body = parseBody(raw, req.headers['content-type']);
+    const method = path.startsWith('/api/')
+      ? (path.slice(5).split('?')[0] ?? '')
+      : path.startsWith('/files/')
+        ? 'file_download'
+        : 'response_url';
+    const call: RecordedCall = { method, path, body, headers: req.headers, at: Date.now() };
+    this.calls.push(call);
+    const retryAfter = method === 'response_url' ? undefined : this.throttle?.(call);
+    if (retryAfter !== undefined) {
+      call.throttled = true;
+      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(retryAfter) });
+      return void res.end('{"ok":false,"error":"ratelimited"}');
+    }
+    for (const waiter of [...this.waiters]) {
+      if (waiter.match(call)) {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        waiter.resolve(call);
       }
-      const body = parseBody(raw, req.headers['content-type']);
-      const method = path.startsWith('/api/')
-        ? (path.slice(5).split('?')[0] ?? '')
-        : path.startsWith('/files/')
-          ? 'file_download'
-          : 'response_url';
-      const call: RecordedCall = { method, path, body, headers: req.headers, at: Date.now() };
-      this.calls.push(call);
-      const retryAfter = method === 'response_url' ? undefined : this.throttle?.(call);
-      if (retryAfter !== undefined) {
-        call.throttled = true;
-        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(retryAfter) });
-        return void res.end('{"ok":false,"error":"ratelimited"}');
-      }
-      for (const waiter of [...this.waiters]) {
-        if (waiter.match(call)) {
-          this.waiters = this.waiters.filter((w) => w !== waiter);
-          waiter.resolve(call);
-        }
-      }
-      if (method === 'file_download') {
-        const file = this.downloads.get(path.slice('/files/'.length));
-        res.statusCode = file ? 200 : 404;
-        res.setHeader('content-type', 'application/octet-stream');
-        return void res.end(file ?? '');
-      }
-      res.setHeader('content-type', 'application/json');
-      if (method === 'response_url') return void res.end('{"ok":true}');
-      const custom = this.answers.get(method);
-      if (!custom && method in this.fileMethods)
-        return void res.end(JSON.stringify(this.fileMethods[method]?.(body)));
-      this.tsCounter += 1;
-      const ts = `1700000000.${String(this.tsCounter).padStart(6, '0')}`;
-      res.end(JSON.stringify(custom ? custom(body) : { ok: true, channel: body.channel ?? 'C0LOCAL01', ts }));
-    });
-    return this;
+    }
+    if (method === 'file_download') {
+      const file = this.downloads.get(path.slice('/files/'.length));
+      res.statusCode = file ? 200 : 404;
+      res.setHeader('content-type', 'application/octet-stream');
+      return void res.end(file ?? '');
+    }
+    res.setHeader('content-type', 'application/json');
+    if (method === 'response_url') return void res.end('{"ok":true}');
+    const custom = this.answers.get(method);
+    if (!custom && method in this.fileMethods)
+      return void res.end(JSON.stringify(this.fileMethods[method]?.(body)));
+    this.tsCounter += 1;
+    const ts = `1700000000.${String(this.tsCounter).padStart(6, '0')}`;
+    res.end(JSON.stringify(custom ? custom(body) : { ok: true, channel: body.channel ?? 'C0LOCAL01', ts }));
   }
 
   private readonly fileMethods: Record<string, (body: Record<string, unknown>) => Record<string, unknown>> = {
@@ -150,10 +146,6 @@ export class SlackStandIn {
         },
       });
     });
-  }
-
-  async stop(): Promise<void> {
-    await this.server?.close();
   }
 }
 
