@@ -39,7 +39,14 @@ const organizationSchema = z
     /** Look up names of accounts missing from `accounts` with Organizations DescribeAccount. */
     lookUpAccountNames: z.boolean().default(false),
     /** The sts:ExternalId sent with every AssumeRole; the member-role templates in infra/ require it (≥ 16 chars). */
-    externalId: z.string().min(2).max(1224).optional(),
+    externalId: z
+      .string()
+      .min(
+        16,
+        'must be at least 16 characters, as the member-role templates in infra/ require (openssl rand -hex 20)',
+      )
+      .max(1224)
+      .optional(),
   })
   .strict();
 

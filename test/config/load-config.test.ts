@@ -117,6 +117,11 @@ describe('parseConfig', () => {
       'organization.partition: ',
     ],
     [
+      'an ExternalId the member-role templates would refuse (under 16 characters)',
+      { organization: { externalId: 'short-id' }, slack: { defaultChannel: '#a' } },
+      'organization.externalId: ',
+    ],
+    [
       'a bad region',
       { accounts: [{ id: '111111111111', name: 'a', regions: ['mars-1'] }], slack: { defaultChannel: '#a' } },
       'accounts[0].regions[0]: must be an AWS region',
