@@ -66,16 +66,19 @@ export const noticeIdFor = (eventId: string): string =>
     ? eventId
     : `h-${createHash('sha256').update(eventId).digest('hex').slice(0, 40)}`;
 
+/** Longer than any id, ARN, name or tag value AWS sends (a 2,048-char ARN at most); only forged text is cut. */
+const MAX_STRING_LENGTH = 2048;
 /** Well under DynamoDB's 400 KB item, leaving room for the owner history a retag adds. */
 const MAX_NOTICE_BYTES = 300_000;
 const sizeOf = (notice: AutotagNotice): number => Buffer.byteLength(JSON.stringify(notice));
 
 /**
- * The notice as it can be stored: a launch too large for one item (thousands of instances in one RunInstances)
- * keeps its first resources, and says in its problems how many it leaves out — all of them were tagged, but a
+ * The notice as it can be stored: strings no real event carries are cut, and a launch too large for one item
+ * (thousands of instances in one RunInstances) keeps its first resources, and says in its problems how many it leaves out — all of them were tagged, but a
  * retag changes the listed ones only.
  */
-export function noticeWithinItemSize(notice: AutotagNotice): AutotagNotice {
+export function noticeWithinItemSize(built: AutotagNotice): AutotagNotice {
+  const notice = withinStringLength(built);
   let fitted = notice;
   let listed = notice.resources.length;
   while (sizeOf(fitted) > MAX_NOTICE_BYTES && listed > 1) {
@@ -94,4 +97,16 @@ export function noticeWithinItemSize(notice: AutotagNotice): AutotagNotice {
     };
   }
   return fitted;
+}
+
+/** Every string of a stored record cut to MAX_STRING_LENGTH ("…" marks a cut). */
+function withinStringLength<T>(value: T): T {
+  if (typeof value === 'string')
+    return (value.length > MAX_STRING_LENGTH ? `${value.slice(0, MAX_STRING_LENGTH - 1)}…` : value) as T;
+  if (Array.isArray(value)) return value.map(withinStringLength) as T;
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [key, withinStringLength(inner)]),
+    ) as T;
+  return value;
 }

@@ -166,6 +166,20 @@ describe('autotag-event handler: CloudTrail create calls → tags and a Slack no
     expect(JSON.stringify(notice.blocks)).toMatch(/not listed/);
   }, 60_000);
 
+  it('announces a launch whose response carries a 600,000-character image id, within a DynamoDB item', async () => {
+    const event = freshEvent<{
+      detail: { responseElements: { instancesSet: { items: Record<string, unknown>[] } } };
+    }>('run-instances-multi.json');
+    const [first] = event.detail.responseElements.instancesSet.items;
+    if (first) first.imageId = `ami-${'9'.repeat(600_000)}`;
+    const posted = bot.slack.callsOf('chat.postMessage').length;
+
+    const outcome = await handler(event, BOT_CONTEXT);
+
+    expect(outcome).toMatchObject({ notice: 'posted' });
+    expect(checkSlackLimits(bot.slack.callsOf('chat.postMessage')[posted]?.body ?? {})).toEqual([]);
+  }, 60_000);
+
   it('skips a failed call (errorCode) without any AWS or Slack call', async () => {
     const slackBefore = bot.slack.calls.length;
 
