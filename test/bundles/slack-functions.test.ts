@@ -20,6 +20,15 @@ const TABLE = 'aws-chatops-bundle-slack';
 const SECRET = 'bundle-signing-secret';
 const WORKER = 'aws-chatops-bundle-slackWorker';
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+/** In buckets.allow.convert of the fixture config. */
+const MAKER = 'U0MAKER01';
+const MiB = 1024 * 1024;
+
+/** 2,000 named columns and rows of empty fields: ~2 KB of CSV, ~34 KB of JSON a row (the fixture allows 1 MB of CSV). */
+function wideCsv(rows: number, tail = ''): string {
+  const header = Array.from({ length: 2000 }, (_, i) => `column_${String(i + 1).padStart(4, '0')}`).join(',');
+  return `${header}\n${`${','.repeat(1999)}\n`.repeat(rows)}${tail}`;
+}
 
 /**
  * slackHttp and slackWorker as deployed (serverless.yml's esbuild options, secrets by SSM reference): a signed slash command is acked by the
@@ -71,8 +80,9 @@ describe('the bundled Slack functions', () => {
   });
 
   /** Posts a signed slash command as Slack does; answers the ack's text. */
-  async function command(name: string, text: string, responseId: string): Promise<string> {
-    const body = slashCommandBody({ command: name, text, responseUrl: slack.responseUrl(responseId) });
+  async function command(name: string, text: string, responseId: string, userId?: string): Promise<string> {
+    const responseUrl = slack.responseUrl(responseId);
+    const body = slashCommandBody({ command: name, text, responseUrl, ...(userId ? { userId } : {}) });
     const response = await postAsSlack(`${http?.url}/slack/events`, body, SECRET);
     expect(response.status).toBe(200);
     return String(((await response.json()) as { text?: string }).text);
@@ -123,5 +133,69 @@ describe('the bundled Slack functions', () => {
     const shown = JSON.stringify(answer.blocks);
     expect(shown).toContain('stg-reports');
     expect(shown).not.toContain('other-bucket');
+  });
+
+  it('converts a CSV into a JSON object written by multipart upload for /aws-bucket convert, and answers the person', async () => {
+    const csv = wideCsv(400);
+    s3.putObject('stg-reports', 'in/wide.csv', csv, 'text/csv');
+
+    await command('/aws-bucket', 'convert stg-reports in/wide.csv to=out/wide.json', 'convert', MAKER);
+
+    const answer = await answerAt('convert');
+    expect(String(answer.text)).toBe(
+      'Converted s3://stg-reports/in/wide.csv to s3://stg-reports/out/wide.json: 400 rows.',
+    );
+    const written = s3.object('stg-reports', 'out/wide.json');
+    expect(written?.contentType).toBe('application/json; charset=utf-8');
+    expect(written?.body.length).toBeGreaterThan(12 * MiB);
+    const rows = JSON.parse(written?.body.toString('utf8') ?? '') as Record<string, string>[];
+    expect(rows).toHaveLength(400);
+    expect(Object.keys(rows[0] ?? {})).toHaveLength(2000);
+    expect(rows[399]).toMatchObject({ column_0001: '', column_2000: '' });
+    const operations = s3.requests.map((request) => request.operation);
+    expect(operations).toContain('CreateMultipartUpload');
+    expect(operations.filter((operation) => operation === 'UploadPart').length).toBeGreaterThanOrEqual(3);
+    expect(operations).toContain('CompleteMultipartUpload');
+    expect(operations).not.toContain('PutObject');
+    expect(written?.etag).toMatch(/-\d+"$/);
+    expect(s3.uploads.size).toBe(0);
+  });
+
+  it('refuses to overwrite an object that exists: the stand-in answers If-None-Match: * with 412', async () => {
+    s3.putObject('stg-reports', 'in/small.csv', 'name,size\nalpha,1\n', 'text/csv');
+    s3.putObject('stg-reports', 'out/small.json', 'theirs', 'application/json');
+
+    await command(
+      '/aws-bucket',
+      'convert stg-reports in/small.csv to=out/small.json',
+      'convert-exists',
+      MAKER,
+    );
+
+    const answer = await answerAt('convert-exists');
+    expect(String(answer.text)).toContain('"out/small.json" already exists in stg-reports');
+    expect(s3.object('stg-reports', 'out/small.json')?.body.toString()).toBe('theirs');
+  });
+
+  it('leaves no object and aborts the multipart upload when the CSV breaks mid-way, and says why', async () => {
+    s3.putObject('stg-reports', 'in/broken.csv', wideCsv(300, 'one,two\n'), 'text/csv');
+    const abortedBefore = s3.aborted.length;
+
+    await command(
+      '/aws-bucket',
+      'convert stg-reports in/broken.csv to=out/broken.json',
+      'convert-broken',
+      MAKER,
+    );
+
+    const answer = await answerAt('convert-broken');
+    expect(String(answer.text)).toContain(
+      'Nothing was written: A row has a different number of fields than the header (line 302).',
+    );
+    expect(s3.object('stg-reports', 'out/broken.json')).toBeUndefined();
+    const aborted = s3.aborted.slice(abortedBefore);
+    expect(aborted).toEqual([expect.objectContaining({ bucket: 'stg-reports', key: 'out/broken.json' })]);
+    expect(aborted[0]?.parts).toBeGreaterThanOrEqual(1);
+    expect(s3.uploads.size).toBe(0);
   });
 });
