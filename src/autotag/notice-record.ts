@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { truncateText } from '../../blocks/truncate';
 import type { TagKeys } from './config-schema';
 import type { CreatedResource } from './created-resources';
 import type { Creator } from './creator';
@@ -99,10 +100,10 @@ export function noticeWithinItemSize(built: AutotagNotice): AutotagNotice {
   return fitted;
 }
 
-/** Every string of a stored record cut to MAX_STRING_LENGTH ("…" marks a cut). */
+/** Every string of a stored record cut to MAX_STRING_LENGTH, never inside a character ("…" marks a cut). */
 function withinStringLength<T>(value: T): T {
   if (typeof value === 'string')
-    return (value.length > MAX_STRING_LENGTH ? `${value.slice(0, MAX_STRING_LENGTH - 1)}…` : value) as T;
+    return (value.length > MAX_STRING_LENGTH ? truncateText(value, MAX_STRING_LENGTH) : value) as T;
   if (Array.isArray(value)) return value.map(withinStringLength) as T;
   if (value !== null && typeof value === 'object')
     return Object.fromEntries(

@@ -166,12 +166,10 @@ describe('autotag-event handler: CloudTrail create calls → tags and a Slack no
     expect(JSON.stringify(notice.blocks)).toMatch(/not listed/);
   }, 60_000);
 
-  it('announces a launch whose response carries a 600,000-character image id, within a DynamoDB item', async () => {
-    const event = freshEvent<{
-      detail: { responseElements: { instancesSet: { items: Record<string, unknown>[] } } };
-    }>('run-instances-multi.json');
-    const [first] = event.detail.responseElements.instancesSet.items;
-    if (first) first.imageId = `ami-${'9'.repeat(600_000)}`;
+  it('announces an image whose id in the response is 600,000 characters of emoji, within a DynamoDB item', async () => {
+    const event = freshEvent<{ detail: { responseElements: { imageId: string } } }>('create-image.json');
+    // Emoji are two UTF-16 units: a cut between them leaves a lone surrogate, which breaks the console link's URL.
+    event.detail.responseElements.imageId = `ami-${'🦆'.repeat(300_000)}`;
     const posted = bot.slack.callsOf('chat.postMessage').length;
 
     const outcome = await handler(event, BOT_CONTEXT);
