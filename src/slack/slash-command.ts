@@ -3,10 +3,10 @@ import type { CommandDoc } from '../../blocks/help';
 import { usageReply } from '../../blocks/help';
 import type { SlackReply } from '../../blocks/message';
 import { noticeReply } from '../../blocks/notice';
+import { acceptJob, JobRefusedError } from '../jobs/accept-job';
 import type { Job, ReplyTarget } from '../jobs/job';
 import { logger } from '../logging/logger';
 import type { SlackAppDeps } from './deps';
-import { JobRefusedError, startJob } from './start-job';
 
 export type CommandAck = AckFn<string | RespondArguments>;
 
@@ -37,7 +37,7 @@ export async function startJobAndAck(
   doc: CommandDoc,
 ): Promise<void> {
   try {
-    const outcome = await startJob(job, deps);
+    const outcome = await acceptJob(job, deps);
     if (outcome === 'duplicate') {
       logger.info('Slack retry of an accepted request: no second job', { jobId: job.id, kind: job.kind });
       await ack();

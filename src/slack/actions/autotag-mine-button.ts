@@ -3,9 +3,9 @@ import { MINE_ACTION } from '../../../blocks/autotag-notice';
 import { noticeReply } from '../../../blocks/notice';
 import { checkClick } from '../../autotag/check-click';
 import type { AutotagRetagJob } from '../../autotag/retag-job';
+import { acceptJob, JobRefusedError } from '../../jobs/accept-job';
 import { logger } from '../../logging/logger';
 import type { SlackAppDeps } from '../deps';
-import { JobRefusedError, startJob } from '../start-job';
 import { userGroupMembers } from '../user-group-members';
 import { clickOf } from './autotag-click';
 
@@ -40,7 +40,7 @@ export function registerAutotagMineButton(app: App, deps: SlackAppDeps): void {
       confirm: true,
     };
     try {
-      if ((await startJob(job, deps)) === 'duplicate') return;
+      if ((await acceptJob(job, deps)) === 'duplicate') return;
       await answer('working', 'Marking these resources as yours…');
     } catch (error) {
       if (error instanceof JobRefusedError) {

@@ -4,9 +4,9 @@ import { OWNER_TEXT_BLOCK, OWNER_USER_BLOCK, RETAG_VIEW } from '../../../blocks/
 import { checkClick } from '../../autotag/check-click';
 import { type AutotagNotice, noticeKey } from '../../autotag/notice-record';
 import type { AutotagRetagJob } from '../../autotag/retag-job';
+import { acceptJob, JobRefusedError } from '../../jobs/accept-job';
 import { logger } from '../../logging/logger';
 import type { SlackAppDeps } from '../deps';
-import { JobRefusedError, startJob } from '../start-job';
 import { userGroupMembers } from '../user-group-members';
 
 const modalState = z.object({
@@ -63,7 +63,7 @@ export function registerAutotagRetagSubmit(app: App, deps: SlackAppDeps): void {
       confirm: false,
     };
     try {
-      await startJob(job, deps);
+      await acceptJob(job, deps);
       await ack();
     } catch (error) {
       if (error instanceof JobRefusedError) {

@@ -4,11 +4,11 @@ import { bucketNoticeModal } from '../../../blocks/bucket-website-modal';
 import { noticeReply } from '../../../blocks/notice';
 import { uploadMetadata } from '../../buckets/modal-metadata';
 import { planUpload } from '../../buckets/plan-upload';
+import { acceptJob, JobRefusedError } from '../../jobs/accept-job';
 import { logger } from '../../logging/logger';
 import { auditRefusal } from '../bucket-audit-deps';
 import type { SlackAppDeps } from '../deps';
 import { respondToUrl } from '../response-url';
-import { JobRefusedError, startJob } from '../start-job';
 import { userGroupMembers } from '../user-group-members';
 import { loadViewMetadata, STALE_VIEW_MESSAGE } from '../view-metadata';
 
@@ -50,9 +50,9 @@ export function registerBucketUploadSubmit(app: App, deps: SlackAppDeps): void {
     if (plan.type === 'refused') {
       return ack({ response_action: 'update', view: bucketNoticeModal('Nothing uploaded', plan.message) });
     }
-    let outcome: Awaited<ReturnType<typeof startJob>>;
+    let outcome: Awaited<ReturnType<typeof acceptJob>>;
     try {
-      outcome = await startJob(plan.job, deps);
+      outcome = await acceptJob(plan.job, deps);
     } catch (error) {
       if (error instanceof JobRefusedError) {
         return ack({

@@ -5,11 +5,11 @@ import { bucketPatternProblem, mayRunBucketCommand } from '../../buckets/bucket-
 import { bucketTarget } from '../../buckets/bucket-audit';
 import { bucketNameProblems } from '../../buckets/bucket-name-rules';
 import { websiteConfirmMetadata } from '../../buckets/modal-metadata';
+import { acceptJob, JobRefusedError } from '../../jobs/accept-job';
 import { logger } from '../../logging/logger';
 import { auditRefusal } from '../bucket-audit-deps';
 import type { SlackAppDeps } from '../deps';
 import { respondToUrl } from '../response-url';
-import { JobRefusedError, startJob } from '../start-job';
 import { userGroupMembers } from '../user-group-members';
 import { loadViewMetadata, STALE_VIEW_MESSAGE } from '../view-metadata';
 
@@ -45,9 +45,9 @@ export function registerBucketWebsiteConfirm(app: App, deps: SlackAppDeps): void
         view: bucketNoticeModal('Nothing changed', `${refusal} Nothing was made public.`),
       });
     }
-    let outcome: Awaited<ReturnType<typeof startJob>>;
+    let outcome: Awaited<ReturnType<typeof acceptJob>>;
     try {
-      outcome = await startJob(
+      outcome = await acceptJob(
         {
           kind: 'bucket.website',
           id: view.id,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { acceptJob, JobRefusedError } from '../../src/jobs/accept-job';
 import type { Job } from '../../src/jobs/job';
 import type { JobDispatcher } from '../../src/jobs/job-dispatcher';
-import { JobRefusedError, startJob } from '../../src/slack/start-job';
 import type { StateStore } from '../../src/store/state-store';
 import { useLocalStateStore } from '../support/local-state-store';
 
@@ -11,7 +11,7 @@ const reply = {
   channelId: 'C0LOCAL01',
 };
 
-describe('startJob', () => {
+describe("acceptJob checks a job with the worker's schema", () => {
   let store: StateStore;
   useLocalStateStore('start-job-test', (s) => {
     store = s;
@@ -34,7 +34,7 @@ describe('startJob', () => {
       to: '',
     } as Job;
 
-    const error = await startJob(job, { store, dispatcher: jobs, responseUrlHosts: [] }).catch(
+    const error = await acceptJob(job, { store, dispatcher: jobs, responseUrlHosts: [] }).catch(
       (e: unknown) => e,
     );
 
@@ -48,8 +48,8 @@ describe('startJob', () => {
     const jobs = dispatcher();
     const job: Job = { kind: 'whoami', id: 'trigger-ok', reply };
 
-    expect(await startJob(job, { store, dispatcher: jobs, responseUrlHosts: [] })).toBe('accepted');
-    expect(await startJob(job, { store, dispatcher: jobs, responseUrlHosts: [] })).toBe('duplicate');
+    expect(await acceptJob(job, { store, dispatcher: jobs, responseUrlHosts: [] })).toBe('accepted');
+    expect(await acceptJob(job, { store, dispatcher: jobs, responseUrlHosts: [] })).toBe('duplicate');
     expect(jobs.sent).toHaveLength(1);
   });
 });
