@@ -1,4 +1,5 @@
-import { ListAccountsCommand, type OrganizationsClient } from '@aws-sdk/client-organizations';
+import type { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { listOrganizationAccounts } from './organization-accounts';
 
 /** A listing is trusted this long; an id it lacks makes a fresh listing once it is older than REFRESH_MS. */
 const CACHE_MS = 10 * 60 * 1000;
@@ -35,12 +36,6 @@ export function organizationMembers(
 }
 
 async function listAccountIds(organizations: Pick<OrganizationsClient, 'send'>): Promise<Set<string>> {
-  const ids = new Set<string>();
-  let nextToken: string | undefined;
-  do {
-    const page = await organizations.send(new ListAccountsCommand({ NextToken: nextToken }));
-    for (const account of page.Accounts ?? []) if (account.Id) ids.add(account.Id);
-    nextToken = page.NextToken || undefined;
-  } while (nextToken !== undefined);
-  return ids;
+  const accounts = await listOrganizationAccounts(organizations);
+  return new Set(accounts.flatMap((account) => (account.Id ? [account.Id] : [])));
 }
