@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import PQueue from 'p-queue';
 
 export interface RetryPolicy {
@@ -14,8 +15,6 @@ export interface RetryPolicy {
 
 export type Outcome<R> = { ok: true; value: R } | { ok: false; error: unknown; attempts: number };
 
-const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /**
  * `attempt(item, n)` for every item, at most `concurrency` attempts at once. An attempt that fails with a
  * retryable error (throttling, a server error) gives its slot to the next item at once: it waits its back-off outside the slots,
@@ -30,7 +29,7 @@ export async function fanOutWithRetries<T, R>(
   onDone: (outcome: Outcome<R>, item: T) => void = () => undefined,
 ): Promise<Outcome<R>[]> {
   const slots = new PQueue({ concurrency: policy.concurrency });
-  const sleep = policy.sleep ?? sleepFor;
+  const sleep = policy.sleep ?? delay;
   const once = (item: T, n: number) => async (): Promise<Outcome<R> | 'retry'> => {
     try {
       return { ok: true, value: await attempt(item, n) };

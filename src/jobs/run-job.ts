@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { SlackReply } from '../../blocks/message';
 import { noticeReply } from '../../blocks/notice';
 import { logger, withCorrelation } from '../logging/logger';
@@ -35,8 +36,6 @@ const RUNNERS: Runners = {
   'bucket.upload': runBucketUpload,
 };
 
-const sleepMs = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * Runs one job and answers through its response_url, replacing the "working on it" line. When the job fails the
  * person is told what went wrong instead (nobody waits for nothing). Only when Slack cannot be told either does
@@ -55,7 +54,7 @@ export async function runJob(job: Job, deps: WorkerDeps): Promise<void> {
   }
   const start = await startRun(deps.store, `${job.kind}#${job.id}`, {
     nowMs: () => deps.now().getTime(),
-    sleep: deps.sleep ?? sleepMs,
+    sleep: deps.sleep ?? delay,
   });
   if (start.outcome === 'duplicate') {
     logger.info('job already ran or is running: duplicate delivery ignored', { kind: job.kind, ...start });

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { SlackReply } from '../../blocks/message';
 import { withinSlackLimits } from './slack-sink';
 
@@ -68,8 +69,6 @@ const ATTEMPTS = 4;
 const FIRST_DELAY_MS = 500;
 const MAX_RETRY_AFTER_MS = 30_000;
 
-const sleepMs = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * Answers a command through its `response_url` (valid 30 minutes, 5 uses). `replaceOriginal` swaps the earlier
  * ephemeral answer (e.g. "working on it…") for this one. A reset connection, a timeout, 5xx and 429 are tried
@@ -82,7 +81,7 @@ export async function respondToUrl(
   options: RespondOptions = {},
 ): Promise<void> {
   assertResponseUrl(responseUrl, options.allowedHosts ?? []);
-  const sleep = options.sleep ?? sleepMs;
+  const sleep = options.sleep ?? delay;
   const body = JSON.stringify({
     response_type: reply.responseType,
     replace_original: options.replaceOriginal ?? false,
