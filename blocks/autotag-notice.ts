@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { ResourceKind } from '../src/autotag/created-resources';
 import type { AutotagNotice } from '../src/autotag/notice-record';
-import { ec2ConsoleUrl } from './autotag-console-links';
+import { ec2ConsoleUrl } from './console-links';
 import { mrkdwnText, plainText, type SlackMessage } from './message';
 import { mentionUser, mrkdwnLink, slackDate } from './mrkdwn';
 import { escapeAndTruncate, inlineCodeWithin, joinLinesWithin, truncateText } from './truncate';

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
-import { provisionedProductUrl, stackEventsUrl } from '../src/catalog/console-links';
 import type { FailureReport } from '../src/catalog/enrich-failure';
 import type { FailedResource } from '../src/catalog/root-cause';
+import { provisionedProductUrl, stackEventsUrl } from './console-links';
 import { mrkdwnText, plainText, type SlackMessage } from './message';
 import { mrkdwnLink, slackDate } from './mrkdwn';
 import { escapeAndTruncate, inlineCodeWithin, joinLinesWithin, truncateText } from './truncate';

@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { HealthEventView } from '../src/health/event-view';
+import type { HealthEventView, MissingPages } from '../src/health/event-view';
 import { HEALTH_OPEN_DASHBOARD } from './health-actions';
 import {
   accountLabel,
@@ -21,12 +21,6 @@ export interface HealthMessageInput {
   dashboardUrl: string;
   /** Pages of a paged event that have not arrived yet. */
   missingPages: MissingPages;
-}
-
-/** How many pages of a paged event are missing, and the first ranges of them (`[2, 3]` is pages 2 and 3). */
-export interface MissingPages {
-  count: number;
-  ranges: readonly (readonly [number, number])[];
 }
 
 const DESCRIPTION_CHARS = 2600;

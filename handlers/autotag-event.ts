@@ -6,9 +6,9 @@ import { memberAccountAccess } from '../src/aws/member-account-access';
 import { parseEnv } from '../src/config/env';
 import { loadConfigFile } from '../src/config/load-config';
 import { describeZodProblems } from '../src/config/zod-problems';
-import { logger, withCorrelation } from '../src/logging/logger';
-import { eventIdOf, quarantine } from '../src/runtime/quarantine';
-import { slackSinkFromEnv } from '../src/slack/slack-sink-from-env';
+import { logger, withCorrelation } from '../src/lambda/logger';
+import { eventIdOf, quarantine } from '../src/lambda/quarantine';
+import { slackSinkFromEnv } from '../src/slack/api/slack-sink-from-env';
 import { stateStoreFromEnv } from '../src/store/state-store-from-env';
 
 /** EventBridge CloudTrail EC2 create calls (this account and forwarded from member accounts) → tags + notice. */

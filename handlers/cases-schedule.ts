@@ -5,9 +5,9 @@ import { supportClients } from '../src/cases/support-client';
 import { parseEnv } from '../src/config/env';
 import { loadConfigFile } from '../src/config/load-config';
 import { describeZodProblems } from '../src/config/zod-problems';
-import { withCorrelation } from '../src/logging/logger';
-import { quarantine } from '../src/runtime/quarantine';
-import { slackSinkFromEnv } from '../src/slack/slack-sink-from-env';
+import { withCorrelation } from '../src/lambda/logger';
+import { quarantine } from '../src/lambda/quarantine';
+import { slackSinkFromEnv } from '../src/slack/api/slack-sink-from-env';
 import { stateStoreFromEnv } from '../src/store/state-store-from-env';
 
 /** EventBridge schedule (weekly by default): the support case report, posted in the configured channel. */

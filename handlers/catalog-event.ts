@@ -5,7 +5,7 @@ import { handleCatalogEvent } from '../src/catalog/handle-catalog-event';
 import { cachedMemberClients } from '../src/catalog/member-clients';
 import { parseEnv } from '../src/config/env';
 import { loadConfigFile } from '../src/config/load-config';
-import { slackSinkFromEnv } from '../src/slack/slack-sink-from-env';
+import { slackSinkFromEnv } from '../src/slack/api/slack-sink-from-env';
 import { stateStoreFromEnv } from '../src/store/state-store-from-env';
 
 /** Service Catalog failures: SNS CloudFormation notifications and EventBridge stack status changes. */

@@ -2,7 +2,7 @@ import type { Context } from 'aws-lambda';
 import { parseEnv } from '../src/config/env';
 import { loadConfigFile } from '../src/config/load-config';
 import { healthAirtableFromEnv } from '../src/health/airtable-setup';
-import { logger } from '../src/logging/logger';
+import { logger } from '../src/lambda/logger';
 import { SlotPacer } from '../src/store/slot-pacer';
 import { stateStoreFromEnv } from '../src/store/state-store-from-env';
 

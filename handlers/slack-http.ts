@@ -3,11 +3,11 @@ import { AccountDirectory } from '../src/aws/account-directory';
 import { ConfigError } from '../src/config/config-error';
 import { parseEnv } from '../src/config/env';
 import { loadConfigFile } from '../src/config/load-config';
+import { requiredSecret } from '../src/config/required-secret';
 import { readSecret } from '../src/config/secrets';
 import { LambdaJobDispatcher } from '../src/jobs/job-dispatcher';
-import { requiredSecret } from '../src/runtime/required-secret';
-import { createSlackHttpHandler } from '../src/slack/http-handler';
-import { responseUrlHostsFromEnv } from '../src/slack/response-url';
+import { responseUrlHostsFromEnv } from '../src/slack/api/response-url';
+import { createSlackHttpHandler } from '../src/slack/app/http-handler';
 import { stateStoreFromEnv } from '../src/store/state-store-from-env';
 
 /** POST /slack/events: verify, ack within 3 s, hand slow work to the worker. Config is parsed once, here. */

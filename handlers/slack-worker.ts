@@ -11,12 +11,12 @@ import { readSecret } from '../src/config/secrets';
 import { describeZodProblems } from '../src/config/zod-problems';
 import { jobSchema } from '../src/jobs/job';
 import { runJob } from '../src/jobs/run-job';
-import { logger } from '../src/logging/logger';
-import { once } from '../src/runtime/once';
-import { quarantine } from '../src/runtime/quarantine';
-import { respondToUrl, responseUrlHostsFromEnv } from '../src/slack/response-url';
-import { NoSlackFiles, WebApiSlackFiles } from '../src/slack/slack-files';
-import { slackSinkFromEnv } from '../src/slack/slack-sink-from-env';
+import { logger } from '../src/lambda/logger';
+import { once } from '../src/lambda/once';
+import { quarantine } from '../src/lambda/quarantine';
+import { respondToUrl, responseUrlHostsFromEnv } from '../src/slack/api/response-url';
+import { NoSlackFiles, WebApiSlackFiles } from '../src/slack/api/slack-files';
+import { slackSinkFromEnv } from '../src/slack/api/slack-sink-from-env';
 import { stateStoreFromEnv } from '../src/store/state-store-from-env';
 
 /** Runs the slow half of Slack requests (asynchronous invoke from slack-http). */

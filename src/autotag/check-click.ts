@@ -1,5 +1,5 @@
+import type { GroupMembers } from '../config/allow-list';
 import type { AppConfig } from '../config/schema';
-import type { GroupMembers } from '../slack/allow-list';
 import type { StateStore, StoredRecord } from '../store/state-store';
 import { findNoticeForClick } from './find-notice';
 import type { AutotagNotice } from './notice-record';

@@ -1,5 +1,5 @@
-import { logger } from '../logging/logger';
-import type { SlackSink } from '../slack/slack-sink';
+import { logger } from '../lambda/logger';
+import type { SlackSink } from '../slack/api/slack-sink';
 import type { AutotagConfig } from './config-schema';
 import type { Creator } from './creator';
 

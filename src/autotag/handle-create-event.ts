@@ -1,29 +1,16 @@
-import type { AccountDirectory } from '../aws/account-directory';
-import type { AppConfig } from '../config/schema';
-import { logger } from '../logging/logger';
-import type { SlackSink } from '../slack/slack-sink';
-import type { StateStore } from '../store/state-store';
+import { logger } from '../lambda/logger';
+import type { AutotagDeps } from './autotag-deps';
 import { type CloudTrailEvent, requestTags, resourceAccountOf } from './cloudtrail-event';
 import { createdResources, isSupportedCreateEvent } from './created-resources';
-import { type Ec2For, tagAccessFor } from './ec2-access';
+import { tagAccessFor } from './ec2-access';
 import { type LaunchInventory, launchInventory } from './launch-inventory';
 import { type PostNoticeResult, postNotice } from './post-notice';
 import { resolveCreator } from './resolve-creator';
-import type { RetryOptions } from './retry';
 import { groupForCreateTags, planTags } from './tag-plan';
 import { permanentProblem } from './tagging-problem';
 import { writeTags } from './write-tags';
 
-export interface AutotagDeps {
-  config: AppConfig;
-  accounts: AccountDirectory;
-  store: StateStore;
-  ec2For: Ec2For;
-  sink: () => Promise<SlackSink>;
-  /** The bot's own account (its resources are tagged with its own credentials, not through a role). */
-  ownAccountId: string | undefined;
-  sleep?: RetryOptions['sleep'];
-}
+export type { AutotagDeps } from './autotag-deps';
 
 export type AutotagOutcome =
   | { status: 'skipped'; reason: string }

@@ -1,4 +1,4 @@
-import type { SlackSink } from '../slack/slack-sink';
+import type { SlackSink } from '../slack/api/slack-sink';
 import type { AutotagRetagJob } from './retag-job';
 import { cleanTagValue } from './tag-values';
 

@@ -1,10 +1,10 @@
 import { autotagNotice } from '../../blocks/autotag-notice';
-import { logger } from '../logging/logger';
+import { logger } from '../lambda/logger';
+import type { AutotagDeps } from './autotag-deps';
 import type { CloudTrailEvent } from './cloudtrail-event';
 import type { Creator } from './creator';
 import { creatorSlackUser } from './creator-slack-user';
 import type { TagAccess } from './ec2-access';
-import type { AutotagDeps } from './handle-create-event';
 import type { LaunchInventory } from './launch-inventory';
 import { type AutotagNotice, noticeIdFor, noticeKey, noticeWithinItemSize } from './notice-record';
 import type { TagPlan } from './tag-plan';

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { replyTargetSchema } from '../jobs/reply-target';
+import { replyTargetSchema } from '../slack/api/reply-target';
 
 const slackUser = z.string().regex(/^[UW][A-Z0-9]{2,}$/);
 

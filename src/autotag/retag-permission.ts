@@ -1,5 +1,5 @@
+import { type GroupMembers, isInListedGroup, isListedUser } from '../config/allow-list';
 import type { AllowList } from '../config/schema-parts';
-import { type GroupMembers, isInListedGroup, isListedUser } from '../slack/allow-list';
 import type { AutotagNotice } from './notice-record';
 
 export type RetagDecision =

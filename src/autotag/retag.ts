@@ -2,7 +2,7 @@ import { accountText, autotagNotice } from '../../blocks/autotag-notice';
 import { retagThreadReply } from '../../blocks/autotag-retag-reply';
 import type { SlackReply } from '../../blocks/message';
 import { noticeReply } from '../../blocks/notice';
-import type { SlackSink } from '../slack/slack-sink';
+import type { SlackSink } from '../slack/api/slack-sink';
 import type { StateStore, StoredRecord } from '../store/state-store';
 import type { Ec2For } from './ec2-access';
 import { type AutotagNotice, noticeKey } from './notice-record';

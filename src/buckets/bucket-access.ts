@@ -1,6 +1,6 @@
 import { accountLabel } from '../../blocks/bucket-replies';
+import { type GroupMembers, isAllowListed } from '../config/allow-list';
 import type { AppConfig } from '../config/schema';
-import { type GroupMembers, isAllowListed } from '../slack/allow-list';
 import { matchesNamePattern } from './bucket-name-rules';
 import type { BucketSubcommand } from './config-schema';
 

@@ -1,5 +1,5 @@
 import { awsRegion } from '../config/schema-parts';
-import { commandWords } from '../slack/command-words';
+import { commandWords } from '../slack/api/command-words';
 import { bucketNameProblems } from './bucket-name-rules';
 import { objectKeyProblems } from './object-key';
 

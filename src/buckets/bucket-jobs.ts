@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { accountRefSchema, replyTargetSchema } from '../jobs/job-parts';
+import { accountRefSchema } from '../aws/account-ref';
+import { replyTargetSchema } from '../slack/api/reply-target';
 import { objectKeySchema } from './object-key';
 
 /** Bucket names reaching the worker were checked against S3's rules already; this only bounds them. */
@@ -48,3 +49,6 @@ export const bucketJobSchemas = [
     key: objectKey,
   }),
 ] as const;
+
+export type BucketJob = z.infer<(typeof bucketJobSchemas)[number]>;
+export type BucketJobOfKind<K extends BucketJob['kind']> = Extract<BucketJob, { kind: K }>;

@@ -1,6 +1,6 @@
 import { GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { logger } from '../logging/logger';
+import { logger } from '../lambda/logger';
 import { csvToJsonStream } from './csv-to-json';
 import { BucketTaskError, s3Status } from './s3-errors';
 

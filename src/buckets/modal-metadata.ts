@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { accountRefSchema, replyTargetSchema } from '../jobs/job-parts';
+import { accountRefSchema } from '../aws/account-ref';
+import { replyTargetSchema } from '../slack/api/reply-target';
 
 /** What the website confirmation modal needs at its submission (stored by the bot: src/slack/view-metadata.ts). */
 export const websiteConfirmMetadata = z.object({

@@ -5,20 +5,21 @@ import { usageReply } from '../../blocks/help';
 import type { SlackReply } from '../../blocks/message';
 import { noticeReply } from '../../blocks/notice';
 import type { AccountDirectory } from '../aws/account-directory';
+import type { GroupMembers } from '../config/allow-list';
 import type { AppConfig } from '../config/schema';
-import type { Job, ReplyTarget } from '../jobs/job';
-import type { GroupMembers } from '../slack/allow-list';
-import { BUCKET_DOC } from '../slack/command-catalog';
+import type { ReplyTarget } from '../slack/api/reply-target';
+import { bucketTarget } from './audit-bucket-action';
 import { bucketPatternProblem, MUTATING, mayRunBucketCommand } from './bucket-access';
 import { bucketAccount } from './bucket-account';
-import { bucketTarget } from './bucket-audit';
 import { parseBucketCommand } from './bucket-command-args';
+import type { BucketJob } from './bucket-jobs';
+import { BUCKET_DOC } from './command-doc';
 import type { WebsiteConfirmMetadata } from './modal-metadata';
 
 /** What the `/aws-bucket` listener does with a request; decided without any network call but group lookups. */
 export type BucketCommandPlan =
   | { type: 'reply'; reply: SlackReply; refusal?: { action: string; target: string; reason: string } }
-  | { type: 'job'; job: Job; working: string }
+  | { type: 'job'; job: BucketJob; working: string }
   | { type: 'confirm'; metadata: WebsiteConfirmMetadata; view: (privateMetadata: string) => ModalView };
 
 export interface BucketCommandInput {

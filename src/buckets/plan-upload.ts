@@ -1,9 +1,9 @@
 import type { AccountDirectory } from '../aws/account-directory';
+import type { GroupMembers } from '../config/allow-list';
 import type { AppConfig } from '../config/schema';
-import type { JobOfKind } from '../jobs/job';
-import type { GroupMembers } from '../slack/allow-list';
+import { bucketTarget } from './audit-bucket-action';
 import { bucketPatternProblem, mayRunBucketCommand } from './bucket-access';
-import { bucketTarget } from './bucket-audit';
+import type { BucketJobOfKind } from './bucket-jobs';
 import { bucketNameProblems } from './bucket-name-rules';
 import type { UploadMetadata } from './modal-metadata';
 import { objectKeyProblems } from './object-key';
@@ -20,7 +20,7 @@ export interface UploadSubmission {
 
 /** The job, or the problems to show next to the modal's fields (block id → message), or a refusal. */
 export type UploadPlan =
-  | { type: 'job'; job: JobOfKind<'bucket.upload'> }
+  | { type: 'job'; job: BucketJobOfKind<'bucket.upload'> }
   | { type: 'errors'; errors: Record<string, string>; audit?: UploadRefusal }
   | { type: 'refused'; message: string; audit?: UploadRefusal };
 

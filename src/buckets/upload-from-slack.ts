@@ -1,5 +1,5 @@
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import type { SlackFiles } from '../slack/slack-files';
+import type { SlackFiles } from '../slack/api/slack-files';
 import { formatBytes } from './convert-object';
 import { BucketTaskError, s3Status } from './s3-errors';
 

@@ -3,7 +3,7 @@ import type { SupportClient } from '@aws-sdk/client-support';
 import type { AccountDirectory, AccountRef } from '../aws/account-directory';
 import type { CrossAccountCredentials } from '../aws/assume-role';
 import type { AccountConfig } from '../config/schema';
-import { logger } from '../logging/logger';
+import { logger } from '../lambda/logger';
 import { accountFailureReason, isWorthRetrying } from './account-failure';
 import type { CaseQuery } from './case-query';
 import { type CaseRecord, isResolved } from './case-record';

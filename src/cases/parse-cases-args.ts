@@ -1,5 +1,5 @@
 import { type AccountDirectory, UnknownAccountError } from '../aws/account-directory';
-import { commandWords } from '../slack/command-words';
+import { commandWords } from '../slack/api/command-words';
 import {
   type CaseQuery,
   SEVERITIES,

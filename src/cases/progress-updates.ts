@@ -1,4 +1,4 @@
-import { logger } from '../logging/logger';
+import { logger } from '../lambda/logger';
 import type { ProgressListener } from './collect-cases';
 
 export interface ProgressOptions {

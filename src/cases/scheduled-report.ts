@@ -1,5 +1,5 @@
-import { logger } from '../logging/logger';
-import type { SlackSink } from '../slack/slack-sink';
+import { logger } from '../lambda/logger';
+import type { SlackSink } from '../slack/api/slack-sink';
 import type { StateStore } from '../store/state-store';
 import { windowHoursOf } from './case-query';
 import {
@@ -10,7 +10,7 @@ import {
   reportFiles,
   reportFilesLabel,
   uploadErrorCode,
-} from './case-report';
+} from './prepare-report';
 
 export interface ScheduledReportDeps {
   store: StateStore;

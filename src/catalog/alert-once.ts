@@ -1,4 +1,4 @@
-import type { PostedMessage } from '../slack/slack-sink';
+import type { PostedMessage } from '../slack/api/slack-sink';
 import type { StateStore, StoredRecord } from '../store/state-store';
 import type { StackNotification } from './stack-notification';
 

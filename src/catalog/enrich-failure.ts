@@ -1,6 +1,6 @@
 import type { AccountDirectory } from '../aws/account-directory';
 import type { CrossAccountCredentials } from '../aws/assume-role';
-import { logger } from '../logging/logger';
+import { logger } from '../lambda/logger';
 import { describeAwsError, type EnrichmentGap, readOrGap } from './enrichment-gaps';
 import type { MemberClientsFor } from './member-clients';
 import { readRootCause } from './read-root-cause';

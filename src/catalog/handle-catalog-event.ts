@@ -1,7 +1,7 @@
 import { catalogFailureAlert } from '../../blocks/catalog-failure-alert';
-import { logger, withCorrelation } from '../logging/logger';
-import { eventIdOf, quarantine } from '../runtime/quarantine';
-import type { SlackSink } from '../slack/slack-sink';
+import { logger, withCorrelation } from '../lambda/logger';
+import { eventIdOf, quarantine } from '../lambda/quarantine';
+import type { SlackSink } from '../slack/api/slack-sink';
 import type { StateStore } from '../store/state-store';
 import { alertOnce, failureIdentity } from './alert-once';
 import { type AlertRoute, type CompiledRoute, routeFor } from './alert-routing';

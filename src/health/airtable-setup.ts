@@ -1,7 +1,7 @@
 import type { Env } from '../config/env';
 import { readSecret } from '../config/secrets';
-import { logger } from '../logging/logger';
-import { once } from '../runtime/once';
+import { logger } from '../lambda/logger';
+import { once } from '../lambda/once';
 import { AirtableOutbox } from '../store/airtable-outbox';
 import { AirtableTable } from '../store/airtable-repository';
 import type { SlotPacer } from '../store/slot-pacer';

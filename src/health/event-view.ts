@@ -1,4 +1,3 @@
-import type { MissingPages } from '../../blocks/health-message';
 import type { HealthDelivery, HealthEventFacts } from './health-delivery';
 
 /**
@@ -181,4 +180,10 @@ export function missingPages(view: HealthEventView): MissingPages {
     }
   }
   return { count, ranges };
+}
+
+/** How many pages of a paged event are missing, and the first ranges of them (`[2, 3]` is pages 2 and 3). */
+export interface MissingPages {
+  count: number;
+  ranges: readonly (readonly [number, number])[];
 }

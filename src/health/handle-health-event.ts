@@ -1,5 +1,5 @@
 import type { AccountDirectory } from '../aws/account-directory';
-import { logger } from '../logging/logger';
+import { logger } from '../lambda/logger';
 import type { AirtableOutbox, AirtableWriter, DrainResult } from '../store/airtable-outbox';
 import type { StateStore } from '../store/state-store';
 import { healthAirtableRow, slackMessageLink } from './airtable-row';

@@ -1,5 +1,5 @@
 import { describeZodProblems } from '../config/zod-problems';
-import { assertResponseUrl } from '../slack/response-url';
+import { assertResponseUrl } from '../slack/api/response-url';
 import type { StateStore } from '../store/state-store';
 import { type Job, jobSchema } from './job';
 import { JobDispatchError, type JobDispatcher } from './job-dispatcher';

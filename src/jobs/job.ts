@@ -1,28 +1,10 @@
 import * as z from 'zod';
 import { autotagRetagJobSchema } from '../autotag/retag-job';
 import { bucketJobSchemas } from '../buckets/bucket-jobs';
-import { caseQuerySchema } from '../cases/case-query';
-import { accountRefSchema, replyTargetSchema } from './job-parts';
+import { casesJobSchema } from '../cases/cases-job';
+import { whoamiJobSchema } from '../whoami/whoami-job';
 
-export { type ReplyTarget, replyTargetSchema } from './job-parts';
-
-const whoamiJobSchema = z.object({
-  kind: z.literal('whoami'),
-  /** Unique per Slack request (its trigger_id): the idempotency key of the job. */
-  id: z.string().min(1),
-  reply: replyTargetSchema,
-  /** Absent: the bot's own identity. */
-  account: accountRefSchema.optional(),
-});
-
-const casesJobSchema = z.object({
-  kind: z.literal('cases'),
-  id: z.string().min(1),
-  reply: replyTargetSchema,
-  query: caseQuerySchema,
-});
-
-/** Every job the Slack function hands to the worker. Features add their job schemas here. */
+/** Every job the Slack function hands to the worker; each feature owns its job schema and runner. */
 export const jobSchema = z.discriminatedUnion('kind', [
   whoamiJobSchema,
   casesJobSchema,

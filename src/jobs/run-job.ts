@@ -1,12 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { SlackReply } from '../../blocks/message';
 import { noticeReply } from '../../blocks/notice';
-import { logger, withCorrelation } from '../logging/logger';
-import { sendToFailureQueue } from '../runtime/failure-queue';
-import { responseUrlProblem } from '../slack/response-url';
-import type { Job, JobOfKind } from './job';
-import { startRun } from './run-lease';
-import { runAutotagRetag } from './runners/autotag-retag';
+import { runAutotagRetag } from '../autotag/run-retag-job';
 import {
   runBucketConvert,
   runBucketCreate,
@@ -14,9 +9,14 @@ import {
   runBucketList,
   runBucketUpload,
   runBucketWebsite,
-} from './runners/bucket';
-import { runCases } from './runners/cases';
-import { runWhoami } from './runners/whoami';
+} from '../buckets/run-bucket-job';
+import { runCases } from '../cases/run-cases-job';
+import { sendToFailureQueue } from '../lambda/failure-queue';
+import { logger, withCorrelation } from '../lambda/logger';
+import { responseUrlProblem } from '../slack/api/response-url';
+import { runWhoami } from '../whoami/run-whoami-job';
+import type { Job, JobOfKind } from './job';
+import { startRun } from './run-lease';
 import type { WorkerDeps } from './worker-deps';
 
 /** A runner returns the answer, or undefined when it answered itself (several posts, files…). */

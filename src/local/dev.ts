@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startLocalDynamo } from '../store/local-dynamodb';
 import { hasAwsCredentials, startDemoOrganisation } from './demo-organisation';
 import { DEV_STATE_TABLE, devEnvironment, devPorts, LOCAL_SIGNING_SECRET } from './dev-env';
+import { startLocalDynamo } from './local-dynamodb';
 
 const USAGE = `npm run dev [-- --demo | --aws]
   The whole bot on this machine. With no AWS credentials (or with --demo) it runs against a simulated

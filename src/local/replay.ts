@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { type QuarantinedEvent, quarantineKey } from '../runtime/quarantine';
+import { type QuarantinedEvent, quarantineKey } from '../lambda/quarantine';
 import { AirtableOutbox } from '../store/airtable-outbox';
 import { StateStore } from '../store/state-store';
 import { documentClient } from '../store/state-table';

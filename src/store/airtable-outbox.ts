@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { logger } from '../logging/logger';
+import { logger } from '../lambda/logger';
 import {
   AIRTABLE_MAX_RECORDS_PER_REQUEST,
   type AirtableFields,

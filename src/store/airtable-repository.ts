@@ -1,5 +1,5 @@
 import Airtable from 'airtable';
-import { logger } from '../logging/logger';
+import { logger } from '../lambda/logger';
 import { PacerDeadlineError, type SlotPacer } from './slot-pacer';
 
 /** Airtable accepts at most 10 records per create/update request. */

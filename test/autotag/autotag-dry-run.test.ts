@@ -3,7 +3,7 @@ import { CreateTagsCommand, DescribeInstancesCommand, type EC2Client } from '@aw
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSlackLimits } from '../../blocks/check-limits';
 import { BotHarness } from '../support/bot-harness';
-import { BOT_CONTEXT, fakeEc2, freshEvent } from './ec2-fake';
+import { BOT_CONTEXT, fakeEc2, freshEvent } from '../support/ec2-fake';
 
 describe('autotag-event in dry-run mode', () => {
   const bot = new BotHarness();

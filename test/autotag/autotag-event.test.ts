@@ -17,7 +17,7 @@ import {
   freshEvent,
   tagsWritten,
   volumeOf,
-} from './ec2-fake';
+} from '../support/ec2-fake';
 
 const noticePk = (event: { detail: { eventID: string } }) => `autotag#notice#${event.detail.eventID}`;
 

@@ -3,8 +3,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkSlackLimits } from '../../blocks/check-limits';
 import type { AutotagNotice } from '../../src/autotag/notice-record';
 import { BotHarness } from '../support/bot-harness';
-import { AUTOTAG_CONFIG, BOT_CONTEXT, type FakeEc2, fakeEc2, freshEvent, tagsWritten } from './ec2-fake';
-import { blockActionBody, viewSubmissionBody } from './slack-payloads';
+import {
+  AUTOTAG_CONFIG,
+  BOT_CONTEXT,
+  type FakeEc2,
+  fakeEc2,
+  freshEvent,
+  tagsWritten,
+} from '../support/ec2-fake';
+import { blockActionBody, viewSubmissionBody } from '../support/slack-payloads';
 
 const FORM = 'application/x-www-form-urlencoded';
 const ALICE = 'U0ALICE001'; // the launcher (autotag.people maps IAM user alice to her)

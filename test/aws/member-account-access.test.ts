@@ -17,7 +17,7 @@ describe('memberAccountAccess', () => {
 
 describe('caseReportDeps', () => {
   it('reads accounts for /aws-cases with the cases credentials when the worker has them', async () => {
-    const { caseReportDeps } = await import('../../src/jobs/runners/cases');
+    const { caseReportDeps } = await import('../../src/cases/run-cases-job');
     const config = appConfigSchema.parse({ slack: { defaultChannel: 'C0ALERTS01' } });
     const access = memberAccountAccess(config, 'aws-chatops-test');
     const deps = { config, credentials: access.credentials } as unknown as WorkerDeps;

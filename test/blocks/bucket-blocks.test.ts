@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketAuditMessage } from '../../blocks/bucket-audit';
+import { bucketAuditMessage } from '../../blocks/bucket-audit-message';
 import { bucketInfoReply } from '../../blocks/bucket-info';
 import { bucketListReply } from '../../blocks/bucket-list';
 import {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkSlackLimits } from '../../blocks/check-limits';
+import { healthDashboardUrl } from '../../blocks/console-links';
 import { healthChangeReply } from '../../blocks/health-change';
 import { readableEventType } from '../../blocks/health-format';
 import { healthEventMessage } from '../../blocks/health-message';
-import { healthDashboardUrl } from '../../src/health/dashboard-url';
 import { type HealthEventView, missingPages } from '../../src/health/event-view';
 import { unsafeMrkdwn } from '../support/mrkdwn-safety';
 

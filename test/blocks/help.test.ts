@@ -2,16 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { checkSlackLimits } from '../../blocks/check-limits';
 import { type CommandDoc, commandUsageText, helpReply, usageReply } from '../../blocks/help';
 import { escapeMrkdwn } from '../../blocks/mrkdwn';
-import { COMMAND_CATALOG, WHOAMI_DOC } from '../../src/slack/command-catalog';
+import { COMMAND_LIST } from '../../src/slack/app/commands/command-list';
+import { WHOAMI_DOC } from '../../src/whoami/command-doc';
 
 describe('helpReply', () => {
   it('lists every command of the catalog with its usage, as an ephemeral reply inside Slack limits', () => {
     // Act
-    const reply = helpReply(COMMAND_CATALOG);
+    const reply = helpReply(COMMAND_LIST);
 
     // Assess
     expect(reply.responseType).toBe('ephemeral');
-    for (const doc of COMMAND_CATALOG) {
+    for (const doc of COMMAND_LIST) {
       expect(reply.text).toContain(doc.command);
       expect(JSON.stringify(reply.blocks)).toContain(escapeMrkdwn(doc.usage[0] ?? ''));
     }

@@ -3,7 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BucketTaskError } from '../../src/buckets/s3-errors';
 import { uploadSlackFile } from '../../src/buckets/upload-from-slack';
-import { SlackFileError, type SlackFiles, WebApiSlackFiles } from '../../src/slack/slack-files';
+import { SlackFileError, type SlackFiles, WebApiSlackFiles } from '../../src/slack/api/slack-files';
 import { s3Error } from '../support/s3-error';
 
 const s3 = mockClient(S3Client);

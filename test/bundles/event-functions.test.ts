@@ -7,9 +7,9 @@ import { type ServiceCatalogAnswers, ServiceCatalogStandIn } from '../../src/loc
 import { StsStandIn } from '../../src/local/sts-stand-in';
 import { SupportStandIn, supportCase } from '../../src/local/support-stand-in';
 import type { StateStore } from '../../src/store/state-store';
-import { fixture, freshEvent } from '../autotag/ec2-fake';
 import { configAsPackaged, loadBundle } from '../support/bundled-function';
 import { catalogFixture } from '../support/catalog-fixtures';
+import { fixture, freshEvent } from '../support/ec2-fake';
 import { handlerEnv } from '../support/handler-env';
 import { useLocalStateStore } from '../support/local-state-store';
 import { SlackStandIn } from '../support/slack-stand-in';

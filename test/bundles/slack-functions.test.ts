@@ -6,7 +6,7 @@ import { S3StandIn } from '../../src/local/s3-stand-in';
 import { postAsSlack, slashCommandBody } from '../../src/local/sign-slack-request';
 import { StsStandIn } from '../../src/local/sts-stand-in';
 import { SupportStandIn, supportCase } from '../../src/local/support-stand-in';
-import type { HttpHandler } from '../../src/slack/http-handler';
+import type { HttpHandler } from '../../src/slack/app/http-handler';
 import { serveHttpApi } from '../support/api-gateway-server';
 import { configAsPackaged, loadBundle } from '../support/bundled-function';
 import { handlerEnv } from '../support/handler-env';

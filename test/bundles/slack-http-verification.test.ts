@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { LocalServer } from '../../src/local/http-server';
 import { postAsSlack, slashCommandBody } from '../../src/local/sign-slack-request';
-import type { HttpHandler } from '../../src/slack/http-handler';
+import type { HttpHandler } from '../../src/slack/app/http-handler';
 import { serveHttpApi } from '../support/api-gateway-server';
 import { configAsPackaged, loadBundle } from '../support/bundled-function';
 

@@ -16,9 +16,9 @@ import { checkSlackLimits } from '../../blocks/check-limits';
 import { type LocalServer, startServer } from '../../src/local/http-server';
 import { SupportStandIn, supportCase } from '../../src/local/support-stand-in';
 import { SlotPacer } from '../../src/store/slot-pacer';
-import { fakeEc2 } from '../autotag/ec2-fake';
 import { BotHarness } from '../support/bot-harness';
 import { answerMemberCallsFromFixtures } from '../support/catalog-fixtures';
+import { fakeEc2 } from '../support/ec2-fake';
 import { s3Error } from '../support/s3-error';
 import { LogCapture } from './log-capture';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { COMMAND_CATALOG } from '../../src/slack/command-catalog';
+import { COMMAND_LIST } from '../../src/slack/app/commands/command-list';
 
 interface Manifest {
   features: {
@@ -22,7 +22,7 @@ describe('infra/slack-app-manifest.yaml', () => {
   it('declares every command the bot documents in /aws-help', () => {
     const declared = manifest.features.slash_commands.map((c) => c.command);
 
-    for (const doc of COMMAND_CATALOG) expect(declared).toContain(doc.command);
+    for (const doc of COMMAND_LIST) expect(declared).toContain(doc.command);
   });
 
   it('sends commands and interactivity to the one /slack/events URL, over HTTP (no socket mode)', () => {

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { acceptJob } from '../../src/jobs/accept-job';
 import type { Job } from '../../src/jobs/job';
 import { JobDispatchError, type JobDispatcher, LambdaJobDispatcher } from '../../src/jobs/job-dispatcher';
-import { ResponseUrlRefusedError } from '../../src/slack/response-url';
-import { type LocalDynamo, startLocalDynamo } from '../../src/store/local-dynamodb';
+import { type LocalDynamo, startLocalDynamo } from '../../src/local/local-dynamodb';
+import { ResponseUrlRefusedError } from '../../src/slack/api/response-url';
 import { StateStore } from '../../src/store/state-store';
 import { documentClient } from '../../src/store/state-table';
 

@@ -1,11 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalDynamo, startLocalDynamo } from '../../src/local/local-dynamodb';
 import { AirtableOutbox } from '../../src/store/airtable-outbox';
 import {
   AirtableTable,
   type AirtableTableOptions,
   AirtableUnavailableError,
 } from '../../src/store/airtable-repository';
-import { type LocalDynamo, startLocalDynamo } from '../../src/store/local-dynamodb';
 import { PacerDeadlineError, SlotPacer } from '../../src/store/slot-pacer';
 import { StateStore } from '../../src/store/state-store';
 import { documentClient } from '../../src/store/state-table';

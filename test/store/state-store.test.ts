@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type LocalDynamo, startLocalDynamo } from '../../src/store/local-dynamodb';
+import { type LocalDynamo, startLocalDynamo } from '../../src/local/local-dynamodb';
 import { StateStore } from '../../src/store/state-store';
 import { documentClient } from '../../src/store/state-table';
 

@@ -1,7 +1,7 @@
 import type { LocalServer } from '../../src/local/http-server';
+import { type LocalDynamo, startLocalDynamo } from '../../src/local/local-dynamodb';
 import { slackSignatureHeaders, slashCommandBody } from '../../src/local/sign-slack-request';
 import { StsStandIn } from '../../src/local/sts-stand-in';
-import { type LocalDynamo, startLocalDynamo } from '../../src/store/local-dynamodb';
 import { StateStore } from '../../src/store/state-store';
 import { documentClient } from '../../src/store/state-table';
 import { serveHttpApi } from './api-gateway-server';

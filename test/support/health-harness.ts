@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type LocalDynamo, startLocalDynamo } from '../../src/store/local-dynamodb';
+import { type LocalDynamo, startLocalDynamo } from '../../src/local/local-dynamodb';
 import { StateStore } from '../../src/store/state-store';
 import { documentClient } from '../../src/store/state-table';
 import { AirtableStandIn } from './airtable-stand-in';

@@ -1,0 +1,120 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { type CasesReportView, casesReport } from '../../blocks/cases-report';
+import type { SlackReply } from '../../blocks/message';
+import { logger } from '../lambda/logger';
+import type { SlackFile } from '../slack/api/slack-sink';
+import { type CaseQuery, describeFilters } from './case-query';
+import { casesCsv, failuresCsv } from './cases-csv';
+import { casesPerDaySpec } from './chart-spec';
+import {
+  accountsFor,
+  type CaseCollection,
+  type CollectDeps,
+  collectCases,
+  type ProgressListener,
+} from './collect-cases';
+import { type CaseSummary, daysBetween, summarizeCases } from './summarize-cases';
+
+export type ChartRenderer = (spec: TopLevelSpec) => Promise<Buffer>;
+
+export interface CaseReportDeps extends CollectDeps {
+  /** Loads the chart renderer (vega + resvg) lazily; started at once so loading overlaps the AWS calls. */
+  loadChartRenderer: () => Promise<ChartRenderer>;
+}
+
+export interface PreparedReport {
+  collection: CaseCollection;
+  summary: CaseSummary;
+  /** The renderer, loading since the collection started. */
+  renderer: Promise<ChartRenderer>;
+}
+
+/** The accounts, then every case and the numbers: the same for /aws-cases and the schedule. */
+export async function prepareCasesReport(
+  query: CaseQuery,
+  deps: CaseReportDeps,
+  onProgress?: ProgressListener,
+): Promise<PreparedReport> {
+  const renderer = deps.loadChartRenderer();
+  renderer.catch(() => undefined);
+  const targets = await accountsFor(query, deps);
+  const collection = await collectCases(query, deps, targets, onProgress);
+  const summary = summarizeCases(collection.cases, { from: collection.afterTime, to: collection.finishedAt });
+  return { collection, summary, renderer };
+}
+
+/**
+ * The CSV of every case, the CSV of every account not read (when any) and, when there are cases, the chart of
+ * cases per day by severity. A chart that cannot be drawn is logged and left out: the CSVs still go.
+ */
+export async function reportFiles(prepared: PreparedReport): Promise<SlackFile[]> {
+  const { collection, summary } = prepared;
+  const window = collection.query.windowText;
+  const stamp = collection.finishedAt.toISOString().slice(0, 10);
+  const files: SlackFile[] = [
+    {
+      filename: `support-cases-${window}-${stamp}.csv`,
+      title: `Support cases, last ${window} (${summary.total})`,
+      content: casesCsv(summary.ranked),
+    },
+  ];
+  if (collection.failures.length > 0) {
+    files.push({
+      filename: `support-case-failures-${window}-${stamp}.csv`,
+      title: `Accounts not read (${collection.failures.length})`,
+      content: failuresCsv(collection.failures),
+    });
+  }
+  if (summary.total === 0) return files;
+  try {
+    const days = daysBetween(collection.afterTime, collection.finishedAt);
+    const spec = casesPerDaySpec(summary.perDay, days, `Support cases per day by severity, last ${window}`);
+    const png = await (await prepared.renderer)(spec);
+    files.push({
+      filename: `support-cases-per-day-${stamp}.png`,
+      title: 'Support cases per day',
+      content: png,
+    });
+  } catch (error) {
+    logger.warn('case chart not drawn; sending the CSV alone', { error });
+  }
+  return files;
+}
+
+export function casesReportReply(
+  prepared: PreparedReport,
+  options: { tableRows: number; filesNote: string | undefined; responseType: SlackReply['responseType'] },
+): SlackReply {
+  const { collection, summary } = prepared;
+  const view: CasesReportView = {
+    windowText: collection.query.windowText,
+    filters: describeFilters(collection.query),
+    from: collection.afterTime,
+    to: collection.finishedAt,
+    accountsTotal: collection.accountsTotal,
+    failures: collection.failures.map((f) => ({
+      accountId: f.account.id,
+      accountName: f.account.name,
+      reason: f.reason,
+    })),
+    summary,
+    tableRows: options.tableRows,
+    elapsedMs: collection.finishedAt.getTime() - collection.startedAt.getTime(),
+    filesNote: options.filesNote,
+    responseType: options.responseType,
+  };
+  return casesReport(view);
+}
+
+/** What `reportFiles` shares: a failures CSV only when accounts were not read, no chart for an empty window. */
+export function reportFilesLabel(prepared: PreparedReport): string {
+  const files = ['CSV'];
+  if (prepared.collection.failures.length > 0) files.push('failures CSV');
+  if (prepared.summary.total > 0) files.push('chart');
+  return files.length === 1 ? 'CSV' : `${files.slice(0, -1).join(', ')} and ${files.at(-1)}`;
+}
+
+/** Slack's error code for a failed upload (`not_in_channel`, …), else the message. */
+export function uploadErrorCode(error: unknown): string {
+  return (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
+}

@@ -1,0 +1,85 @@
+import { noticeReply } from '../../blocks/notice';
+import type { AppConfig } from '../config/schema';
+import { logger } from '../lambda/logger';
+import type { Respond } from '../slack/api/response-url';
+import type { SlackSink } from '../slack/api/slack-sink';
+import type { CasesJob } from './cases-job';
+import {
+  type CaseReportDeps,
+  casesReportReply,
+  prepareCasesReport,
+  reportFiles,
+  reportFilesLabel,
+  uploadErrorCode,
+} from './prepare-report';
+import { progressUpdates } from './progress-updates';
+
+/** Long runs show progress no sooner than this, and at most twice (response_url takes 5 posts). */
+const PROGRESS = { intervalMs: 8000, maxUpdates: 2 };
+
+export interface CasesJobDeps extends Omit<CaseReportDeps, 'cases' | 'configuredAccounts'> {
+  config: Pick<AppConfig, 'accounts' | 'cases'>;
+  /** AssumeRole made once per attempt (the fan-out retries it outside the slot); default `credentials`. */
+  casesCredentials?: CaseReportDeps['credentials'] | undefined;
+  sink: SlackSink;
+  respond: Respond;
+}
+
+export function caseReportDeps(deps: CasesJobDeps): CaseReportDeps {
+  return {
+    cases: deps.config.cases,
+    configuredAccounts: deps.config.accounts,
+    accounts: deps.accounts,
+    credentials: deps.casesCredentials ?? deps.credentials,
+    supportWith: deps.supportWith,
+    organizations: deps.organizations,
+    now: deps.now,
+    loadChartRenderer: deps.loadChartRenderer,
+  };
+}
+
+/**
+ * `/aws-cases`: collect, answer, then share the files (the report does not wait for the chart). Ephemeral (the
+ * default): the report replaces the "collecting…" line and the CSV and chart go to the person's DM with the bot.
+ * `public`: the report is posted in the channel, the "collecting…" line becomes a confirmation, and the files
+ * follow in the channel. response_url posts: ≤ 2 progress + 1–2 answers + 1 if the files fail ≤ 5.
+ */
+export async function runCases(job: CasesJob, deps: CasesJobDeps): Promise<undefined> {
+  const { query, reply } = job;
+  const respond = deps.respond.bind(null, reply.responseUrl);
+  const progress = progressUpdates(
+    (text) => respond(noticeReply('working', text), { replaceOriginal: true }),
+    PROGRESS,
+  );
+  const prepared = await prepareCasesReport(query, caseReportDeps(deps), progress.listener);
+  await progress.settled();
+  const tableRows = deps.config.cases.tableRows;
+  const files = reportFilesLabel(prepared);
+
+  if (query.public) {
+    const filesNote = `${files} in this channel, below`;
+    await respond(casesReportReply(prepared, { tableRows, filesNote, responseType: 'in_channel' }));
+    await respond(noticeReply('ok', 'Posted the support case report in the channel.'), {
+      replaceOriginal: true,
+    });
+  } else {
+    const filesNote = `${files} in your DM with the bot`;
+    await respond(casesReportReply(prepared, { tableRows, filesNote, responseType: 'ephemeral' }), {
+      replaceOriginal: true,
+    });
+  }
+  try {
+    const comment = query.public ? 'Files for the support case report above' : undefined;
+    const target = query.public ? reply.channelId : reply.userId;
+    await deps.sink.uploadFiles(target, await reportFiles(prepared), { comment });
+  } catch (error) {
+    logger.warn('case report files not shared', { error });
+    const hint = query.public
+      ? 'Invite the bot to the channel, or run without public to get them in a DM.'
+      : '';
+    await respond(
+      noticeReply('problem', `The ${files} could not be shared (${uploadErrorCode(error)}).`, hint),
+    );
+  }
+  return undefined;
+}

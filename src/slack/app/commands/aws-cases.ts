@@ -1,0 +1,41 @@
+import type { App } from '@slack/bolt';
+import { usageReply } from '../../../../blocks/help';
+import { CASES_DOC } from '../../../cases/command-doc';
+import { parseCasesArgs } from '../../../cases/parse-cases-args';
+import type { JobOfKind } from '../../../jobs/job';
+import type { SlackAppDeps } from '../deps';
+import { ackBody, replyTargetOf, startJobAndAck } from '../slash-command';
+
+/** `/aws-cases`: parse, then hand the fan-out to the worker and ack with how many accounts it covers. */
+export function registerAwsCases(app: App, deps: SlackAppDeps): void {
+  const { cases } = deps.config;
+  app.command(CASES_DOC.command, async ({ command, ack }) => {
+    const args = parseCasesArgs(command.text, {
+      defaultWindow: cases.defaultWindow,
+      maxWindowDays: cases.maxWindowDays,
+      accounts: deps.accounts,
+    });
+    if (!args.ok) {
+      await ack(ackBody(usageReply(args.problem, CASES_DOC)));
+      return;
+    }
+    const job: JobOfKind<'cases'> = {
+      kind: 'cases',
+      id: command.trigger_id,
+      reply: replyTargetOf(command),
+      query: args.query,
+    };
+    const scope = args.query.account
+      ? `account ${args.query.account.name ?? args.query.account.id}`
+      : cases.accountSource === 'organization'
+        ? 'every account in the organization'
+        : `${deps.config.accounts.length} accounts`;
+    await startJobAndAck(
+      job,
+      ack,
+      deps,
+      `Collecting support cases (last ${args.query.windowText}) from ${scope}…`,
+      CASES_DOC,
+    );
+  });
+}

@@ -1,0 +1,14 @@
+import type { CommandDoc } from '../../../../blocks/help';
+import { BUCKET_DOC } from '../../../buckets/command-doc';
+import { CASES_DOC } from '../../../cases/command-doc';
+import { WHOAMI_DOC } from '../../../whoami/command-doc';
+
+export const HELP_DOC: CommandDoc = {
+  command: '/aws-help',
+  summary: 'every command with its usage and examples',
+  usage: ['/aws-help'],
+  examples: [],
+};
+
+/** Every slash command the bot answers, as `/aws-help` lists them; each feature keeps its own command-doc.ts. */
+export const COMMAND_LIST: readonly CommandDoc[] = [HELP_DOC, WHOAMI_DOC, CASES_DOC, BUCKET_DOC];

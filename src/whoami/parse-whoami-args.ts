@@ -1,0 +1,25 @@
+import { type AccountDirectory, UnknownAccountError } from '../aws/account-directory';
+import { commandWords } from '../slack/api/command-words';
+import type { WhoamiJob } from './whoami-job';
+
+export type WhoamiArgs = { ok: true; account?: WhoamiJob['account'] } | { ok: false; problem: string };
+
+/** `''` → the bot itself; one account id or configured name → that account; anything else is a usage error. */
+export function parseWhoamiArgs(text: string, accounts: AccountDirectory): WhoamiArgs {
+  const words = commandWords(text);
+  if (words.length === 0) return { ok: true };
+  if (words.length > 1) return { ok: false, problem: `Expected one account, got ${words.length} words.` };
+  const [word = ''] = words;
+  if (word === 'help') return { ok: false, problem: 'Here is how /aws-whoami works.' };
+  try {
+    const account = accounts.resolve(word);
+    return { ok: true, account: account.name ? { id: account.id, name: account.name } : { id: account.id } };
+  } catch (error) {
+    if (!(error instanceof UnknownAccountError)) throw error;
+    const known = error.known.length > 0 ? ` Known names: ${error.known.join(', ')}.` : '';
+    return {
+      ok: false,
+      problem: `"${word}" is neither a 12-digit account id nor a configured account name.${known}`,
+    };
+  }
+}
