@@ -1,4 +1,5 @@
 import type { AccountConfig, AppConfig } from '../config/schema';
+import { unknownAccountProblem } from './unknown-account';
 
 export interface AccountRef {
   id: string;
@@ -25,6 +26,9 @@ export class UnknownAccountError extends Error {
     super(`Unknown account "${input}"`);
   }
 }
+
+/** What a person gets for an account name or id: the account, or what was wrong with the word. */
+export type AccountChoice = { ok: true; account: AccountRef } | { ok: false; problem: string };
 
 /** The bot does not act in this account: it is neither configured nor in the organisation. */
 export class AccountNotAllowedError extends Error {
@@ -75,6 +79,16 @@ export class AccountDirectory {
       input,
       this.config.accounts.map((a) => a.name),
     );
+  }
+
+  /** Like {@link resolve}, but an unknown word is an answer for the person (what was wrong, the known names). */
+  tryResolve(idOrName: string): AccountChoice {
+    try {
+      return { ok: true, account: this.resolve(idOrName) };
+    } catch (error) {
+      if (!(error instanceof UnknownAccountError)) throw error;
+      return { ok: false, problem: unknownAccountProblem(error.input, error.known) };
+    }
   }
 
   /**

@@ -1,8 +1,6 @@
-import { type AccountDirectory, type AccountRef, UnknownAccountError } from '../aws/account-directory';
+import type { AccountChoice, AccountDirectory } from '../aws/account-directory';
 import type { AppConfig } from '../config/schema';
 import type { AccountLike } from './bucket-access';
-
-export type AccountChoice = { ok: true; account: AccountRef } | { ok: false; problem: string };
 
 /** The account a bucket command acts in: `account=…`, else `buckets.defaultAccount`. */
 export function bucketAccount(
@@ -18,16 +16,7 @@ export function bucketAccount(
       problem: `Say which account with account=<id or name>${names ? ` (one of ${names})` : ''}.`,
     };
   }
-  try {
-    return { ok: true, account: accounts.resolve(wanted) };
-  } catch (error) {
-    if (!(error instanceof UnknownAccountError)) throw error;
-    const known = error.known.length > 0 ? ` Known names: ${error.known.join(', ')}.` : '';
-    return {
-      ok: false,
-      problem: `"${wanted}" is neither a 12-digit account id nor a configured account.${known}`,
-    };
-  }
+  return accounts.tryResolve(wanted);
 }
 
 /**

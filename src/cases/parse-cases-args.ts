@@ -1,4 +1,4 @@
-import { type AccountDirectory, UnknownAccountError } from '../aws/account-directory';
+import type { AccountDirectory } from '../aws/account-directory';
 import { commandWords } from '../slack/api/command-words';
 import {
   type CaseQuery,
@@ -14,7 +14,7 @@ export type CasesArgs = { ok: true; query: CaseQuery } | { ok: false; problem: s
 export interface CasesArgsOptions {
   defaultWindow: string;
   maxWindowDays: number;
-  accounts: Pick<AccountDirectory, 'resolve'>;
+  accounts: Pick<AccountDirectory, 'tryResolve'>;
 }
 
 /**
@@ -96,15 +96,11 @@ function isOneOf<T extends string>(value: string, allowed: readonly T[]): value 
 
 function resolveAccount(
   input: string,
-  accounts: Pick<AccountDirectory, 'resolve'>,
+  accounts: Pick<AccountDirectory, 'tryResolve'>,
 ): { account: NonNullable<CaseQuery['account']> } | { problem: string } {
   if (input === '') return { problem: '"account=" needs an account id or configured name.' };
-  try {
-    const ref = accounts.resolve(input);
-    return { account: ref.name ? { id: ref.id, name: ref.name } : { id: ref.id } };
-  } catch (error) {
-    if (!(error instanceof UnknownAccountError)) throw error;
-    const known = error.known.length > 0 ? ` Known names: ${error.known.join(', ')}.` : '';
-    return { problem: `"${input}" is neither a 12-digit account id nor a configured account name.${known}` };
-  }
+  const choice = accounts.tryResolve(input);
+  if (!choice.ok) return { problem: choice.problem };
+  const { id, name } = choice.account;
+  return { account: name ? { id, name } : { id } };
 }

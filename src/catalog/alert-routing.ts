@@ -1,4 +1,4 @@
-import { type AccountDirectory, UnknownAccountError } from '../aws/account-directory';
+import type { AccountDirectory } from '../aws/account-directory';
 import { ConfigError } from '../config/config-error';
 import { globMatches } from '../config/glob-pattern';
 import type { CatalogRoute } from './config-schema';
@@ -28,15 +28,10 @@ export function compileRoutes(routes: readonly CatalogRoute[], accounts: Account
   const problems: string[] = [];
   const compiled = routes.map((route, index): CompiledRoute => {
     const accountIds = route.accounts?.flatMap((input, i) => {
-      try {
-        return [accounts.resolve(input).id];
-      } catch (error) {
-        if (!(error instanceof UnknownAccountError)) throw error;
-        problems.push(
-          `catalog.routes[${index}].accounts[${i}]: unknown account "${input}" (not in accounts)`,
-        );
-        return [];
-      }
+      const choice = accounts.tryResolve(input);
+      if (choice.ok) return [choice.account.id];
+      problems.push(`catalog.routes[${index}].accounts[${i}]: ${choice.problem}`);
+      return [];
     });
     return {
       channel: route.channel,

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { unknownAccountProblem } from '../aws/unknown-account';
 import { slackChannel } from '../config/schema-parts';
 
 /** Every stack status CloudFormation reports; a typo in `failureStatuses` is caught at start-up. */
@@ -95,7 +96,10 @@ export function checkCatalogRouteAccounts(
       ctx.addIssue({
         code: 'custom',
         path: ['catalog', 'routes', index, 'accounts', i],
-        message: `unknown account "${input}" (not in accounts)`,
+        message: unknownAccountProblem(
+          key,
+          config.accounts.map((account) => account.name),
+        ),
       });
     });
   });

@@ -1,5 +1,4 @@
 import type { AccountDirectory } from '../aws/account-directory';
-import { UnknownAccountError } from '../aws/account-directory';
 import { ConfigError } from '../config/config-error';
 import { globMatches } from '../config/glob-pattern';
 import type { HealthConfig, HealthMatch } from './config-schema';
@@ -26,16 +25,13 @@ type ResolvedMatch = Omit<HealthMatch, 'accounts'> & { accountIds?: Set<string> 
 function resolveAccounts(match: HealthMatch, accounts: AccountDirectory, path: string): ResolvedMatch {
   if (!match.accounts) return match;
   const accountIds = new Set<string>();
+  const problems: string[] = [];
   match.accounts.forEach((entry, index) => {
-    try {
-      accountIds.add(accounts.resolve(entry).id);
-    } catch (error) {
-      if (!(error instanceof UnknownAccountError)) throw error;
-      throw new ConfigError('Invalid health routing', [
-        `${path}.accounts[${index}]: "${entry}" is neither a 12-digit id nor a name in accounts`,
-      ]);
-    }
+    const choice = accounts.tryResolve(entry);
+    if (choice.ok) accountIds.add(choice.account.id);
+    else problems.push(`${path}.accounts[${index}]: ${choice.problem}`);
   });
+  if (problems.length > 0) throw new ConfigError('Invalid health routing', problems);
   return { ...match, accountIds };
 }
 

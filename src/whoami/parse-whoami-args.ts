@@ -1,4 +1,4 @@
-import { type AccountDirectory, UnknownAccountError } from '../aws/account-directory';
+import type { AccountDirectory } from '../aws/account-directory';
 import { commandWords } from '../slack/api/command-words';
 import type { WhoamiJob } from './whoami-job';
 
@@ -11,15 +11,8 @@ export function parseWhoamiArgs(text: string, accounts: AccountDirectory): Whoam
   if (words.length > 1) return { ok: false, problem: `Expected one account, got ${words.length} words.` };
   const [word = ''] = words;
   if (word === 'help') return { ok: false, problem: 'Here is how /aws-whoami works.' };
-  try {
-    const account = accounts.resolve(word);
-    return { ok: true, account: account.name ? { id: account.id, name: account.name } : { id: account.id } };
-  } catch (error) {
-    if (!(error instanceof UnknownAccountError)) throw error;
-    const known = error.known.length > 0 ? ` Known names: ${error.known.join(', ')}.` : '';
-    return {
-      ok: false,
-      problem: `"${word}" is neither a 12-digit account id nor a configured account name.${known}`,
-    };
-  }
+  const choice = accounts.tryResolve(word);
+  if (!choice.ok) return { ok: false, problem: choice.problem };
+  const { id, name } = choice.account;
+  return { ok: true, account: name ? { id, name } : { id } };
 }

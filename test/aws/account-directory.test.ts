@@ -118,3 +118,39 @@ describe('AccountDirectory.nameOf', () => {
     expect(second).toBe('sandbox');
   });
 });
+
+describe('AccountDirectory.tryResolve', () => {
+  it('gives the account for an id or a configured name', () => {
+    expect(new AccountDirectory(config()).tryResolve('staging')).toEqual({
+      ok: true,
+      account: { id: '333333333333', name: 'staging' },
+    });
+  });
+
+  it('answers an unknown word with what was wrong and the known names', () => {
+    expect(new AccountDirectory(config()).tryResolve('prod-paymnets')).toEqual({
+      ok: false,
+      problem:
+        '"prod-paymnets" is neither a 12-digit account id nor a configured account name. Known names: management, prod-payments, staging.',
+    });
+  });
+
+  it('lists 20 known names and counts the rest when there are many', () => {
+    const accounts = Array.from({ length: 25 }, (_, i) => ({
+      id: String(100000000000 + i),
+      name: `team-${i}`,
+      roles: {},
+    }));
+    const choice = new AccountDirectory({ ...config(), accounts }).tryResolve('nope');
+    expect(choice.ok).toBe(false);
+    const problem = choice.ok ? '' : choice.problem;
+    expect(problem).toContain('team-0, team-1,');
+    expect(problem).toContain('team-19 and 5 more.');
+    expect(problem).not.toContain('team-20');
+  });
+
+  it('says an account is missing for an empty word', () => {
+    const choice = new AccountDirectory(config()).tryResolve('  ');
+    expect(choice).toMatchObject({ ok: false, problem: expect.stringMatching(/^An account is missing/) });
+  });
+});

@@ -56,7 +56,7 @@ describe('catalog alert routing', () => {
 
     expect(() => compileRoutes(bad, accounts)).toThrow(ConfigError);
     expect(() => compileRoutes(bad, accounts)).toThrow(
-      /catalog\.routes\[0\]\.accounts\[1\]: unknown account "prod-paymnets"/,
+      /catalog\.routes\[0\]\.accounts\[1\]: "prod-paymnets" is neither a 12-digit account id nor a configured account name/,
     );
   });
 
@@ -65,7 +65,7 @@ describe('catalog alert routing', () => {
       `accounts: [{ id: "222222222222", name: prod-payments }]\nslack: { defaultChannel: C0ALERTS01 }\ncatalog: { routes: [{ accounts: [PROD-payments, "444444444444", ${name}], channel: C0PAYMENTS }] }`;
 
     expect(() => parseConfig(yaml('prod-paymnets'), 't')).toThrow(
-      /catalog\.routes\[0\]\.accounts\[2\]: unknown account "prod-paymnets"/,
+      /catalog\.routes\[0\]\.accounts\[2\]: "prod-paymnets" is neither a 12-digit account id nor a configured account name/,
     );
     expect(parseConfig(yaml('"555555555555"'), 't').catalog.routes[0]?.accounts).toHaveLength(3);
   });
