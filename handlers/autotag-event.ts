@@ -1,4 +1,5 @@
 import type { Context } from 'aws-lambda';
+import { autotagClients } from '../src/autotag/autotag-clients';
 import { cloudTrailEventSchema } from '../src/autotag/cloudtrail-event';
 import { ec2ClientFactory } from '../src/autotag/ec2-access';
 import { type AutotagOutcome, handleCreateEvent } from '../src/autotag/handle-create-event';
@@ -11,13 +12,14 @@ import { eventIdOf, quarantine } from '../src/lambda/quarantine';
 import { slackSinkFromEnv } from '../src/slack/api/slack-sink-from-env';
 import { stateStoreFromEnv } from '../src/store/state-store-from-env';
 
-/** EventBridge CloudTrail EC2 create calls (this account and forwarded from member accounts) → tags + notice. */
+/** EventBridge CloudTrail create calls of the table (this account and forwarded from member accounts) → tags + notice. */
 const env = parseEnv();
 const config = loadConfigFile(env.CHATOPS_CONFIG);
 const store = stateStoreFromEnv(env);
 const { credentials, accounts } = memberAccountAccess(config, 'aws-chatops-autotag');
 const ec2For = ec2ClientFactory(credentials);
 const sink = slackSinkFromEnv(env);
+const clients = autotagClients(env, config, { credentials, accounts, store });
 
 export const handler = async (
   event: unknown,
@@ -42,6 +44,7 @@ export const handler = async (
     ec2For,
     sink,
     ownAccountId,
+    ...clients,
   });
   logger.info('autotag event handled', { outcome });
   return outcome;

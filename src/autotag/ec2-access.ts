@@ -26,14 +26,14 @@ export function tagAccessFor(
 }
 
 /**
- * One EC2 client per account, region and role, created on first use and kept for the container's life; member
- * accounts go through the shared assume-role cache. `make` is replaceable for tests.
+ * One client per account, region and role, created on first use and kept for the container's life; member
+ * accounts go through the shared assume-role cache.
  */
-export function ec2ClientFactory(
+export function perAccessClients<C, Config extends { region?: unknown; credentials?: unknown }>(
   credentials: CrossAccountCredentials,
-  make: (config: EC2ClientConfig) => EC2Client = (config) => new EC2Client(config),
-): Ec2For {
-  const clients = new Map<string, EC2Client>();
+  make: (config: Config) => C,
+): (access: TagAccess) => C {
+  const clients = new Map<string, C>();
   return (access) => {
     const key = `${access.accountId}/${access.region}/${access.roleName ?? ''}`;
     let client = clients.get(key);
@@ -43,9 +43,17 @@ export function ec2ClientFactory(
         ...(access.roleName
           ? { credentials: credentials.credentialsFor(access.accountId, access.roleName) }
           : {}),
-      });
+      } as Config);
       clients.set(key, client);
     }
     return client;
   };
+}
+
+/** EC2 clients per account, region and role (see `perAccessClients`); `make` is replaceable for tests. */
+export function ec2ClientFactory(
+  credentials: CrossAccountCredentials,
+  make: (config: EC2ClientConfig) => EC2Client = (config) => new EC2Client(config),
+): Ec2For {
+  return perAccessClients(credentials, make);
 }
