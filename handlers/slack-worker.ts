@@ -3,6 +3,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { Context } from 'aws-lambda';
 import { ec2ClientFactory } from '../src/autotag/ec2-access';
+import { taggingClientFactory } from '../src/autotag/tagging-api';
 import { memberAccountAccess } from '../src/aws/member-account-access';
 import { supportClients } from '../src/cases/support-client';
 import { parseEnv } from '../src/config/env';
@@ -30,6 +31,7 @@ const { sts, credentials, casesCredentials, accounts, organizations } = memberAc
 const supportWith = supportClients(config.organization.partition, config.cases);
 const loadChartRenderer = once(async () => (await import('../src/cases/render-chart')).renderChartPng);
 const ec2For = ec2ClientFactory(credentials);
+const taggingFor = taggingClientFactory(credentials);
 const slackSink = slackSinkFromEnv(env);
 const sqs = new SQSClient({});
 const responseUrlHosts = responseUrlHostsFromEnv(env);
@@ -56,6 +58,7 @@ export const handler = async (event: unknown, context?: Context): Promise<void> 
     now: () => new Date(),
     sink: await slackSink(),
     ec2For,
+    taggingFor,
     s3With: (memberCredentials, region) =>
       new S3Client({ credentials: memberCredentials, region, followRegionRedirects: true }),
     botRegion: env.AWS_REGION,

@@ -92,6 +92,11 @@ export const autotagConfigSchema = z
       })
       .strict()
       .default({ attempts: 5, firstDelayMs: 1000 }),
+    /** Regions `/aws-owner` and `/aws-tag backfill` search in accounts without `regions` (default: the bot's). */
+    lookupRegions: z
+      .array(z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/))
+      .min(1)
+      .optional(),
     /** How long a notice can still be retagged from Slack. */
     noticeRetentionDays: z.number().int().min(1).max(400).default(90),
   })

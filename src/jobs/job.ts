@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { autotagOwnerJobSchema } from '../autotag/owner-job';
 import { autotagRetagJobSchema } from '../autotag/retag-job';
 import { bucketJobSchemas } from '../buckets/bucket-jobs';
 import { casesJobSchema } from '../cases/cases-job';
@@ -9,6 +10,7 @@ export const jobSchema = z.discriminatedUnion('kind', [
   whoamiJobSchema,
   casesJobSchema,
   autotagRetagJobSchema,
+  autotagOwnerJobSchema,
   ...bucketJobSchemas,
 ]);
 

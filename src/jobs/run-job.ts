@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { SlackReply } from '../../blocks/message';
 import { noticeReply } from '../../blocks/notice';
+import { runAutotagOwner } from '../autotag/run-owner-job';
 import { runAutotagRetag } from '../autotag/run-retag-job';
 import {
   runBucketConvert,
@@ -28,6 +29,7 @@ const RUNNERS: Runners = {
   whoami: runWhoami,
   cases: runCases,
   'autotag-retag': runAutotagRetag,
+  'autotag-owner': runAutotagOwner,
   'bucket.ls': runBucketList,
   'bucket.info': runBucketInfo,
   'bucket.create': runBucketCreate,

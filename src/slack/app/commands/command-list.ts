@@ -1,4 +1,5 @@
 import type { CommandDoc } from '../../../../blocks/help';
+import { OWNER_DOC } from '../../../autotag/owner-command-doc';
 import { BUCKET_DOC } from '../../../buckets/command-doc';
 import { CASES_DOC } from '../../../cases/command-doc';
 import { WHOAMI_DOC } from '../../../whoami/command-doc';
@@ -11,4 +12,4 @@ export const HELP_DOC: CommandDoc = {
 };
 
 /** Every slash command the bot answers, as `/aws-help` lists them; each feature keeps its own command-doc.ts. */
-export const COMMAND_LIST: readonly CommandDoc[] = [HELP_DOC, WHOAMI_DOC, CASES_DOC, BUCKET_DOC];
+export const COMMAND_LIST: readonly CommandDoc[] = [HELP_DOC, WHOAMI_DOC, CASES_DOC, BUCKET_DOC, OWNER_DOC];

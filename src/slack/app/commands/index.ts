@@ -1,8 +1,10 @@
 import type { App } from '@slack/bolt';
+import { OWNER_DOC } from '../../../autotag/owner-command-doc';
 import type { SlackAppDeps } from '../deps';
 import { registerAwsBucket } from './aws-bucket';
 import { registerAwsCases } from './aws-cases';
 import { registerAwsHelp } from './aws-help';
+import { awsOwnerCommand } from './aws-owner';
 import { registerAwsWhoami } from './aws-whoami';
 
 /** Registers every slash command; one listener per file. */
@@ -11,4 +13,5 @@ export function registerCommands(app: App, deps: SlackAppDeps): void {
   registerAwsWhoami(app, deps);
   registerAwsCases(app, deps);
   registerAwsBucket(app, deps);
+  app.command(OWNER_DOC.command, awsOwnerCommand(deps));
 }
