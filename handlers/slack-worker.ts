@@ -2,6 +2,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { Context } from 'aws-lambda';
+import { cloudTrailClientFactory } from '../src/autotag/cloudtrail-history';
 import { ec2ClientFactory } from '../src/autotag/ec2-access';
 import { taggingClientFactory } from '../src/autotag/tagging-api';
 import { memberAccountAccess } from '../src/aws/member-account-access';
@@ -32,6 +33,7 @@ const supportWith = supportClients(config.organization.partition, config.cases);
 const loadChartRenderer = once(async () => (await import('../src/cases/render-chart')).renderChartPng);
 const ec2For = ec2ClientFactory(credentials);
 const taggingFor = taggingClientFactory(credentials);
+const cloudTrailFor = cloudTrailClientFactory(credentials);
 const slackSink = slackSinkFromEnv(env);
 const sqs = new SQSClient({});
 const responseUrlHosts = responseUrlHostsFromEnv(env);
@@ -59,6 +61,7 @@ export const handler = async (event: unknown, context?: Context): Promise<void> 
     sink: await slackSink(),
     ec2For,
     taggingFor,
+    cloudTrailFor,
     s3With: (memberCredentials, region) =>
       new S3Client({ credentials: memberCredentials, region, followRegionRedirects: true }),
     botRegion: env.AWS_REGION,

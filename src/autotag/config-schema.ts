@@ -80,6 +80,8 @@ export const autotagConfigSchema = z
     /** Who may retag besides slack.admins; the resolved launcher may always retag their own resources. */
     retagAllowed: allowListSchema.default({ users: [], userGroups: [] }),
     creatorMayRetag: z.boolean().default(true),
+    /** Who may run `/aws-tag backfill` besides slack.admins. */
+    backfillAllowed: allowListSchema.default({ users: [], userGroups: [] }),
     /** Creator (IAM user, session or email, Identity Center user id) → Slack user, when e-mail lookup cannot tell. */
     people: z.record(z.string().min(1), slackUserId).default({}),
     /** Find the launcher's Slack user by e-mail (needs the users:read.email scope). */

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { backfillScanJobSchema, backfillTagJobSchema } from '../autotag/backfill-job';
 import { autotagOwnerJobSchema } from '../autotag/owner-job';
 import { autotagRetagJobSchema } from '../autotag/retag-job';
 import { bucketJobSchemas } from '../buckets/bucket-jobs';
@@ -11,6 +12,8 @@ export const jobSchema = z.discriminatedUnion('kind', [
   casesJobSchema,
   autotagRetagJobSchema,
   autotagOwnerJobSchema,
+  backfillScanJobSchema,
+  backfillTagJobSchema,
   ...bucketJobSchemas,
 ]);
 

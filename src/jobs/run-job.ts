@@ -1,6 +1,8 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { SlackReply } from '../../blocks/message';
 import { noticeReply } from '../../blocks/notice';
+import { runAutotagBackfillScan } from '../autotag/run-backfill-scan';
+import { runAutotagBackfillTag } from '../autotag/run-backfill-tag';
 import { runAutotagOwner } from '../autotag/run-owner-job';
 import { runAutotagRetag } from '../autotag/run-retag-job';
 import {
@@ -30,6 +32,8 @@ const RUNNERS: Runners = {
   cases: runCases,
   'autotag-retag': runAutotagRetag,
   'autotag-owner': runAutotagOwner,
+  'autotag-backfill-scan': runAutotagBackfillScan,
+  'autotag-backfill-tag': runAutotagBackfillTag,
   'bucket.ls': runBucketList,
   'bucket.info': runBucketInfo,
   'bucket.create': runBucketCreate,

@@ -1,3 +1,4 @@
+import type { BackfillTagDeps } from '../autotag/run-backfill-tag';
 import type { OwnerJobDeps } from '../autotag/run-owner-job';
 import type { RetagJobDeps } from '../autotag/run-retag-job';
 import type { AccountDirectory } from '../aws/account-directory';
@@ -14,7 +15,13 @@ import type { WhoamiJobDeps } from '../whoami/run-whoami-job';
  * What the worker passes to every runner: the union of what each feature's runner declares it needs, plus what
  * running a job itself needs. Built once per worker container (or test) and passed in.
  */
-export interface WorkerDeps extends WhoamiJobDeps, CasesJobDeps, RetagJobDeps, OwnerJobDeps, BucketJobDeps {
+export interface WorkerDeps
+  extends WhoamiJobDeps,
+    CasesJobDeps,
+    RetagJobDeps,
+    OwnerJobDeps,
+    BackfillTagDeps,
+    BucketJobDeps {
   config: AppConfig;
   accounts: AccountDirectory;
   credentials: CrossAccountCredentials;

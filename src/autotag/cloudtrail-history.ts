@@ -1,0 +1,63 @@
+import {
+  CloudTrailClient,
+  type CloudTrailClientConfig,
+  LookupEventsCommand,
+} from '@aws-sdk/client-cloudtrail';
+import type { CrossAccountCredentials } from '../aws/assume-role';
+import { perAccessClients, type TagAccess } from './ec2-access';
+
+export type CloudTrailFor = (access: TagAccess) => CloudTrailClient;
+
+export function cloudTrailClientFactory(
+  credentials: CrossAccountCredentials,
+  make: (config: CloudTrailClientConfig) => CloudTrailClient = (config) => new CloudTrailClient(config),
+): CloudTrailFor {
+  return perAccessClients(credentials, make);
+}
+
+/** LookupEvents allows 2 requests a second per account and region: one call every 500 ms. */
+export const LOOKUP_INTERVAL_MS = 500;
+
+export interface LookupPacing {
+  nowMs: () => number;
+  sleep: (ms: number) => Promise<void>;
+}
+
+/**
+ * The CloudTrail records of `eventNames` between `from` and `to` in one account and region (LookupEvents,
+ * paginated, one attribute a call as the API allows), never faster than 2 requests a second. Records CloudTrail
+ * cannot give as JSON are skipped.
+ */
+export async function* lookUpCalls(
+  client: CloudTrailClient,
+  eventNames: readonly string[],
+  window: { from: Date; to: Date },
+  pacing: LookupPacing,
+): AsyncGenerator<Record<string, unknown>> {
+  let last = Number.NEGATIVE_INFINITY;
+  for (const name of eventNames) {
+    let NextToken: string | undefined;
+    do {
+      const wait = last + LOOKUP_INTERVAL_MS - pacing.nowMs();
+      if (wait > 0) await pacing.sleep(wait);
+      last = pacing.nowMs();
+      const page = await client.send(
+        new LookupEventsCommand({
+          LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: name }],
+          StartTime: window.from,
+          EndTime: window.to,
+          MaxResults: 50,
+          NextToken,
+        }),
+      );
+      for (const event of page.Events ?? []) {
+        try {
+          if (event.CloudTrailEvent) yield JSON.parse(event.CloudTrailEvent) as Record<string, unknown>;
+        } catch {
+          // A record that is not JSON names nothing we could tag.
+        }
+      }
+      NextToken = page.NextToken;
+    } while (NextToken);
+  }
+}

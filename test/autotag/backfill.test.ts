@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { CloudTrailClient, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import {
+  GetResourcesCommand,
+  ResourceGroupsTaggingAPIClient,
+  TagResourcesCommand,
+} from '@aws-sdk/client-resource-groups-tagging-api';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseBackfillArgs } from '../../src/autotag/backfill-job';
+import { runAutotagBackfillScan } from '../../src/autotag/run-backfill-scan';
+import { runAutotagBackfillTag } from '../../src/autotag/run-backfill-tag';
+import { AccountDirectory } from '../../src/aws/account-directory';
+import { parseConfig } from '../../src/config/load-config';
+import type { StateStore } from '../../src/store/state-store';
+import { useLocalStateStore } from '../support/local-state-store';
+
+const CONFIG = parseConfig(
+  [
+    'accounts:',
+    '  - { id: "222222222222", name: prod-payments, regions: [us-east-1] }',
+    'roles: { autotag: aws-chatops-tagger }',
+    'slack: { defaultChannel: C0ALERTS01 }',
+  ].join('\n'),
+  'test',
+);
+const record = (name: string) =>
+  JSON.stringify(
+    (JSON.parse(readFileSync(resolve('test/fixtures/autotag/services', name), 'utf8')) as { detail: unknown })
+      .detail,
+  );
+const REPLY = { responseUrl: 'https://hooks.slack.com/x', userId: 'U0ADMIN001', channelId: 'C1' };
+
+describe('/aws-tag backfill', () => {
+  let store: StateStore;
+  useLocalStateStore('aws-chatops-backfill', (local) => {
+    store = local;
+  });
+  const cloudTrail = mockClient(CloudTrailClient);
+  const tagging = mockClient(ResourceGroupsTaggingAPIClient);
+  afterEach(() => {
+    cloudTrail.reset();
+    tagging.reset();
+  });
+
+  it('reads a window of at most 90 days, an account and a region', () => {
+    const accounts = new AccountDirectory(CONFIG);
+    expect(
+      parseBackfillArgs(['backfill', '30d', 'account=prod-payments', 'region=eu-west-1'], accounts),
+    ).toEqual({
+      ok: true,
+      windowDays: 30,
+      account: { id: '222222222222', name: 'prod-payments' },
+      region: 'eu-west-1',
+    });
+    expect(parseBackfillArgs(['backfill', '13w'], accounts)).toMatchObject({ ok: false });
+    expect(parseBackfillArgs(['purge'], accounts)).toMatchObject({ ok: false });
+  });
+
+  it('finds untagged creations in CloudTrail within 2 requests a second, then tags them after the confirmation', async () => {
+    let clock = 0;
+    const callTimes: number[] = [];
+    cloudTrail
+      .on(LookupEventsCommand)
+      .callsFake(async (input: { LookupAttributes: { AttributeValue: string }[]; NextToken?: string }) => {
+        callTimes.push(clock);
+        const name = input.LookupAttributes[0]?.AttributeValue;
+        if (name === 'CreateDBInstance' && !input.NextToken) {
+          return {
+            Events: [{ CloudTrailEvent: record('rds-create-db-instance.json') }],
+            NextToken: 'page-2',
+          };
+        }
+        if (name === 'CreateDBInstance')
+          return { Events: [{ CloudTrailEvent: record('rds-create-db-instance-error.json') }] };
+        if (name === 'CreateTable')
+          return { Events: [{ CloudTrailEvent: record('dynamodb-create-table.json') }] };
+        return { Events: [] };
+      });
+    tagging.on(GetResourcesCommand).resolves({
+      ResourceTagMappingList: [
+        {
+          ResourceARN: 'arn:aws:dynamodb:eu-central-1:222222222222:table/orders',
+          Tags: [{ Key: 'CreatedBy', Value: 'alice' }],
+        },
+      ],
+    });
+    tagging.on(TagResourcesCommand).resolves({ FailedResourcesMap: {} });
+    const deps = {
+      config: CONFIG,
+      accounts: new AccountDirectory(CONFIG),
+      store,
+      cloudTrailFor: () => new CloudTrailClient({ region: 'us-east-1' }),
+      taggingFor: () => new ResourceGroupsTaggingAPIClient({ region: 'us-east-1' }),
+      ec2For: () => new EC2Client({ region: 'us-east-1' }),
+      botRegion: 'us-east-1',
+      now: () => new Date('2026-03-10T00:00:00Z'),
+      lookupPacing: {
+        nowMs: () => clock,
+        sleep: async (ms: number) => {
+          clock += ms;
+        },
+      },
+    };
+
+    const summary = await runAutotagBackfillScan(
+      { kind: 'autotag-backfill-scan', id: 'plan-1', reply: REPLY, actor: 'U0ADMIN001', windowDays: 30 },
+      deps,
+    );
+    const done = await runAutotagBackfillTag(
+      { kind: 'autotag-backfill-tag', id: 'view-1', reply: REPLY, actor: 'U0ADMIN001', planId: 'plan-1' },
+      deps,
+    );
+
+    const gaps = callTimes.slice(1).map((t, i) => t - (callTimes[i] ?? 0));
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(500);
+    expect(summary.text).toBe('1 untagged resources created in the last 30 days');
+    expect(JSON.stringify(summary.blocks)).toContain('1 RDS DB instance');
+    expect(tagging.commandCalls(TagResourcesCommand).map((c) => c.args[0].input)).toEqual([
+      {
+        ResourceARNList: ['arn:aws:rds:us-east-1:222222222222:db:orders-db'],
+        Tags: expect.objectContaining({
+          CreatedBy: 'carol@example.com via SSO Developer',
+          Owner: 'carol@example.com',
+        }),
+      },
+    ]);
+    expect(done.text).toContain('Backfill done: 1 resources tagged.');
+    expect(await store.listAudit('autotag.backfill')).toEqual([
+      expect.objectContaining({ actor: 'U0ADMIN001', target: 'plan-1', result: 'ok' }),
+    ]);
+  });
+});
