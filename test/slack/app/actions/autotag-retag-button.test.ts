@@ -91,8 +91,9 @@ describe('Retag button listener', () => {
   it('refuses a click whose button names a notice posted in another message', async () => {
     await storeAnnouncedNotice(store, 'evt-retag-3', ALICE);
 
-    const { respond, client } = await clickRetag('evt-retag-3', ALICE, { ts: '1700000000.999999' });
+    const { ack, respond, client } = await clickRetag('evt-retag-3', ALICE, { ts: '1700000000.999999' });
 
+    expect(ack).toHaveBeenCalledTimes(1);
     expect(client.views.open).not.toHaveBeenCalled();
     expect(respond).toHaveBeenCalledWith(
       expect.objectContaining({
