@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { UPLOAD_FIELDS, UPLOAD_SUBMIT_CALLBACK } from '../../../../blocks/bucket-upload-modal';
 import type { UploadMetadata } from '../../../../src/buckets/modal-metadata';
-import { saveViewMetadata, STALE_VIEW_MESSAGE } from '../../../../src/slack/app/view-metadata';
+import { STALE_VIEW_MESSAGE, saveViewMetadata } from '../../../../src/slack/app/view-metadata';
 import { bucketUploadSubmit } from '../../../../src/slack/app/views/bucket-upload-submit';
 import type { StateStore } from '../../../../src/store/state-store';
 import { useFakeResponseUrl } from '../../../support/fake-response-url';

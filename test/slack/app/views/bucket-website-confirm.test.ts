@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { WEBSITE_CONFIRM_CALLBACK } from '../../../../blocks/bucket-website-modal';
 import type { WebsiteConfirmMetadata } from '../../../../src/buckets/modal-metadata';
-import { saveViewMetadata, STALE_VIEW_MESSAGE } from '../../../../src/slack/app/view-metadata';
+import { STALE_VIEW_MESSAGE, saveViewMetadata } from '../../../../src/slack/app/view-metadata';
 import { bucketWebsiteConfirm } from '../../../../src/slack/app/views/bucket-website-confirm';
 import type { StateStore } from '../../../../src/store/state-store';
 import { useFakeResponseUrl } from '../../../support/fake-response-url';
