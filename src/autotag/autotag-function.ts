@@ -11,7 +11,6 @@ import type { StateStore } from '../store/state-store';
 import { stateStoreFromEnv } from '../store/state-store-from-env';
 import type { AutotagDeps } from './autotag-deps';
 import { cloudTrailEventSchema } from './cloudtrail-event';
-import { ec2ClientFactory } from './ec2-access';
 import { type AutotagOutcome, handleCreateEvent } from './handle-create-event';
 
 const FUNCTION = 'autotag-event';
@@ -23,11 +22,11 @@ const FUNCTION = 'autotag-event';
 export function createAutotagFunction(
   env: Env,
   config: AppConfig,
-  overrides: Partial<Pick<AutotagDeps, 'store' | 'ec2For' | 'sink'>> & { sqs?: SQSClient } = {},
+  overrides: Partial<Pick<AutotagDeps, 'store' | 'clients' | 'sink'>> & { sqs?: SQSClient } = {},
 ) {
   const store: StateStore = overrides.store ?? stateStoreFromEnv(env);
-  const { credentials, accounts } = memberAccountAccess(config, 'aws-chatops-autotag');
-  const ec2For = overrides.ec2For ?? ec2ClientFactory(credentials);
+  const access = memberAccountAccess(config, 'aws-chatops-autotag');
+  const clients = overrides.clients ?? access.clients;
   const sink = overrides.sink ?? slackSinkFromEnv(env);
   const badInput = {
     store,
@@ -45,9 +44,9 @@ export function createAutotagFunction(
     withCorrelation({ eventId: parsed.detail.eventID, account: parsed.account, function: FUNCTION });
     const outcome = await handleCreateEvent(parsed, {
       config,
-      accounts,
+      accounts: access.accounts,
       store,
-      ec2For,
+      clients,
       sink,
       ownAccountId: context?.invokedFunctionArn?.split(':')[4],
     });

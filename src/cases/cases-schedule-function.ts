@@ -10,7 +10,6 @@ import { slackSinkFromEnv } from '../slack/api/slack-sink-from-env';
 import type { StateStore } from '../store/state-store';
 import { stateStoreFromEnv } from '../store/state-store-from-env';
 import { runScheduledCasesReport } from './scheduled-report';
-import { supportClients } from './support-client';
 
 /** What EventBridge Scheduler / a schedule rule sends. */
 const scheduledEventSchema = z.object({ id: z.string().min(1), 'detail-type': z.literal('Scheduled Event') });
@@ -25,8 +24,7 @@ export function createCasesScheduleFunction(
   overrides: { store?: StateStore; sink?: () => Promise<SlackSink>; sqs?: SQSClient } = {},
 ) {
   const store = overrides.store ?? stateStoreFromEnv(env);
-  const { casesCredentials, accounts, organizations } = memberAccountAccess(config, 'aws-chatops-cases');
-  const supportWith = supportClients(config.organization.partition, config.cases);
+  const { casesClients, accounts, organizations } = memberAccountAccess(config, 'aws-chatops-cases');
   const slackSink = overrides.sink ?? slackSinkFromEnv(env);
   const badInput = {
     store,
@@ -46,8 +44,7 @@ export function createCasesScheduleFunction(
         cases: config.cases,
         configuredAccounts: config.accounts,
         accounts,
-        credentials: casesCredentials,
-        supportWith,
+        clients: casesClients,
         organizations,
         now: () => new Date(),
         loadChartRenderer: async () => (await import('./render-chart')).renderChartPng,

@@ -8,7 +8,6 @@ import { slackSinkFromEnv } from '../slack/api/slack-sink-from-env';
 import { stateStoreFromEnv } from '../store/state-store-from-env';
 import { compileRoutes } from './alert-routing';
 import { type CatalogEventDeps, handleCatalogEvent } from './handle-catalog-event';
-import { cachedMemberClients } from './member-clients';
 
 /**
  * The catalogEvent Lambda handler: Service Catalog failures from SNS CloudFormation notifications and EventBridge
@@ -17,16 +16,16 @@ import { cachedMemberClients } from './member-clients';
 export function createCatalogFunction(
   env: Env,
   config: AppConfig,
-  overrides: Partial<Pick<CatalogEventDeps, 'store' | 'sink' | 'memberClients'>> & { sqs?: SQSClient } = {},
+  overrides: Partial<Pick<CatalogEventDeps, 'store' | 'sink' | 'clients'>> & { sqs?: SQSClient } = {},
 ) {
-  const { accounts, credentials } = memberAccountAccess(config, 'aws-chatops-catalog');
+  const { accounts, credentials, clients } = memberAccountAccess(config, 'aws-chatops-catalog');
   const deps: CatalogEventDeps = {
     config: config.catalog,
     routes: compileRoutes(config.catalog.routes, accounts),
     fallback: { channel: config.catalog.channel ?? config.slack.defaultChannel },
     accounts,
     credentials,
-    memberClients: overrides.memberClients ?? cachedMemberClients(),
+    clients: overrides.clients ?? clients,
     store: overrides.store ?? stateStoreFromEnv(env),
     sink: overrides.sink ?? slackSinkFromEnv(env),
     failureQueue: failureQueueFromEnv(env, overrides.sqs ?? new SQSClient({})),

@@ -1,10 +1,6 @@
-import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { STSClient } from '@aws-sdk/client-sts';
 import type { Context } from 'aws-lambda';
-import { ec2ClientFactory } from '../autotag/ec2-access';
 import { memberAccountAccess } from '../aws/member-account-access';
-import { supportClients } from '../cases/support-client';
 import type { Env } from '../config/env';
 import type { AppConfig } from '../config/schema';
 import { readSecret } from '../config/secrets';
@@ -31,9 +27,7 @@ export function createWorkerFunction(
 ) {
   const store = overrides.store ?? stateStoreFromEnv(env);
   const access = memberAccountAccess(config, 'aws-chatops-worker');
-  const supportWith = supportClients(config.organization.partition, config.cases);
   const loadChartRenderer = once(async () => (await import('../cases/render-chart')).renderChartPng);
-  const ec2For = ec2ClientFactory(access.credentials);
   const slackSink = overrides.sink ?? slackSinkFromEnv(env);
   const failureQueue = failureQueueFromEnv(env, overrides.sqs ?? new SQSClient({}));
   const badInput = { store, source: 'slackWorker', failureQueue };
@@ -53,16 +47,12 @@ export function createWorkerFunction(
       store,
       sts: access.sts,
       credentials: access.credentials,
-      casesCredentials: access.casesCredentials,
-      stsWith: (memberCredentials) => new STSClient({ credentials: memberCredentials }),
-      supportWith,
+      clients: access.clients,
+      casesClients: access.casesClients,
       organizations: access.organizations,
       loadChartRenderer,
       now: () => new Date(),
       sink: await slackSink(),
-      ec2For,
-      s3With: (memberCredentials, region) =>
-        new S3Client({ credentials: memberCredentials, region, followRegionRedirects: true }),
       botRegion: env.AWS_REGION,
       slackFiles: await slackFiles(),
       respond: (url, reply, options) =>
