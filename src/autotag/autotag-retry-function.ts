@@ -1,42 +1,54 @@
+import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, SQSEvent } from 'aws-lambda';
 import { memberAccountAccess } from '../aws/member-account-access';
 import type { Env } from '../config/env';
 import type { AppConfig } from '../config/schema';
 import { describeZodProblems } from '../config/zod-problems';
+import { failureQueueFromEnv, rejectBadInput } from '../lambda/bad-input';
 import { logger, withCorrelation } from '../lambda/logger';
-import { quarantine } from '../lambda/quarantine';
 import { slackSinkFromEnv } from '../slack/api/slack-sink-from-env';
 import { stateStoreFromEnv } from '../store/state-store-from-env';
-import { autotagClients } from './autotag-clients';
 import type { AutotagDeps } from './autotag-deps';
+import { autotagExtras } from './autotag-extras';
 import { type AutotagOutcome, EVENT_CLAIM_SECONDS } from './autotag-outcome';
-import { ec2ClientFactory } from './ec2-access';
 import { handleServiceCreate } from './handle-service-create';
 import { notReadyRetrySchema } from './not-ready-retry';
 import { taggedCallOf } from './tagged-call-table';
 
 const FUNCTION = 'autotag-retry';
 
+function safeJson(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return body;
+  }
+}
+
 /**
  * The autotagRetry Lambda handler: not-ready retries from the delay queue (one message a batch), each tagging
- * the ARNs that refused tags before. A malformed message is quarantined (never retried); a transient AWS error
- * throws, and SQS delivers the message again (then to the failed-events queue).
+ * the ARNs that refused tags before. A malformed message is rejected (quarantine, failure queue; never retried);
+ * a transient AWS error throws, and SQS delivers the message again (then to the failed-events queue).
  */
 export function createAutotagRetryFunction(
   env: Env,
   config: AppConfig,
-  overrides: Partial<Omit<AutotagDeps, 'config'>> = {},
+  overrides: Partial<Pick<AutotagDeps, 'store' | 'clients' | 'sink'>> & { sqs?: SQSClient } = {},
 ) {
   const store = overrides.store ?? stateStoreFromEnv(env);
-  const { credentials, accounts } = memberAccountAccess(config, 'aws-chatops-autotag');
+  const access = memberAccountAccess(config, 'aws-chatops-autotag');
   const deps: Omit<AutotagDeps, 'ownAccountId'> = {
     config,
-    accounts,
+    accounts: access.accounts,
     store,
-    ec2For: ec2ClientFactory(credentials),
-    sink: slackSinkFromEnv(env),
-    ...autotagClients(env, config, { credentials, accounts, store }),
-    ...overrides,
+    clients: overrides.clients ?? access.clients,
+    sink: overrides.sink ?? slackSinkFromEnv(env),
+    ...autotagExtras(env, config, { clients: access.clients, accounts: access.accounts, store }),
+  };
+  const badInput = {
+    store,
+    source: 'autotagRetry',
+    failureQueue: failureQueueFromEnv(env, overrides.sqs ?? new SQSClient({})),
   };
   return async (
     event: SQSEvent,
@@ -47,13 +59,13 @@ export function createAutotagRetryFunction(
       withCorrelation({ eventId: record.messageId, function: FUNCTION });
       const parsed = notReadyRetrySchema.safeParse(safeJson(record.body));
       if (!parsed.success) {
-        await quarantine(store, 'autotagRetry', record, describeZodProblems(parsed.error));
+        await rejectBadInput(badInput, record, describeZodProblems(parsed.error));
         continue;
       }
       const { event: call, attempt, arns } = parsed.data;
       const row = taggedCallOf(call.detail.eventSource, call.detail.eventName);
       if (!row) {
-        await quarantine(store, 'autotagRetry', record, [`${call.detail.eventName} is not in the table`]);
+        await rejectBadInput(badInput, record, [`${call.detail.eventName} is not in the table`]);
         continue;
       }
       const ownAccountId = context?.invokedFunctionArn?.split(':')[4];
@@ -66,12 +78,4 @@ export function createAutotagRetryFunction(
     }
     return outcomes;
   };
-}
-
-function safeJson(body: string): unknown {
-  try {
-    return JSON.parse(body);
-  } catch {
-    return body;
-  }
 }

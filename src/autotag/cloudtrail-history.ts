@@ -1,19 +1,4 @@
-import {
-  CloudTrailClient,
-  type CloudTrailClientConfig,
-  LookupEventsCommand,
-} from '@aws-sdk/client-cloudtrail';
-import type { CrossAccountCredentials } from '../aws/assume-role';
-import { perAccessClients, type TagAccess } from './ec2-access';
-
-export type CloudTrailFor = (access: TagAccess) => CloudTrailClient;
-
-export function cloudTrailClientFactory(
-  credentials: CrossAccountCredentials,
-  make: (config: CloudTrailClientConfig) => CloudTrailClient = (config) => new CloudTrailClient(config),
-): CloudTrailFor {
-  return perAccessClients(credentials, make);
-}
+import { type CloudTrailClient, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
 
 /** LookupEvents allows 2 requests a second per account and region: one call every 500 ms. */
 export const LOOKUP_INTERVAL_MS = 500;

@@ -38,7 +38,6 @@ export async function handleServiceCreate(
 ): Promise<AutotagOutcome> {
   const settings = deps.config.autotag;
   const { detail } = event;
-  if (!deps.taggingFor) throw new Error('autotag: no Resource Groups Tagging API client for non-EC2 types');
   const accountId = resourceAccountOf(event);
   const call = {
     partition: deps.config.organization.partition,
@@ -55,7 +54,7 @@ export async function handleServiceCreate(
   if (!(await deps.store.claim(claimKey, claimSeconds))) return { status: 'duplicate' };
   try {
     const access = tagAccessFor(accountId, detail.awsRegion, deps.ownAccountId, deps.accounts);
-    const tagging = deps.taggingFor(access);
+    const tagging = deps.clients.taggingApi(access);
     const problems: string[] = [];
     const existing = await readTags(tagging, arns).catch((error: unknown) => {
       const problem = permanentProblem(error);

@@ -2,6 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { backfillSummary } from '../../blocks/autotag-backfill';
 import type { SlackReply } from '../../blocks/message';
 import type { AccountDirectory } from '../aws/account-directory';
+import type { MemberClients } from '../aws/member-clients';
 import type { AppConfig } from '../config/schema';
 import { logger } from '../lambda/logger';
 import type { StateStore } from '../store/state-store';
@@ -15,18 +16,17 @@ import {
   MAX_BACKFILL_ITEMS,
 } from './backfill-plan';
 import { type CloudTrailDetail, cloudTrailEventSchema, requestTags } from './cloudtrail-event';
-import { type CloudTrailFor, type LookupPacing, lookUpCalls } from './cloudtrail-history';
+import { type LookupPacing, lookUpCalls } from './cloudtrail-history';
 import { tagAccessFor } from './ec2-access';
 import { nameThePerson } from './name-the-person';
 import { TAGGED_CALLS, taggedCallOf } from './tagged-call-table';
-import { readTags, type TaggingFor } from './tagging-api';
+import { readTags } from './tagging-api';
 
 export interface BackfillJobDeps {
   config: AppConfig;
   accounts: AccountDirectory;
   store: StateStore;
-  cloudTrailFor: CloudTrailFor;
-  taggingFor: TaggingFor;
+  clients: Pick<MemberClients, 'cloudTrail' | 'taggingApi' | 'ec2'>;
   botRegion: string;
   now: () => Date;
   /** The LookupEvents pace's clock (tests pass a virtual one). */
@@ -74,12 +74,12 @@ export async function runAutotagBackfillScan(
     try {
       const access = tagAccessFor(account, region, undefined, deps.accounts);
       const candidates = new Map<string, BackfillItem>();
-      for await (const record of lookUpCalls(deps.cloudTrailFor(access), names, window, pacing)) {
+      for await (const record of lookUpCalls(deps.clients.cloudTrail(access), names, window, pacing)) {
         for (const item of await itemsOf(record, account, region, deps)) {
           if (!candidates.has(item.arn)) candidates.set(item.arn, item);
         }
       }
-      const tags = await readTags(deps.taggingFor(access), [...candidates.keys()]);
+      const tags = await readTags(deps.clients.taggingApi(access), [...candidates.keys()]);
       const creatorKey = deps.config.autotag.tagKeys.creator;
       for (const [arn, item] of candidates) if (!tags.get(arn)?.has(creatorKey)) found.set(arn, item);
     } catch (error) {

@@ -3,16 +3,14 @@ import type { SlackReply } from '../../blocks/message';
 import { noticeReply } from '../../blocks/notice';
 import type { BackfillTagJob } from './backfill-job';
 import { type BackfillItem, type BackfillPlan, backfillKey } from './backfill-plan';
-import { type Ec2For, tagAccessFor } from './ec2-access';
+import { tagAccessFor } from './ec2-access';
 import type { BackfillJobDeps } from './run-backfill-scan';
 import { groupForCreateTags, planTags } from './tag-plan';
 import { readTags, tagResources } from './tagging-api';
 import { permanentProblem } from './tagging-problem';
 import { writeTags } from './write-tags';
 
-export interface BackfillTagDeps extends BackfillJobDeps {
-  ec2For: Ec2For;
-}
+export type BackfillTagDeps = BackfillJobDeps;
 
 const placeOf = (item: BackfillItem) => `${item.account} ${item.region}`;
 
@@ -40,7 +38,7 @@ export async function runAutotagBackfillTag(job: BackfillTagJob, deps: BackfillT
     const access = tagAccessFor(first.account, first.region, undefined, deps.accounts);
     try {
       const viaApi = items.filter((item) => item.tagApi === 'tagging-api');
-      const tagging = deps.taggingFor(access);
+      const tagging = deps.clients.taggingApi(access);
       const existing = await readTags(
         tagging,
         items.map((item) => item.arn),
@@ -66,7 +64,7 @@ export async function runAutotagBackfillTag(job: BackfillTagJob, deps: BackfillT
         resourceIds: g.resourceIds.map((arn) => arn.split('/').pop() ?? arn),
         tags: g.tags,
       }));
-      if (ec2Groups.length > 0) await writeTags(deps.ec2For(access), ec2Groups);
+      if (ec2Groups.length > 0) await writeTags(deps.clients.ec2(access), ec2Groups);
       for (const [arn, failure] of failures) failed.push(`${arn}: ${failure.code}`);
       tagged += items.length - failures.size;
     } catch (error) {

@@ -3,18 +3,19 @@ import { ownerReply } from '../../blocks/autotag-owner-reply';
 import type { SlackReply } from '../../blocks/message';
 import type { AccountDirectory } from '../aws/account-directory';
 import { callerIdentity } from '../aws/caller-identity';
+import type { MemberClients } from '../aws/member-clients';
 import type { AppConfig } from '../config/schema';
 import { logger } from '../lambda/logger';
 import { tagAccessFor } from './ec2-access';
 import type { AutotagOwnerJob, OwnerTarget } from './owner-job';
 import { ec2Arn } from './tagged-calls-ec2';
-import { readTags, type TaggingFor } from './tagging-api';
+import { readTags } from './tagging-api';
 
 export interface OwnerJobDeps {
   config: AppConfig;
   accounts: AccountDirectory;
   sts: STSClient;
-  taggingFor: TaggingFor;
+  clients: Pick<MemberClients, 'taggingApi'>;
   botRegion: string;
 }
 
@@ -52,7 +53,7 @@ export async function runAutotagOwner(job: AutotagOwnerJob, deps: OwnerJobDeps):
   for (const place of where) {
     try {
       const access = tagAccessFor(place.account, place.region, own, deps.accounts);
-      const tags = (await readTags(deps.taggingFor(access), [place.arn])).get(place.arn);
+      const tags = (await readTags(deps.clients.taggingApi(access), [place.arn])).get(place.arn);
       if (!tags) continue;
       return ownerReply({
         arn: place.arn,

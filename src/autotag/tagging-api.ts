@@ -1,13 +1,8 @@
 import {
   GetResourcesCommand,
-  ResourceGroupsTaggingAPIClient,
-  type ResourceGroupsTaggingAPIClientConfig,
+  type ResourceGroupsTaggingAPIClient,
   TagResourcesCommand,
 } from '@aws-sdk/client-resource-groups-tagging-api';
-import type { CrossAccountCredentials } from '../aws/assume-role';
-import { perAccessClients, type TagAccess } from './ec2-access';
-
-export type TaggingFor = (access: TagAccess) => ResourceGroupsTaggingAPIClient;
 
 /** ARNs per TagResources call: the Tagging API's limit. */
 export const TAG_RESOURCES_BATCH = 20;
@@ -19,14 +14,6 @@ export interface TagFailure {
   statusCode?: number;
   code: string;
   message: string;
-}
-
-export function taggingClientFactory(
-  credentials: CrossAccountCredentials,
-  make: (config: ResourceGroupsTaggingAPIClientConfig) => ResourceGroupsTaggingAPIClient = (config) =>
-    new ResourceGroupsTaggingAPIClient(config),
-): TaggingFor {
-  return perAccessClients(credentials, make);
 }
 
 const chunks = <T>(items: readonly T[], size: number): T[][] =>

@@ -12,7 +12,7 @@ import {
   runBucketList,
   runBucketUpload,
   runBucketWebsite,
-} from '../buckets/run-bucket-job';
+} from '../buckets/bucket-job-runners';
 import { runCases } from '../cases/run-cases-job';
 import { sendToFailureQueue } from '../lambda/failure-queue';
 import { logger, withCorrelation } from '../lambda/logger';

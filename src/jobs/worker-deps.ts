@@ -3,7 +3,8 @@ import type { OwnerJobDeps } from '../autotag/run-owner-job';
 import type { RetagJobDeps } from '../autotag/run-retag-job';
 import type { AccountDirectory } from '../aws/account-directory';
 import type { CrossAccountCredentials } from '../aws/assume-role';
-import type { BucketJobDeps } from '../buckets/bucket-task';
+import type { MemberClients } from '../aws/member-clients';
+import type { BucketJobDeps } from '../buckets/run-bucket-job';
 import type { CasesJobDeps } from '../cases/run-cases-job';
 import type { AppConfig } from '../config/schema';
 import type { FailureQueue } from '../lambda/failure-queue';
@@ -25,6 +26,8 @@ export interface WorkerDeps
   config: AppConfig;
   accounts: AccountDirectory;
   credentials: CrossAccountCredentials;
+  /** Every runner's per-account clients (each takes the services it declares). */
+  clients: MemberClients;
   store: StateStore;
   now: () => Date;
   respond: Respond;

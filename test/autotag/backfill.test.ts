@@ -92,9 +92,11 @@ describe('/aws-tag backfill', () => {
       config: CONFIG,
       accounts: new AccountDirectory(CONFIG),
       store,
-      cloudTrailFor: () => new CloudTrailClient({ region: 'us-east-1' }),
-      taggingFor: () => new ResourceGroupsTaggingAPIClient({ region: 'us-east-1' }),
-      ec2For: () => new EC2Client({ region: 'us-east-1' }),
+      clients: {
+        cloudTrail: () => new CloudTrailClient({ region: 'us-east-1' }),
+        taggingApi: () => new ResourceGroupsTaggingAPIClient({ region: 'us-east-1' }),
+        ec2: () => new EC2Client({ region: 'us-east-1' }),
+      },
       botRegion: 'us-east-1',
       now: () => new Date('2026-03-10T00:00:00Z'),
       lookupPacing: {

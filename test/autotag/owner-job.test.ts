@@ -70,7 +70,7 @@ describe('/aws-owner', () => {
         config: CONFIG,
         accounts: new AccountDirectory(CONFIG),
         sts: new STSClient({}),
-        taggingFor: () => new ResourceGroupsTaggingAPIClient({ region: 'us-east-1' }),
+        clients: { taggingApi: () => new ResourceGroupsTaggingAPIClient({ region: 'us-east-1' }) },
         botRegion: 'us-east-1',
       },
     );

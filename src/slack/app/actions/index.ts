@@ -1,15 +1,17 @@
-import type { App } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { BACKFILL_REVIEW_ACTION } from '../../../../blocks/autotag-backfill';
+import { MINE_ACTION, RETAG_ACTION } from '../../../../blocks/autotag-notice';
+import { HEALTH_OPEN_DASHBOARD } from '../../../../blocks/health-actions';
 import type { SlackAppDeps } from '../deps';
 import { autotagBackfillReview } from './autotag-backfill-review';
-import { registerAutotagMineButton } from './autotag-mine-button';
-import { registerAutotagRetagButton } from './autotag-retag-button';
-import { registerHealthOpenDashboard } from './health-open-dashboard';
+import { autotagMineButton } from './autotag-mine-button';
+import { autotagRetagButton } from './autotag-retag-button';
+import { healthOpenDashboard } from './health-open-dashboard';
 
-/** Registers every listener for button clicks (block actions); one listener per file in this folder. */
+/** Binds every button (block action) to its listener; the one place action ids meet listeners. */
 export function registerActions(app: App, deps: SlackAppDeps): void {
-  registerAutotagRetagButton(app, deps);
-  registerAutotagMineButton(app, deps);
-  registerHealthOpenDashboard(app);
-  app.action(BACKFILL_REVIEW_ACTION, autotagBackfillReview(deps));
+  app.action<BlockAction<ButtonAction>>(RETAG_ACTION, autotagRetagButton(deps));
+  app.action<BlockAction<ButtonAction>>(MINE_ACTION, autotagMineButton(deps));
+  app.action(HEALTH_OPEN_DASHBOARD, healthOpenDashboard);
+  app.action<BlockAction<ButtonAction>>(BACKFILL_REVIEW_ACTION, autotagBackfillReview(deps));
 }

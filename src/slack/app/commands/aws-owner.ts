@@ -1,26 +1,18 @@
 import type { Middleware, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { usageReply } from '../../../../blocks/help';
+import { commandStartReply } from '../../../../blocks/job-start-reply';
 import { OWNER_DOC } from '../../../autotag/owner-command-doc';
-import { parseOwnerArgs } from '../../../autotag/owner-job';
-import type { JobOfKind } from '../../../jobs/job';
-import { commandWords } from '../../api/command-words';
+import { planOwnerCommand } from '../../../autotag/plan-owner-command';
+import { startJob } from '../../../jobs/start-job';
+import { toRespondArguments } from '../bolt-reply';
 import type { SlackAppDeps } from '../deps';
-import { ackBody, replyTargetOf, startJobAndAck } from '../slash-command';
+import { commandInput } from '../slash-command';
 
-/** `/aws-owner <ARN | instance id | bucket name>`: parsed here, the tag look-up runs in the worker. */
+/** `/aws-owner <ARN | instance id | bucket name>`: planned by the feature, the tag look-up runs in the worker. */
 export function awsOwnerCommand(deps: SlackAppDeps): Middleware<SlackCommandMiddlewareArgs> {
   return async ({ command, ack }) => {
-    const args = parseOwnerArgs(commandWords(command.text));
-    if (!args.ok) {
-      await ack(ackBody(usageReply(args.problem, OWNER_DOC)));
-      return;
-    }
-    const job: JobOfKind<'autotag-owner'> = {
-      kind: 'autotag-owner',
-      id: command.trigger_id,
-      reply: replyTargetOf(command),
-      target: args.target,
-    };
-    await startJobAndAck(job, ack, deps, 'Looking up who created it…', OWNER_DOC);
+    const plan = planOwnerCommand(commandInput(command));
+    if (plan.type === 'reply') return ack(toRespondArguments(plan.reply));
+    const reply = commandStartReply(await startJob(plan.job, deps), plan.working, OWNER_DOC);
+    await (reply ? ack(toRespondArguments(reply)) : ack());
   };
 }

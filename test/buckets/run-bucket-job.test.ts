@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AccountDirectory } from '../../src/aws/account-directory';
-import { runBucketTask } from '../../src/buckets/bucket-task';
+import { runBucketJob } from '../../src/buckets/run-bucket-job';
 import { parseConfig } from '../../src/config/load-config';
 import type { Job } from '../../src/jobs/job';
 import type { WorkerDeps } from '../../src/jobs/worker-deps';
@@ -29,16 +29,15 @@ function deps(audit: () => Promise<string>): WorkerDeps {
     config,
     accounts: new AccountDirectory(config),
     store: { audit },
-    credentials: { credentialsFor: () => async () => ({ accessKeyId: 'a', secretAccessKey: 's' }) },
-    s3With: () => ({}),
+    clients: { s3: () => ({}) },
     botRegion: 'eu-west-1',
     sink: { post: async () => ({ ts: '1' }) },
   } as unknown as WorkerDeps;
 }
 
-describe('runBucketTask', () => {
+describe('runBucketJob', () => {
   it('still tells the person what was done when the audit record cannot be written afterwards', async () => {
-    const reply = await runBucketTask(
+    const reply = await runBucketJob(
       job,
       deps(async () => {
         throw new Error('ProvisionedThroughputExceededException');
