@@ -57,15 +57,17 @@ export function createAutotagRetryFunction(
     const outcomes: AutotagOutcome[] = [];
     for (const record of event.Records ?? []) {
       withCorrelation({ eventId: record.messageId, function: FUNCTION });
+      // Kept by the SQS message id, which the logs and the failure queue show.
+      const kept = { id: record.messageId, body: record.body };
       const parsed = notReadyRetrySchema.safeParse(safeJson(record.body));
       if (!parsed.success) {
-        await rejectBadInput(badInput, record, describeZodProblems(parsed.error));
+        await rejectBadInput(badInput, kept, describeZodProblems(parsed.error));
         continue;
       }
       const { event: call, attempt, arns } = parsed.data;
       const row = taggedCallOf(call.detail.eventSource, call.detail.eventName);
       if (!row) {
-        await rejectBadInput(badInput, record, [`${call.detail.eventName} is not in the table`]);
+        await rejectBadInput(badInput, kept, [`${call.detail.eventName} is not in the table`]);
         continue;
       }
       const ownAccountId = context?.invokedFunctionArn?.split(':')[4];

@@ -313,6 +313,24 @@ describe('findFailureQueueGaps (issue 12: one bad-input policy)', () => {
     ]);
   });
 
+  it('accepts sending to a queue the function is handed in its environment, and no other', () => {
+    const retryArn = { 'Fn::GetAtt': ['RetryQueue', 'Arn'] };
+    const otherArn = { 'Fn::GetAtt': ['OtherQueue', 'Arn'] };
+    const environment = {
+      FAILED_EVENTS_QUEUE_URL: { Ref: 'FailedEventsQueue' },
+      RETRY_QUEUE_URL: { Ref: 'RetryQueue' },
+    };
+    const sendTo = (arn: unknown) => [
+      { Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: queueArn },
+      { Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: arn },
+    ];
+
+    expect(findFailureQueueGaps(service({ environment, iamRoleStatements: sendTo(retryArn) }))).toEqual([]);
+    expect(findFailureQueueGaps(service({ environment, iamRoleStatements: sendTo(otherArn) }))).toEqual([
+      'functions.eventFn: sqs:SendMessage allowed on more than FailedEventsQueue',
+    ]);
+  });
+
   it('reports sqs:SendMessage on any queue, or with other SQS actions', () => {
     const wide = [{ Effect: 'Allow', Action: ['sqs:SendMessage', 'sqs:DeleteMessage'], Resource: '*' }];
 
@@ -331,7 +349,7 @@ describe('findFailureQueueGaps (issue 12: one bad-input policy)', () => {
       .map(([name]) => name);
 
     expect(withQueue.sort()).toEqual(
-      ['autotagEvent', 'casesSchedule', 'catalogEvent', 'healthEvent', 'slackWorker'].sort(),
+      ['autotagEvent', 'autotagRetry', 'casesSchedule', 'catalogEvent', 'healthEvent', 'slackWorker'].sort(),
     );
     expect(findFailureQueueGaps(serverless)).toEqual([]);
   });

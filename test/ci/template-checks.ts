@@ -195,7 +195,9 @@ const sameValue = (a: Json, b: Json): boolean => JSON.stringify(a) === JSON.stri
 /**
  * Every function of a Serverless service with an SQS on-failure destination also sends there itself (malformed
  * events, killed runs: src/lambda/bad-input.ts): `FAILED_EVENTS_QUEUE_URL` is that queue's `Ref`, and
- * sqs:SendMessage is allowed on that queue and nothing else (least privilege).
+ * sqs:SendMessage is allowed on that queue and nothing else (least privilege) — besides the queues of this
+ * template the function is handed in its environment (`<NAME>_QUEUE_URL: !Ref <Queue>`, e.g. auto-tagging's retry
+ * queue), since those are the only others it can name.
  */
 export function findFailureQueueGaps(service: Json): string[] {
   const problems: string[] = [];
@@ -220,9 +222,18 @@ export function findFailureQueueGaps(service: Json): string[] {
         asList(statement.Action).some((action) => action === 'sqs:SendMessage' || action === 'sqs:*'),
     );
     if (sends.length === 0) problems.push(`functions.${name}: may not sqs:SendMessage to ${queue}`);
+    const handed = Object.entries(fn.environment ?? {})
+      .filter(([key]) => key.endsWith('_QUEUE_URL'))
+      .map(([, value]) => (value as { Ref?: Json } | undefined)?.Ref)
+      .filter((ref): ref is string => typeof ref === 'string')
+      .map((ref): Json => ({ 'Fn::GetAtt': [ref, 'Arn'] }));
+    const allowed = [onFailure.arn as Json, ...handed];
     for (const statement of sends) {
       const resources = asList(statement.Resource);
-      if (resources.length === 0 || !resources.every((resource) => sameValue(resource, onFailure.arn))) {
+      if (
+        resources.length === 0 ||
+        !resources.every((resource) => allowed.some((a) => sameValue(resource, a)))
+      ) {
         problems.push(`functions.${name}: sqs:SendMessage allowed on more than ${queue}`);
       }
       if (asList(statement.Action).some((action) => action !== 'sqs:SendMessage')) {
