@@ -1,13 +1,14 @@
 import type { Middleware, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { commandStartReply } from '../../../../blocks/job-start-reply';
 import { noticeReply } from '../../../../blocks/notice';
+import { auditBucketRefusal } from '../../../buckets/audit-bucket-refusal';
 import { BUCKET_DOC } from '../../../buckets/command-doc';
 import { planBucketCommand } from '../../../buckets/plan-bucket-command';
 import { startJob } from '../../../jobs/start-job';
 import { logger } from '../../../lambda/logger';
 import { userGroupMembers } from '../../api/user-group-members';
-import { auditRefusal } from '../audit-bucket-refusal';
 import { toRespondArguments } from '../bolt-reply';
+import { bucketAuditDeps } from '../bucket-audit-deps';
 import type { SlackAppDeps } from '../deps';
 import { commandInput } from '../slash-command';
 import { saveViewMetadata } from '../view-metadata';
@@ -24,7 +25,8 @@ export function awsBucketCommand(deps: SlackAppDeps): Middleware<SlackCommandMid
       return reply ? ack(toRespondArguments(reply)) : ack();
     }
     if (plan.type === 'reply') {
-      if (plan.refusal) await auditRefusal(plan.refusal, command.user_id, deps, client);
+      if (plan.refusal)
+        await auditBucketRefusal(plan.refusal, command.user_id, bucketAuditDeps(deps, client));
       return ack(toRespondArguments(plan.reply));
     }
     try {
