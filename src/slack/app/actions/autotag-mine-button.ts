@@ -2,8 +2,8 @@ import type { BlockAction, ButtonAction, Middleware, SlackActionMiddlewareArgs }
 import { noticeReply } from '../../../../blocks/notice';
 import { planMineClick } from '../../../autotag/plan-mine-click';
 import { startJob } from '../../../jobs/start-job';
+import { replyBody } from '../../api/reply-body';
 import { userGroupMembers } from '../../api/user-group-members';
-import { toRespondArguments } from '../bolt-reply';
 import type { SlackAppDeps } from '../deps';
 import { clickOf } from './autotag-click';
 
@@ -14,7 +14,7 @@ export function autotagMineButton(
   return async ({ ack, body, action, client, respond }) => {
     await ack();
     const answer = async (kind: 'working' | 'problem', text: string) => {
-      await respond(toRespondArguments(noticeReply(kind, text), { replaceOriginal: false }));
+      await respond(replyBody(noticeReply(kind, text), { replaceOriginal: false }));
     };
     const plan = await planMineClick(
       { click: clickOf(body, action), triggerId: body.trigger_id, responseUrl: body.response_url },

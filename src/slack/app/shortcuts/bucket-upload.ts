@@ -3,8 +3,8 @@ import { noticeReply } from '../../../../blocks/notice';
 import { auditBucketRefusal } from '../../../buckets/audit-bucket-refusal';
 import { type MessageFile, planUploadShortcut } from '../../../buckets/plan-upload-shortcut';
 import { logger } from '../../../lambda/logger';
+import { replyBody } from '../../api/reply-body';
 import { userGroupMembers } from '../../api/user-group-members';
-import { toRespondArguments } from '../bolt-reply';
 import { bucketAuditDeps } from '../bucket-audit-deps';
 import type { SlackAppDeps } from '../deps';
 import { saveViewMetadata } from '../view-metadata';
@@ -17,7 +17,7 @@ export function bucketUploadShortcut(
     await ack();
     const userId = shortcut.user.id;
     const tell = async (message: string): Promise<void> => {
-      await respond(toRespondArguments(noticeReply('problem', message), { replaceOriginal: false }));
+      await respond(replyBody(noticeReply('problem', message), { replaceOriginal: false }));
     };
     const plan = await planUploadShortcut(
       {
