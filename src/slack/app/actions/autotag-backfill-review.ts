@@ -1,11 +1,12 @@
 import type { BlockAction, ButtonAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { backfillModal } from '../../../../blocks/autotag-backfill';
+import { noticeReply } from '../../../../blocks/notice';
 import { BACKFILL_REFUSED, mayBackfill } from '../../../autotag/backfill-permission';
 import { type BackfillPlan, backfillKey } from '../../../autotag/backfill-plan';
 import { logger } from '../../../lambda/logger';
+import { replyBody } from '../../api/reply-body';
 import { userGroupMembers } from '../../api/user-group-members';
 import type { SlackAppDeps } from '../deps';
-import { answerEphemeral } from './answer-ephemeral';
 
 /** "Review and tag…" on a backfill scan: the person checked, then the confirmation modal with per-type counts. */
 export function autotagBackfillReview(
@@ -13,8 +14,9 @@ export function autotagBackfillReview(
 ): Middleware<SlackActionMiddlewareArgs<BlockAction<ButtonAction>>> {
   return async ({ ack, body, action, client, respond }) => {
     await ack();
-    const answer = answerEphemeral(respond);
-    const problem = (text: string) => answer('problem', text);
+    const problem = async (text: string) => {
+      await respond(replyBody(noticeReply('problem', text), { replaceOriginal: false }));
+    };
     if (!(await mayBackfill(body.user.id, deps.config, userGroupMembers(client))))
       return problem(BACKFILL_REFUSED);
     const planId = action.value ?? '';

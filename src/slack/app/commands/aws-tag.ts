@@ -3,8 +3,8 @@ import { commandStartReply } from '../../../../blocks/job-start-reply';
 import { TAG_DOC } from '../../../autotag/backfill-job';
 import { planTagCommand } from '../../../autotag/plan-tag-command';
 import { startJob } from '../../../jobs/start-job';
+import { replyBody } from '../../api/reply-body';
 import { userGroupMembers } from '../../api/user-group-members';
-import { toRespondArguments } from '../bolt-reply';
 import type { SlackAppDeps } from '../deps';
 import { commandInput } from '../slash-command';
 
@@ -15,8 +15,8 @@ export function awsTagCommand(deps: SlackAppDeps): Middleware<SlackCommandMiddle
       ...deps,
       groupMembers: userGroupMembers(client),
     });
-    if (plan.type === 'reply') return ack(toRespondArguments(plan.reply));
+    if (plan.type === 'reply') return ack(replyBody(plan.reply));
     const reply = commandStartReply(await startJob(plan.job, deps), plan.working, TAG_DOC);
-    await (reply ? ack(toRespondArguments(reply)) : ack());
+    await (reply ? ack(replyBody(reply)) : ack());
   };
 }
