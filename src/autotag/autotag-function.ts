@@ -1,5 +1,6 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Context } from 'aws-lambda';
+import { ec2Clients } from '../aws/clients/ec2';
 import { memberAccountAccess } from '../aws/member-account-access';
 import type { Env } from '../config/env';
 import type { AppConfig } from '../config/schema';
@@ -25,7 +26,7 @@ export function createAutotagFunction(
   overrides: Partial<Pick<AutotagDeps, 'store' | 'clients' | 'sink'>> & { sqs?: SQSClient } = {},
 ) {
   const store: StateStore = overrides.store ?? stateStoreFromEnv(env);
-  const access = memberAccountAccess(config, 'aws-chatops-autotag');
+  const access = memberAccountAccess(config, 'aws-chatops-autotag', { ec2: ec2Clients });
   const clients = overrides.clients ?? access.clients;
   const sink = overrides.sink ?? slackSinkFromEnv(env);
   const badInput = {
