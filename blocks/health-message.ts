@@ -69,25 +69,40 @@ function accountsBlock(view: HealthEventView): KnownBlock[] {
   ];
 }
 
+/** Unresolved first, in the order people must act on them; resolved ones are only counted. */
+const STATUS_ORDER: Record<string, number> = { impaired: 0, pending: 1, unknown: 2, none: 3, unimpaired: 4 };
+
 function entitiesBlock(view: HealthEventView): KnownBlock[] {
   const accounts = Object.entries(view.accounts);
   const several = accounts.length > 1;
-  const lines = accounts.flatMap(([, account]) =>
-    account.entities.map((entity) =>
-      several && account.name
-        ? `• ${inlineCodeWithin(entity, ENTITY_CHARS)} — ${escapeAndTruncate(account.name, NAME_CHARS)}`
-        : `• ${inlineCodeWithin(entity, ENTITY_CHARS)}`,
-    ),
+  let resolved = 0;
+  const listed = accounts.flatMap(([, account]) =>
+    account.entities.flatMap((entity) => {
+      const status = account.statuses?.[entity];
+      if (status === 'resolved') {
+        resolved += 1;
+        return [];
+      }
+      const label = status ? ` _${status}_` : '';
+      const line =
+        several && account.name
+          ? `• ${inlineCodeWithin(entity, ENTITY_CHARS)}${label} — ${escapeAndTruncate(account.name, NAME_CHARS)}`
+          : `• ${inlineCodeWithin(entity, ENTITY_CHARS)}${label}`;
+      return [{ line, order: STATUS_ORDER[status ?? 'none'] ?? 3 }];
+    }),
   );
-  if (lines.length === 0) return [];
-  const total = view.entitiesTruncated ? `${lines.length}+` : String(lines.length);
+  const all = listed.length + resolved;
+  if (all === 0) return [];
+  // A stable sort keeps the order entities were first seen within each status.
+  const lines = listed.sort((a, b) => a.order - b.order).map(({ line }) => line);
+  const total = view.entitiesTruncated ? `${all}+` : String(all);
   const title = `*Affected resources (${total})*\n`;
-  return [
-    {
-      type: 'section',
-      text: mrkdwnText(title + joinLinesWithin(lines, 2900 - title.length, 'resources', ENTITY_LINES)),
-    },
-  ];
+  const tail = resolved > 0 ? `\n…and ${number(resolved)} resolved` : '';
+  const body =
+    lines.length > 0
+      ? joinLinesWithin(lines, 2900 - title.length - tail.length, 'resources', ENTITY_LINES)
+      : '';
+  return [{ type: 'section', text: mrkdwnText(title + body + (body ? tail : tail.slice(1))) }];
 }
 
 const number = (n: number) => n.toLocaleString('en-US');
