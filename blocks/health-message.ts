@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { HealthEventView, MissingPages } from '../src/health/event-view';
-import { HEALTH_OPEN_DASHBOARD } from './health-actions';
+import { HEALTH_MUTE, HEALTH_ON_IT, HEALTH_OPEN_DASHBOARD } from './health-actions';
 import {
   accountLabel,
   accountPlain,
@@ -21,6 +21,23 @@ export interface HealthMessageInput {
   dashboardUrl: string;
   /** Pages of a paged event that have not arrived yet. */
   missingPages: MissingPages;
+  /** Slack user ids of the people on it ("I'm on it"). */
+  watchers?: readonly string[];
+  /** Mute and "I'm on it" buttons: only on the channel alert itself (a click is bound to that message). */
+  buttons?: boolean;
+}
+
+const SLACK_USER = /^[UW][A-Z0-9]{2,20}$/;
+const WATCHERS_SHOWN = 20;
+
+/** `👀 <@U1>, <@U2> are on it`; user ids only (anything else is dropped), the rest counted. */
+function watchersBlock(watchers: readonly string[]): KnownBlock[] {
+  const people = watchers.filter((id) => SLACK_USER.test(id));
+  if (people.length === 0) return [];
+  const shown = people.slice(0, WATCHERS_SHOWN).map((id) => `<@${id}>`);
+  const more = people.length > WATCHERS_SHOWN ? ` and ${people.length - WATCHERS_SHOWN} more` : '';
+  const verb = people.length === 1 ? 'is' : 'are';
+  return [{ type: 'context', elements: [mrkdwnText(`:eyes: ${shown.join(', ')}${more} ${verb} on it`)] }];
 }
 
 const DESCRIPTION_CHARS = 2600;
@@ -144,7 +161,13 @@ export function healthFallbackText(view: HealthEventView): string {
 }
 
 /** The one message of a Health event in a channel; rebuilt and `chat.update`d on every change. */
-export function healthEventMessage({ view, dashboardUrl, missingPages }: HealthMessageInput): SlackMessage {
+export function healthEventMessage({
+  view,
+  dashboardUrl,
+  missingPages,
+  watchers = [],
+  buttons = true,
+}: HealthMessageInput): SlackMessage {
   const fields = [
     `*Status*\n${statusBadge(view.status, view.category).word}`,
     `*Category*\n${escapeAndTruncate(categoryName(view.category), FIELD_CHARS)}`,
@@ -160,6 +183,7 @@ export function healthEventMessage({ view, dashboardUrl, missingPages }: HealthM
     descriptionBlock(view, dashboardUrl),
     ...accountsBlock(view),
     ...entitiesBlock(view),
+    ...watchersBlock(watchers),
     {
       type: 'actions',
       elements: [
@@ -169,6 +193,12 @@ export function healthEventMessage({ view, dashboardUrl, missingPages }: HealthM
           text: plainText('Open in AWS Health'),
           url: dashboardUrl,
         },
+        ...(buttons
+          ? [
+              { type: 'button' as const, action_id: HEALTH_ON_IT, text: plainText(":eyes: I'm on it") },
+              { type: 'button' as const, action_id: HEALTH_MUTE, text: plainText('Mute…') },
+            ]
+          : []),
       ],
     },
     contextBlock(view, missingPages),

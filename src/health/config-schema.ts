@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { slackChannel } from '../config/schema-parts';
+import { allowListSchema, slackChannel } from '../config/schema-parts';
 
 export const HEALTH_CATEGORIES = [
   'issue',
@@ -70,6 +70,8 @@ export const healthConfigSchema = z
     routes: z.array(routeSchema).default([]),
     /** An event matching a mute is posted nowhere (still recorded in Airtable); messages already posted keep updating. */
     mute: z.array(muteSchema).default([]),
+    /** Who may mute and unmute alerts from Slack, besides slack.admins. */
+    muteAllowed: allowListSchema.default({ users: [], userGroups: [] }),
     /** Slack messages per second per channel, for the whole bot (Slack allows about 1). */
     slackMessagesPerSecond: z.number().min(0.1).max(1).default(0.9),
     airtable: airtableSchema.default({

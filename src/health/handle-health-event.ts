@@ -20,7 +20,7 @@ export interface HealthAirtable {
 export interface HealthEventDeps {
   store: StateStore;
   accounts: AccountDirectory;
-  route: (delivery: HealthDelivery) => RouteDecision;
+  route: (delivery: HealthDelivery) => RouteDecision | Promise<RouteDecision>;
   renderer: HealthMessageRenderer;
   /** Absent when Airtable is not configured. */
   airtable?: HealthAirtable;
@@ -48,7 +48,7 @@ export async function handleHealthEvent(
 ): Promise<HealthEventOutcome> {
   const delivery = toDelivery(event);
   const accountName = await deps.accounts.nameOf(delivery.accountId);
-  const route = deps.route(delivery);
+  const route = await deps.route(delivery);
   if (route.channels.length === 0) {
     logger.info('health event sent to no channel', { eventArn: delivery.eventArn, reason: route.reason });
   }

@@ -11,6 +11,8 @@ import {
   runBucketWebsite,
 } from '../buckets/run-bucket-job';
 import { runCases } from '../cases/run-cases-job';
+import { runHealthMute, runHealthUnmute } from '../health/run-mute-jobs';
+import { runHealthWatch } from '../health/run-watch-job';
 import { sendToFailureQueue } from '../lambda/failure-queue';
 import { logger, withCorrelation } from '../lambda/logger';
 import { responseUrlProblem } from '../slack/api/response-url';
@@ -34,6 +36,9 @@ const RUNNERS: Runners = {
   'bucket.convert': runBucketConvert,
   'bucket.website': runBucketWebsite,
   'bucket.upload': runBucketUpload,
+  'health.watch': runHealthWatch,
+  'health.mute': runHealthMute,
+  'health.unmute': runHealthUnmute,
 };
 
 /**
