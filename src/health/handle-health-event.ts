@@ -8,6 +8,7 @@ import type { HealthEvent } from './health-event-schema';
 import type { RouteDecision } from './health-router';
 import { mergeIntoState } from './health-state';
 import type { HealthMessageRenderer, RenderOutcome } from './message-renderer';
+import { trackOpenEvent } from './open-events';
 
 export interface HealthAirtable {
   outbox: AirtableOutbox;
@@ -61,6 +62,8 @@ export async function handleHealthEvent(
     channels: route.channels,
     page: `${delivery.page}/${delivery.totalPages}`,
   });
+  // Also when nothing changed: a retry of a delivery whose invocation died right after the merge fills the gap.
+  await trackOpenEvent(deps.store, merged.view);
   const channels = merged.view.accounts[delivery.accountId]?.channels ?? [];
   const messages: RenderOutcome[] = [];
   const failed: { channel: string; error: Error }[] = [];

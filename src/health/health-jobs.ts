@@ -39,8 +39,32 @@ export const healthUnmuteJobSchema = z.object({
   message: z.object({ channelId, ts: messageTs }).optional(),
 });
 
-export const healthJobSchemas = [healthWatchJobSchema, healthMuteJobSchema, healthUnmuteJobSchema] as const;
+/** `/aws-health [mutes | <event ARN or id>]`, answered ephemerally. */
+export const healthShowJobSchema = z.object({
+  kind: z.literal('health.show'),
+  id: base.id,
+  reply: replyTargetSchema,
+  query: z.discriminatedUnion('what', [
+    z.object({ what: z.literal('open') }),
+    z.object({ what: z.literal('mutes') }),
+    z.object({
+      what: z.literal('event'),
+      eventArn: z.string().min(1).max(1000).optional(),
+      eventId: z.string().min(1).max(300).optional(),
+    }),
+  ]),
+  /** The person may unmute (checked by the Slack function, which can read user groups): Unmute buttons shown. */
+  canUnmute: z.boolean(),
+});
+
+export const healthJobSchemas = [
+  healthWatchJobSchema,
+  healthMuteJobSchema,
+  healthUnmuteJobSchema,
+  healthShowJobSchema,
+] as const;
 
 export type HealthWatchJob = z.infer<typeof healthWatchJobSchema>;
 export type HealthMuteJob = z.infer<typeof healthMuteJobSchema>;
 export type HealthUnmuteJob = z.infer<typeof healthUnmuteJobSchema>;
+export type HealthShowJob = z.infer<typeof healthShowJobSchema>;

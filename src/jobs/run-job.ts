@@ -12,6 +12,7 @@ import {
 } from '../buckets/run-bucket-job';
 import { runCases } from '../cases/run-cases-job';
 import { runHealthMute, runHealthUnmute } from '../health/run-mute-jobs';
+import { runHealthShow } from '../health/run-show-job';
 import { runHealthWatch } from '../health/run-watch-job';
 import { sendToFailureQueue } from '../lambda/failure-queue';
 import { logger, withCorrelation } from '../lambda/logger';
@@ -39,6 +40,7 @@ const RUNNERS: Runners = {
   'health.watch': runHealthWatch,
   'health.mute': runHealthMute,
   'health.unmute': runHealthUnmute,
+  'health.show': runHealthShow,
 };
 
 /**

@@ -125,6 +125,38 @@ describe('Health alert buttons: I’m on it, Mute…, Unmute (slack-http, worker
     expect(bot.airtable.rows(HEALTH_AIRTABLE_TABLE).filter((row) => row.EventArn === arn)).toHaveLength(1);
   });
 
+  it('/aws-health lists open events by account and service, the mutes (Unmute only for allowed people) and one event in full', async () => {
+    const answer = async (text: string, userId: string, id: string) => {
+      await bot.command('/aws-health', text, { userId, triggerId: id, responseId: id });
+      await bot.lambda.settled();
+      const call = await bot.slack.waitFor('response_url', 5000, (c) => c.path === `/response/${id}`);
+      expect(call.body.response_type).toBe('ephemeral');
+      expect(checkSlackLimits(call.body)).toEqual([]);
+      return JSON.stringify(call.body.blocks);
+    };
+
+    const open = await answer('', STRANGER, 'show-open');
+    // The alert and the muted event of the same type (muted events are still known; they are only not posted).
+    expect(open).toContain('Open AWS Health events: 2');
+    expect(open).toMatch(
+      /`222222222222` prod-payments\\n\*EC2\*\\n:red_circle: <https:[^|]+\|Operational issue>/,
+    );
+
+    const mutesForOncall = await answer('mutes', ONCALL, 'show-mutes-1');
+    expect(mutesForOncall).toContain('AWS_EC2_OPERATIONAL_ISSUE in prod-payments');
+    expect(mutesForOncall).toContain(HEALTH_UNMUTE);
+    const mutesForStranger = await answer('mutes', STRANGER, 'show-mutes-2');
+    expect(mutesForStranger).toContain('AWS_EC2_OPERATIONAL_ISSUE in prod-payments');
+    expect(mutesForStranger).not.toContain(HEALTH_UNMUTE);
+
+    const id = String((healthFixture('ec2-issue-open').detail as { eventArn: string }).eventArn)
+      .split('/')
+      .pop();
+    const full = await answer(String(id), STRANGER, 'show-event');
+    expect(full).toContain('Open: EC2 Operational issue');
+    expect(full).not.toContain(HEALTH_MUTE);
+  });
+
   it('lets only an allowed person Unmute, from the announcement; then that event type posts again', async () => {
     const refused = await callsDuring(() => click(HEALTH_UNMUTE, STRANGER, 'unmute-no', alertTs, muteId));
     expect(refused.map((c) => c.method)).toEqual(['response_url']);

@@ -1,7 +1,9 @@
 import type { App } from '@slack/bolt';
+import { HEALTH_DOC } from '../../../health/command-doc';
 import type { SlackAppDeps } from '../deps';
 import { registerAwsBucket } from './aws-bucket';
 import { registerAwsCases } from './aws-cases';
+import { awsHealthCommand } from './aws-health';
 import { registerAwsHelp } from './aws-help';
 import { registerAwsWhoami } from './aws-whoami';
 
@@ -11,4 +13,5 @@ export function registerCommands(app: App, deps: SlackAppDeps): void {
   registerAwsWhoami(app, deps);
   registerAwsCases(app, deps);
   registerAwsBucket(app, deps);
+  app.command(HEALTH_DOC.command, awsHealthCommand(deps));
 }
