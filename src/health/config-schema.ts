@@ -39,7 +39,29 @@ const matchShape = {
 
 export const healthMatchSchema = z.object(matchShape).strict();
 
-const routeSchema = z.object({ ...matchShape, channels: z.array(slackChannel).min(1).max(10) }).strict();
+const routeSchema = z
+  .object({
+    ...matchShape,
+    channels: z.array(slackChannel).min(1).max(10),
+    /** Who reminders of scheduled changes mention in this route's channels: a user (U…), a user group (S…), here or channel. */
+    mention: z
+      .string()
+      .regex(/^(here|channel|[SUW][A-Z0-9]{2,20})$/, {
+        message: 'must be a Slack user id, a user group id (S…), here or channel',
+      })
+      .optional(),
+  })
+  .strict();
+
+/** `7d`, `1d`, `1h`, `30m`: how long before a scheduled change starts a reminder is sent. */
+export const reminderOffset = z
+  .string()
+  .regex(/^[1-9]\d{0,3}[mhd]$/, { message: 'must be a duration such as 7d, 1d, 1h or 30m' });
+
+export function offsetMs(offset: string): number {
+  const unit = { m: 60_000, h: 3_600_000, d: 86_400_000 }[offset.slice(-1) as 'm' | 'h' | 'd'];
+  return Number(offset.slice(0, -1)) * unit;
+}
 
 const muteSchema = z
   .object({
@@ -70,6 +92,8 @@ export const healthConfigSchema = z
     routes: z.array(routeSchema).default([]),
     /** An event matching a mute is posted nowhere (still recorded in Airtable); messages already posted keep updating. */
     mute: z.array(muteSchema).default([]),
+    /** Thread reminders before a scheduled change starts (healthReminders, every 5 minutes); `[]` sends none. */
+    reminders: z.array(reminderOffset).max(10).default(['7d', '1d', '1h']),
     /** Who may mute and unmute alerts from Slack, besides slack.admins. */
     muteAllowed: allowListSchema.default({ users: [], userGroups: [] }),
     /** Slack messages per second per channel, for the whole bot (Slack allows about 1). */

@@ -60,7 +60,7 @@ const label = (kind: string, index: number, name: string | undefined) =>
  * account names in rules are resolved here, so a typo stops start-up with the rule named.
  */
 export class HealthRouter {
-  private readonly routes: (ResolvedMatch & { channels: string[] })[];
+  private readonly routes: (ResolvedMatch & { channels: string[]; mention?: string })[];
   private readonly mutes: (ResolvedMatch & { until?: string })[];
   private readonly defaults: string[];
 
@@ -68,9 +68,18 @@ export class HealthRouter {
     this.routes = config.routes.map((route, i) => ({
       ...resolveAccounts(route, accounts, `health.routes[${i}]`),
       channels: route.channels,
+      ...(route.mention ? { mention: route.mention } : {}),
     }));
     this.mutes = config.mute.map((mute, i) => resolveAccounts(mute, accounts, `health.mute[${i}]`));
     this.defaults = config.defaultChannels ?? [fallbackChannel];
+  }
+
+  /** Who the routes that send `subject` to `channel` say to mention (reminders of scheduled changes). */
+  mentionsFor(subject: RouteSubject, channel: string): string[] {
+    const mentions = this.routes
+      .filter((route) => route.mention && route.channels.includes(channel) && matches(route, subject))
+      .map((route) => route.mention as string);
+    return [...new Set(mentions)];
   }
 
   route(subject: RouteSubject, now: Date): RouteDecision {
