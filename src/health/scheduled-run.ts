@@ -1,8 +1,6 @@
 import * as z from 'zod';
-import { describeZodProblems } from '../config/zod-problems';
+import { type BadInputPolicy, readInput } from '../lambda/bad-input';
 import { withCorrelation } from '../lambda/logger';
-import { quarantine } from '../lambda/quarantine';
-import type { StateStore } from '../store/state-store';
 
 /** What an EventBridge schedule invokes a function with (only the fields the Health schedules read). */
 const scheduledEventSchema = z
@@ -10,20 +8,16 @@ const scheduledEventSchema = z
   .loose();
 
 /**
- * Runs `work` for a scheduled invocation; anything else (a hand-made invoke with the wrong shape) is quarantined
- * with its id and not run.
+ * Runs `work` for a scheduled invocation; anything else (a hand-made invoke with the wrong shape) is rejected by
+ * the bad-input policy (quarantine + failure queue) and not run.
  */
 export async function onSchedule<T>(
   event: unknown,
-  source: string,
-  store: StateStore,
+  policy: BadInputPolicy,
   work: (id: string) => Promise<T>,
 ): Promise<T | undefined> {
-  const parsed = scheduledEventSchema.safeParse(event);
-  if (!parsed.success) {
-    await quarantine(store, source, event, describeZodProblems(parsed.error));
-    return undefined;
-  }
-  withCorrelation({ eventId: parsed.data.id, function: source });
-  return work(parsed.data.id);
+  const parsed = await readInput(scheduledEventSchema, event, policy);
+  if (!parsed) return undefined;
+  withCorrelation({ eventId: parsed.id, function: policy.source });
+  return work(parsed.id);
 }

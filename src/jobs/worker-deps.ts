@@ -1,6 +1,7 @@
 import type { RetagJobDeps } from '../autotag/run-retag-job';
 import type { AccountDirectory } from '../aws/account-directory';
 import type { CrossAccountCredentials } from '../aws/assume-role';
+import type { MemberClients } from '../aws/member-clients';
 import type { BucketJobDeps } from '../buckets/bucket-task';
 import type { CasesJobDeps } from '../cases/run-cases-job';
 import type { AppConfig } from '../config/schema';
@@ -18,6 +19,8 @@ export interface WorkerDeps extends WhoamiJobDeps, CasesJobDeps, RetagJobDeps, B
   config: AppConfig;
   accounts: AccountDirectory;
   credentials: CrossAccountCredentials;
+  /** Every runner's per-account clients (each takes the services it declares). */
+  clients: MemberClients;
   store: StateStore;
   now: () => Date;
   respond: Respond;

@@ -1,10 +1,10 @@
 import type { BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { SlackReply } from '../../../../blocks/message';
 import { noticeReply } from '../../../../blocks/notice';
-import { acceptJob, JobRefusedError } from '../../../jobs/accept-job';
 import type { Job } from '../../../jobs/job';
-import { logger } from '../../../lambda/logger';
+import { startJob } from '../../../jobs/start-job';
 import type { ReplyTarget } from '../../api/reply-target';
+import { toRespondArguments } from '../bolt-reply';
 import type { SlackAppDeps } from '../deps';
 
 /** Where a Health button was clicked: channel and ts from Slack's payload (never from the button's value). */
@@ -37,28 +37,17 @@ export function clickReplyTarget(body: BlockAction<ButtonAction>, click: HealthC
 
 /** An ephemeral answer to the person who clicked, leaving the alert as it is. */
 export function answerClick(respond: RespondFn, reply: SlackReply): Promise<unknown> {
-  return respond({
-    response_type: 'ephemeral',
-    replace_original: false,
-    text: reply.text,
-    blocks: reply.blocks,
-  });
+  return respond(toRespondArguments(reply, { replaceOriginal: false }));
 }
 
 /** Hands a click's job to the worker; the person hears about a refusal or a failure, nothing on success. */
 export async function startClickJob(job: Job, deps: SlackAppDeps, respond: RespondFn): Promise<void> {
-  try {
-    await acceptJob(job, deps);
-  } catch (error) {
-    if (error instanceof JobRefusedError) {
-      logger.warn('health click refused before it started', { kind: job.kind, problems: error.problems });
-      await answerClick(respond, noticeReply('problem', `Nothing was changed. ${error.sentence}`));
-      return;
-    }
-    logger.error('could not start a health job', { kind: job.kind, error });
+  const start = await startJob(job, deps);
+  if (start.status === 'refused')
+    await answerClick(respond, noticeReply('problem', `Nothing was changed. ${start.sentence}`));
+  if (start.status === 'failed')
     await answerClick(
       respond,
       noticeReply('problem', 'Could not do that just now. Please try again in a minute.'),
     );
-  }
 }

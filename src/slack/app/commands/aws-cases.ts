@@ -1,41 +1,18 @@
-import type { App } from '@slack/bolt';
-import { usageReply } from '../../../../blocks/help';
+import type { Middleware, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { commandStartReply } from '../../../../blocks/job-start-reply';
 import { CASES_DOC } from '../../../cases/command-doc';
-import { parseCasesArgs } from '../../../cases/parse-cases-args';
-import type { JobOfKind } from '../../../jobs/job';
+import { planCasesCommand } from '../../../cases/plan-cases-command';
+import { startJob } from '../../../jobs/start-job';
+import { toRespondArguments } from '../bolt-reply';
 import type { SlackAppDeps } from '../deps';
-import { ackBody, replyTargetOf, startJobAndAck } from '../slash-command';
+import { commandInput } from '../slash-command';
 
-/** `/aws-cases`: parse, then hand the fan-out to the worker and ack with how many accounts it covers. */
-export function registerAwsCases(app: App, deps: SlackAppDeps): void {
-  const { cases } = deps.config;
-  app.command(CASES_DOC.command, async ({ command, ack }) => {
-    const args = parseCasesArgs(command.text, {
-      defaultWindow: cases.defaultWindow,
-      maxWindowDays: cases.maxWindowDays,
-      accounts: deps.accounts,
-    });
-    if (!args.ok) {
-      await ack(ackBody(usageReply(args.problem, CASES_DOC)));
-      return;
-    }
-    const job: JobOfKind<'cases'> = {
-      kind: 'cases',
-      id: command.trigger_id,
-      reply: replyTargetOf(command),
-      query: args.query,
-    };
-    const scope = args.query.account
-      ? `account ${args.query.account.name ?? args.query.account.id}`
-      : cases.accountSource === 'organization'
-        ? 'every account in the organization'
-        : `${deps.config.accounts.length} accounts`;
-    await startJobAndAck(
-      job,
-      ack,
-      deps,
-      `Collecting support cases (last ${args.query.windowText}) from ${scope}…`,
-      CASES_DOC,
-    );
-  });
+/** `/aws-cases`: planned by the feature, then the fan-out goes to the worker; the ack says what it covers. */
+export function awsCasesCommand(deps: SlackAppDeps): Middleware<SlackCommandMiddlewareArgs> {
+  return async ({ command, ack }) => {
+    const plan = planCasesCommand(commandInput(command), deps);
+    if (plan.type === 'reply') return ack(toRespondArguments(plan.reply));
+    const reply = commandStartReply(await startJob(plan.job, deps), plan.working, CASES_DOC);
+    await (reply ? ack(toRespondArguments(reply)) : ack());
+  };
 }
