@@ -84,6 +84,17 @@ const airtableSchema = z
   })
   .strict();
 
+const reconcileSchema = z
+  .object({
+    /** `organization`: DescribeEventsForOrganization (management / delegated-admin account); `account`: DescribeEvents. */
+    view: z.enum(['organization', 'account']).default('organization'),
+    /** Events updated this far back are compared with the state table on every run. */
+    lookbackHours: z.number().int().min(1).max(72).default(6),
+    /** The first run after deploy brings in every open and upcoming event once; `false` only the lookback window. */
+    firstRunOpenEvents: z.boolean().default(true),
+  })
+  .strict();
+
 export const healthConfigSchema = z
   .object({
     /** Where an event goes when no route matches; `[]` sends it nowhere (logged). Default: slack.defaultChannel. */
@@ -94,6 +105,8 @@ export const healthConfigSchema = z
     mute: z.array(muteSchema).default([]),
     /** Thread reminders before a scheduled change starts (healthReminders, every 5 minutes); `[]` sends none. */
     reminders: z.array(reminderOffset).max(10).default(['7d', '1d', '1h']),
+    /** healthReconcile: reads the Health API so an event EventBridge did not deliver still arrives. */
+    reconcile: reconcileSchema.default({ view: 'organization', lookbackHours: 6, firstRunOpenEvents: true }),
     /** Who may mute and unmute alerts from Slack, besides slack.admins. */
     muteAllowed: allowListSchema.default({ users: [], userGroups: [] }),
     /** Slack messages per second per channel, for the whole bot (Slack allows about 1). */
