@@ -9,7 +9,7 @@ import {
   runBucketList,
   runBucketUpload,
   runBucketWebsite,
-} from '../buckets/run-bucket-job';
+} from '../buckets/bucket-job-runners';
 import { runCases } from '../cases/run-cases-job';
 import { runHealthMute, runHealthUnmute } from '../health/run-mute-jobs';
 import { runHealthShow } from '../health/run-show-job';
