@@ -72,26 +72,16 @@ function apiEvent(e: {
 /** The Health API (us-east-1 endpoint) in the organisational view. */
 export function organizationHealthApi(client: HealthClient): HealthApi {
   return {
-    async *events({ from, statuses }) {
-      let nextToken: string | undefined;
-      do {
-        const out = await client.send(
+    events: ({ from, statuses }) =>
+      pagedEvents((nextToken) =>
+        client.send(
           new DescribeEventsForOrganizationCommand({
-            filter: {
-              ...(from ? { lastUpdatedTime: { from } } : {}),
-              ...(statuses ? { eventStatusCodes: statuses } : {}),
-            },
+            filter: { ...(from ? { lastUpdatedTime: { from } } : {}), ...statusFilter(statuses) },
             maxResults: 100,
             nextToken,
           }),
-        );
-        for (const e of out.events ?? []) {
-          const event = apiEvent(e);
-          if (event) yield event;
-        }
-        nextToken = out.nextToken;
-      } while (nextToken);
-    },
+        ),
+      ),
     async accounts(event) {
       const accounts: string[] = [];
       let nextToken: string | undefined;
@@ -112,78 +102,87 @@ export function organizationHealthApi(client: HealthClient): HealthApi {
       );
       return out.successfulSet?.[0]?.eventDescription?.latestDescription ?? '';
     },
-    async entities(event, awsAccountId) {
-      const entities: ApiEntity[] = [];
-      let nextToken: string | undefined;
-      do {
-        const out = await client.send(
+    entities: (event, awsAccountId) =>
+      pagedEntities((nextToken) =>
+        client.send(
           new DescribeAffectedEntitiesForOrganizationCommand({
             organizationEntityFilters: [{ eventArn: event.arn, awsAccountId }],
             maxResults: 100,
             nextToken,
           }),
-        );
-        entities.push(...apiEntities(out.entities));
-        nextToken = out.nextToken;
-      } while (nextToken);
-      return entities;
-    },
+        ),
+      ),
   };
 }
 
 /** The Health API in the account view: the bot's own account only. */
 export function accountHealthApi(client: HealthClient, ownAccount: () => Promise<string>): HealthApi {
   return {
-    async *events({ from, statuses }) {
-      let nextToken: string | undefined;
-      do {
-        const out = await client.send(
+    events: ({ from, statuses }) =>
+      pagedEvents((nextToken) =>
+        client.send(
           new DescribeEventsCommand({
-            filter: {
-              ...(from ? { lastUpdatedTimes: [{ from }] } : {}),
-              ...(statuses ? { eventStatusCodes: statuses } : {}),
-            },
+            filter: { ...(from ? { lastUpdatedTimes: [{ from }] } : {}), ...statusFilter(statuses) },
             maxResults: 100,
             nextToken,
           }),
-        );
-        for (const e of out.events ?? []) {
-          const event = apiEvent(e);
-          if (event) yield event;
-        }
-        nextToken = out.nextToken;
-      } while (nextToken);
-    },
+        ),
+      ),
     accounts: async () => [await ownAccount()],
     async description(event) {
       const out = await client.send(new DescribeEventDetailsCommand({ eventArns: [event.arn] }));
       return out.successfulSet?.[0]?.eventDescription?.latestDescription ?? '';
     },
-    async entities(event) {
-      const entities: ApiEntity[] = [];
-      let nextToken: string | undefined;
-      do {
-        const out = await client.send(
+    entities: (event) =>
+      pagedEntities((nextToken) =>
+        client.send(
           new DescribeAffectedEntitiesCommand({
             filter: { eventArns: [event.arn] },
             maxResults: 100,
             nextToken,
           }),
-        );
-        entities.push(...apiEntities(out.entities));
-        nextToken = out.nextToken;
-      } while (nextToken);
-      return entities;
-    },
+        ),
+      ),
   };
 }
 
-function apiEntities(
-  entities: { entityValue?: string; statusCode?: string; lastUpdatedTime?: Date }[] | undefined,
-): ApiEntity[] {
-  return (entities ?? []).flatMap((e) =>
-    e.entityValue
-      ? [{ entityValue: e.entityValue, status: e.statusCode, lastUpdatedTime: iso(e.lastUpdatedTime) }]
-      : [],
-  );
+const statusFilter = (statuses: ApiEvent['statusCode'][] | undefined) =>
+  statuses ? { eventStatusCodes: statuses } : {};
+
+type RawEvent = Parameters<typeof apiEvent>[0];
+type RawEntity = { entityValue?: string; statusCode?: string; lastUpdatedTime?: Date };
+
+/** Every page of an events listing (both views page the same way). */
+async function* pagedEvents(
+  fetch: (nextToken: string | undefined) => Promise<{ events?: RawEvent[]; nextToken?: string }>,
+): AsyncIterable<ApiEvent> {
+  let nextToken: string | undefined;
+  do {
+    const out = await fetch(nextToken);
+    for (const raw of out.events ?? []) {
+      const event = apiEvent(raw);
+      if (event) yield event;
+    }
+    nextToken = out.nextToken;
+  } while (nextToken);
+}
+
+/** Every page of an affected-entities listing. */
+async function pagedEntities(
+  fetch: (nextToken: string | undefined) => Promise<{ entities?: RawEntity[]; nextToken?: string }>,
+): Promise<ApiEntity[]> {
+  const entities: ApiEntity[] = [];
+  let nextToken: string | undefined;
+  do {
+    const out = await fetch(nextToken);
+    for (const e of out.entities ?? [])
+      if (e.entityValue)
+        entities.push({
+          entityValue: e.entityValue,
+          status: e.statusCode,
+          lastUpdatedTime: iso(e.lastUpdatedTime),
+        });
+    nextToken = out.nextToken;
+  } while (nextToken);
+  return entities;
 }

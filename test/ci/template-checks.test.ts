@@ -336,6 +336,7 @@ describe('findFailureQueueGaps (issue 12: one bad-input policy)', () => {
         'casesSchedule',
         'catalogEvent',
         'healthEvent',
+        'healthReconcile',
         'healthReminders',
         'slackWorker',
       ].sort(),
