@@ -43,6 +43,14 @@ const routeSchema = z
   .object({
     ...matchShape,
     channels: z.array(slackChannel).min(1).max(10),
+    /**
+     * `hourly` or `daily HH:MM` (UTC): this route's events are not posted one by one but as one digest message per
+     * channel and period, each with a button to post it as a full alert.
+     */
+    digest: z
+      .string()
+      .regex(/^(hourly|daily ([01]\d|2[0-3]):[0-5]\d)$/, { message: 'must be hourly or daily HH:MM (UTC)' })
+      .optional(),
     /** Who reminders of scheduled changes mention in this route's channels: a user (U…), a user group (S…), here or channel. */
     mention: z
       .string()

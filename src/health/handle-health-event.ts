@@ -3,6 +3,7 @@ import { logger } from '../lambda/logger';
 import type { AirtableOutbox, AirtableWriter, DrainResult } from '../store/airtable-outbox';
 import type { StateStore } from '../store/state-store';
 import { healthAirtableRow, slackMessageLink } from './airtable-row';
+import { queueDigestLine } from './digest-queue';
 import { type HealthDelivery, toDelivery } from './health-delivery';
 import type { HealthEvent } from './health-event-schema';
 import type { RouteDecision } from './health-router';
@@ -64,6 +65,8 @@ export async function handleHealthEvent(
   });
   // Also when nothing changed: a retry of a delivery whose invocation died right after the merge fills the gap.
   await trackOpenEvent(deps.store, merged.view);
+  for (const { channel } of route.digests ?? [])
+    await queueDigestLine(deps.store, channel, merged.view, delivery.accountId, new Date());
   const channels = merged.view.accounts[delivery.accountId]?.channels ?? [];
   const messages: RenderOutcome[] = [];
   const failed: { channel: string; error: Error }[] = [];

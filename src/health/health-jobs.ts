@@ -57,7 +57,17 @@ export const healthShowJobSchema = z.object({
   canUnmute: z.boolean(),
 });
 
+/** "Post as alert" clicked on line `index` of the digest at (channelId, ts). */
+export const healthExpandJobSchema = z.object({
+  kind: z.literal('health.expand'),
+  ...base,
+  channelId,
+  ts: messageTs,
+  index: z.number().int().min(0).max(49),
+});
+
 export const healthJobSchemas = [
+  healthExpandJobSchema,
   healthWatchJobSchema,
   healthMuteJobSchema,
   healthUnmuteJobSchema,
@@ -67,4 +77,5 @@ export const healthJobSchemas = [
 export type HealthWatchJob = z.infer<typeof healthWatchJobSchema>;
 export type HealthMuteJob = z.infer<typeof healthMuteJobSchema>;
 export type HealthUnmuteJob = z.infer<typeof healthUnmuteJobSchema>;
+export type HealthExpandJob = z.infer<typeof healthExpandJobSchema>;
 export type HealthShowJob = z.infer<typeof healthShowJobSchema>;

@@ -15,7 +15,7 @@ export function routeWithMutes(
 ): (delivery: HealthDelivery) => Promise<RouteDecision> {
   return async (delivery) => {
     const decision = route(delivery);
-    if (decision.channels.length === 0) return decision;
+    if (decision.channels.length === 0 && !decision.digests) return decision;
     const mute = muteFor(await activeMutes(store, now()), delivery);
     if (!mute) return decision;
     return { channels: [], reason: `muted from Slack by ${mute.by} until ${mute.until} (${mute.id})` };

@@ -11,6 +11,7 @@ import {
   runBucketWebsite,
 } from '../buckets/bucket-job-runners';
 import { runCases } from '../cases/run-cases-job';
+import { runHealthExpand } from '../health/run-expand-job';
 import { runHealthMute, runHealthUnmute } from '../health/run-mute-jobs';
 import { runHealthShow } from '../health/run-show-job';
 import { runHealthWatch } from '../health/run-watch-job';
@@ -41,6 +42,7 @@ const RUNNERS: Runners = {
   'health.mute': runHealthMute,
   'health.unmute': runHealthUnmute,
   'health.show': runHealthShow,
+  'health.expand': runHealthExpand,
 };
 
 /**

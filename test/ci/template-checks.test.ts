@@ -335,6 +335,7 @@ describe('findFailureQueueGaps (issue 12: one bad-input policy)', () => {
         'autotagEvent',
         'casesSchedule',
         'catalogEvent',
+        'healthDigests',
         'healthEvent',
         'healthReconcile',
         'healthReminders',

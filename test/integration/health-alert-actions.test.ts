@@ -3,7 +3,7 @@ import { checkSlackLimits } from '../../blocks/check-limits';
 import { HEALTH_MUTE, HEALTH_ON_IT, HEALTH_UNMUTE } from '../../blocks/health-actions';
 import { MUTE_DURATION_BLOCK, MUTE_SCOPE_BLOCK } from '../../blocks/health-mute-modal';
 import { HEALTH_AIRTABLE_TABLE, HealthBotHarness } from '../support/health-bot-harness';
-import { healthFixture } from '../support/health-harness';
+import { anotherHealthEvent, healthFixture } from '../support/health-harness';
 import type { RecordedCall } from '../support/slack-stand-in';
 
 const ADA = 'U0ADA00001';
@@ -14,13 +14,7 @@ const ADMIN = 'U0ADMIN001';
 const PROD_OPS = 'C0PRODOPS1';
 
 /** ec2-issue-open as another event of the same type in the same account (its own ARN and delivery id). */
-function anotherEc2Issue(n: number): Record<string, unknown> {
-  const event = structuredClone(healthFixture('ec2-issue-open'));
-  const detail = event.detail as Record<string, unknown>;
-  detail.eventArn = `${String(detail.eventArn)}-again-${n}`;
-  event.id = `a1111111-0000-4000-8000-00000000010${n}`;
-  return event;
-}
+const anotherEc2Issue = (n: number) => anotherHealthEvent('ec2-issue-open', `again-${n}`);
 
 describe('Health alert buttons: I’m on it, Mute…, Unmute (slack-http, worker, health-event on loopback)', () => {
   const bot = new HealthBotHarness();

@@ -2,20 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSlackLimits } from '../../blocks/check-limits';
 import { dueOffset } from '../../src/health/send-reminders';
 import { HealthBotHarness } from '../support/health-bot-harness';
-import { healthFixture } from '../support/health-harness';
+import { anotherHealthEvent } from '../support/health-harness';
 
 const HOUR = 3_600_000;
 
 /** The RDS scheduled-change sample, starting `hours` from now (Health announces some changes late). */
-function scheduledChange(hours: number, suffix: string): Record<string, unknown> {
-  const event = structuredClone(healthFixture('rds-scheduled-change'));
-  const detail = event.detail as Record<string, unknown>;
-  detail.eventArn = `${String(detail.eventArn)}-${suffix}`;
-  detail.startTime = new Date(Date.now() + hours * HOUR).toUTCString();
-  detail.lastUpdatedTime = new Date(Date.now() - HOUR).toUTCString();
-  event.id = `b2222222-0000-4000-8000-${suffix.padStart(12, '0')}`;
-  return event;
-}
+const scheduledChange = (hours: number, suffix: string) =>
+  anotherHealthEvent('rds-scheduled-change', suffix, (detail) => {
+    detail.startTime = new Date(Date.now() + hours * HOUR).toUTCString();
+    detail.lastUpdatedTime = new Date(Date.now() - HOUR).toUTCString();
+  });
 
 describe('healthReminders before scheduled changes (handlers/health-reminders, dynalite, Slack stand-in)', () => {
   const bot = new HealthBotHarness();

@@ -1,6 +1,7 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { MINE_ACTION, RETAG_ACTION } from '../../../../blocks/autotag-notice';
 import {
+  HEALTH_DIGEST_EXPAND,
   HEALTH_MUTE,
   HEALTH_ON_IT,
   HEALTH_OPEN_DASHBOARD,
@@ -9,6 +10,7 @@ import {
 import type { SlackAppDeps } from '../deps';
 import { autotagMineButton } from './autotag-mine-button';
 import { autotagRetagButton } from './autotag-retag-button';
+import { healthDigestExpandButton } from './health-digest-expand-button';
 import { healthMuteButton } from './health-mute-button';
 import { healthOnItButton } from './health-on-it-button';
 import { healthOpenDashboard } from './health-open-dashboard';
@@ -22,4 +24,5 @@ export function registerActions(app: App, deps: SlackAppDeps): void {
   app.action<BlockAction<ButtonAction>>(HEALTH_ON_IT, healthOnItButton(deps));
   app.action<BlockAction<ButtonAction>>(HEALTH_MUTE, healthMuteButton(deps));
   app.action<BlockAction<ButtonAction>>(HEALTH_UNMUTE, healthUnmuteButton(deps));
+  app.action<BlockAction<ButtonAction>>(HEALTH_DIGEST_EXPAND, healthDigestExpandButton(deps));
 }
