@@ -3,8 +3,8 @@ import type { SlackReply } from '../../../../blocks/message';
 import { noticeReply } from '../../../../blocks/notice';
 import type { Job } from '../../../jobs/job';
 import { startJob } from '../../../jobs/start-job';
+import { replyBody } from '../../api/reply-body';
 import type { ReplyTarget } from '../../api/reply-target';
-import { toRespondArguments } from '../bolt-reply';
 import type { SlackAppDeps } from '../deps';
 
 /** Where a Health button was clicked: channel and ts from Slack's payload (never from the button's value). */
@@ -37,7 +37,7 @@ export function clickReplyTarget(body: BlockAction<ButtonAction>, click: HealthC
 
 /** An ephemeral answer to the person who clicked, leaving the alert as it is. */
 export function answerClick(respond: RespondFn, reply: SlackReply): Promise<unknown> {
-  return respond(toRespondArguments(reply, { replaceOriginal: false }));
+  return respond(replyBody(reply, { replaceOriginal: false }));
 }
 
 /** Hands a click's job to the worker; the person hears about a refusal or a failure, nothing on success. */

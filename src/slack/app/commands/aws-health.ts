@@ -4,8 +4,8 @@ import { HEALTH_DOC } from '../../../health/command-doc';
 import { mayMute } from '../../../health/mute-permission';
 import { planHealthCommand } from '../../../health/plan-health-command';
 import { startJob } from '../../../jobs/start-job';
+import { replyBody } from '../../api/reply-body';
 import { userGroupMembers } from '../../api/user-group-members';
-import { toRespondArguments } from '../bolt-reply';
 import type { SlackAppDeps } from '../deps';
 import { commandInput } from '../slash-command';
 
@@ -15,8 +15,8 @@ export function awsHealthCommand(deps: SlackAppDeps): Middleware<SlackCommandMid
     const plan = await planHealthCommand(commandInput(command), () =>
       mayMute(command.user_id, deps.config, userGroupMembers(client)),
     );
-    if (plan.type === 'reply') return ack(toRespondArguments(plan.reply));
+    if (plan.type === 'reply') return ack(replyBody(plan.reply));
     const reply = commandStartReply(await startJob(plan.job, deps), plan.working, HEALTH_DOC);
-    await (reply ? ack(toRespondArguments(reply)) : ack());
+    await (reply ? ack(replyBody(reply)) : ack());
   };
 }
