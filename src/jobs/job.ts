@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { autotagRetagJobSchema } from '../autotag/retag-job';
 import { bucketJobSchemas } from '../buckets/bucket-jobs';
 import { casesJobSchema } from '../cases/cases-job';
+import { healthJobSchemas } from '../health/health-jobs';
 import { whoamiJobSchema } from '../whoami/whoami-job';
 
 /** Every job the Slack function hands to the worker; each feature owns its job schema and runner. */
@@ -10,6 +11,7 @@ export const jobSchema = z.discriminatedUnion('kind', [
   casesJobSchema,
   autotagRetagJobSchema,
   ...bucketJobSchemas,
+  ...healthJobSchemas,
 ]);
 
 export type Job = z.infer<typeof jobSchema>;

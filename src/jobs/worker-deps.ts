@@ -5,6 +5,7 @@ import type { MemberClients } from '../aws/member-clients';
 import type { BucketJobDeps } from '../buckets/run-bucket-job';
 import type { CasesJobDeps } from '../cases/run-cases-job';
 import type { AppConfig } from '../config/schema';
+import type { HealthJobDeps } from '../health/health-job-deps';
 import type { FailureQueue } from '../lambda/failure-queue';
 import type { Respond } from '../slack/api/response-url';
 import type { StateStore } from '../store/state-store';
@@ -14,7 +15,7 @@ import type { WhoamiJobDeps } from '../whoami/run-whoami-job';
  * What the worker passes to every runner: the union of what each feature's runner declares it needs, plus what
  * running a job itself needs. Built once per worker container (or test) and passed in.
  */
-export interface WorkerDeps extends WhoamiJobDeps, CasesJobDeps, RetagJobDeps, BucketJobDeps {
+export interface WorkerDeps extends WhoamiJobDeps, CasesJobDeps, RetagJobDeps, BucketJobDeps, HealthJobDeps {
   config: AppConfig;
   accounts: AccountDirectory;
   credentials: CrossAccountCredentials;

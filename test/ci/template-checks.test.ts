@@ -331,7 +331,16 @@ describe('findFailureQueueGaps (issue 12: one bad-input policy)', () => {
       .map(([name]) => name);
 
     expect(withQueue.sort()).toEqual(
-      ['autotagEvent', 'casesSchedule', 'catalogEvent', 'healthEvent', 'slackWorker'].sort(),
+      [
+        'autotagEvent',
+        'casesSchedule',
+        'catalogEvent',
+        'healthDigests',
+        'healthEvent',
+        'healthReconcile',
+        'healthReminders',
+        'slackWorker',
+      ].sort(),
     );
     expect(findFailureQueueGaps(serverless)).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import type { CommandDoc } from '../../../../blocks/help';
 import { BUCKET_DOC } from '../../../buckets/command-doc';
 import { CASES_DOC } from '../../../cases/command-doc';
+import { HEALTH_DOC } from '../../../health/command-doc';
 import { WHOAMI_DOC } from '../../../whoami/command-doc';
 
 export const HELP_DOC: CommandDoc = {
@@ -11,4 +12,4 @@ export const HELP_DOC: CommandDoc = {
 };
 
 /** Every slash command the bot answers, as `/aws-help` lists them; each feature keeps its own command-doc.ts. */
-export const COMMAND_LIST: readonly CommandDoc[] = [HELP_DOC, WHOAMI_DOC, CASES_DOC, BUCKET_DOC];
+export const COMMAND_LIST: readonly CommandDoc[] = [HELP_DOC, WHOAMI_DOC, CASES_DOC, BUCKET_DOC, HEALTH_DOC];

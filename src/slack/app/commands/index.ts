@@ -1,10 +1,12 @@
 import type { App } from '@slack/bolt';
 import { BUCKET_DOC } from '../../../buckets/command-doc';
 import { CASES_DOC } from '../../../cases/command-doc';
+import { HEALTH_DOC } from '../../../health/command-doc';
 import { WHOAMI_DOC } from '../../../whoami/command-doc';
 import type { SlackAppDeps } from '../deps';
 import { awsBucketCommand } from './aws-bucket';
 import { awsCasesCommand } from './aws-cases';
+import { awsHealthCommand } from './aws-health';
 import { awsHelpCommand } from './aws-help';
 import { awsWhoamiCommand } from './aws-whoami';
 import { HELP_DOC } from './command-list';
@@ -15,4 +17,5 @@ export function registerCommands(app: App, deps: SlackAppDeps): void {
   app.command(WHOAMI_DOC.command, awsWhoamiCommand(deps));
   app.command(CASES_DOC.command, awsCasesCommand(deps));
   app.command(BUCKET_DOC.command, awsBucketCommand(deps));
+  app.command(HEALTH_DOC.command, awsHealthCommand(deps));
 }
