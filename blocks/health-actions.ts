@@ -1,2 +1,10 @@
 /** Action id of the "Open in AWS Health" link button (acknowledged by src/slack/app/actions/health-open-dashboard). */
 export const HEALTH_OPEN_DASHBOARD = 'health_open_dashboard';
+/** "I'm on it" on an alert: adds (or, clicked again, removes) the person. */
+export const HEALTH_ON_IT = 'health_on_it';
+/** "Mute…" on an alert: opens the mute modal for allowed people. */
+export const HEALTH_MUTE = 'health_mute';
+/** "Unmute" on a mute's thread reply or in `/aws-health mutes`; its value is the mute's id. */
+export const HEALTH_UNMUTE = 'health_unmute';
+/** "Post as alert" on a digest line; its value is the line's number in the digest. */
+export const HEALTH_DIGEST_EXPAND = 'health_digest_expand';

@@ -11,6 +11,8 @@ export interface HealthChangeInput {
 
 const MAX_CHANGE_BLOCKS = 20;
 
+const resources = (count: number) => `${count} resource${count === 1 ? '' : 's'}`;
+
 function changeLine(change: HealthChange, category: string): string {
   switch (change.kind) {
     case 'status': {
@@ -33,6 +35,8 @@ function changeLine(change: HealthChange, category: string): string {
       const lines = change.added.map((a) => `• ${accountLabel(a.id, a.name)}`);
       return `*Now also affects ${change.added.length} account${change.added.length === 1 ? '' : 's'}*\n${joinLinesWithin(lines, 1800, 'accounts', 10)}`;
     }
+    case 'recovered':
+      return `:large_green_circle: *${resources(change.count)} recovered*`;
   }
 }
 
@@ -50,6 +54,8 @@ function changePlain(change: HealthChange): string {
       return `${change.added.length} new resources in ${accountPlain(change.accountId, change.accountName)}`;
     case 'accounts':
       return `${change.added.length} more accounts`;
+    case 'recovered':
+      return `${resources(change.count)} recovered`;
   }
 }
 

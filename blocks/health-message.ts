@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { HealthEventView, MissingPages } from '../src/health/event-view';
-import { HEALTH_OPEN_DASHBOARD } from './health-actions';
+import { HEALTH_MUTE, HEALTH_ON_IT, HEALTH_OPEN_DASHBOARD } from './health-actions';
 import {
   accountLabel,
   accountPlain,
@@ -21,6 +21,23 @@ export interface HealthMessageInput {
   dashboardUrl: string;
   /** Pages of a paged event that have not arrived yet. */
   missingPages: MissingPages;
+  /** Slack user ids of the people on it ("I'm on it"). */
+  watchers?: readonly string[];
+  /** Mute and "I'm on it" buttons: only on the channel alert itself (a click is bound to that message). */
+  buttons?: boolean;
+}
+
+const SLACK_USER = /^[UW][A-Z0-9]{2,20}$/;
+const WATCHERS_SHOWN = 20;
+
+/** `👀 <@U1>, <@U2> are on it`; user ids only (anything else is dropped), the rest counted. */
+function watchersBlock(watchers: readonly string[]): KnownBlock[] {
+  const people = watchers.filter((id) => SLACK_USER.test(id));
+  if (people.length === 0) return [];
+  const shown = people.slice(0, WATCHERS_SHOWN).map((id) => `<@${id}>`);
+  const more = people.length > WATCHERS_SHOWN ? ` and ${people.length - WATCHERS_SHOWN} more` : '';
+  const verb = people.length === 1 ? 'is' : 'are';
+  return [{ type: 'context', elements: [mrkdwnText(`:eyes: ${shown.join(', ')}${more} ${verb} on it`)] }];
 }
 
 const DESCRIPTION_CHARS = 2600;
@@ -69,25 +86,40 @@ function accountsBlock(view: HealthEventView): KnownBlock[] {
   ];
 }
 
+/** Unresolved first, in the order people must act on them; resolved ones are only counted. */
+const STATUS_ORDER: Record<string, number> = { impaired: 0, pending: 1, unknown: 2, none: 3, unimpaired: 4 };
+
 function entitiesBlock(view: HealthEventView): KnownBlock[] {
   const accounts = Object.entries(view.accounts);
   const several = accounts.length > 1;
-  const lines = accounts.flatMap(([, account]) =>
-    account.entities.map((entity) =>
-      several && account.name
-        ? `• ${inlineCodeWithin(entity, ENTITY_CHARS)} — ${escapeAndTruncate(account.name, NAME_CHARS)}`
-        : `• ${inlineCodeWithin(entity, ENTITY_CHARS)}`,
-    ),
+  let resolved = 0;
+  const listed = accounts.flatMap(([, account]) =>
+    account.entities.flatMap((entity) => {
+      const status = account.statuses?.[entity];
+      if (status === 'resolved') {
+        resolved += 1;
+        return [];
+      }
+      const label = status ? ` _${status}_` : '';
+      const line =
+        several && account.name
+          ? `• ${inlineCodeWithin(entity, ENTITY_CHARS)}${label} — ${escapeAndTruncate(account.name, NAME_CHARS)}`
+          : `• ${inlineCodeWithin(entity, ENTITY_CHARS)}${label}`;
+      return [{ line, order: STATUS_ORDER[status ?? 'none'] ?? 3 }];
+    }),
   );
-  if (lines.length === 0) return [];
-  const total = view.entitiesTruncated ? `${lines.length}+` : String(lines.length);
+  const all = listed.length + resolved;
+  if (all === 0) return [];
+  // A stable sort keeps the order entities were first seen within each status.
+  const lines = listed.sort((a, b) => a.order - b.order).map(({ line }) => line);
+  const total = view.entitiesTruncated ? `${all}+` : String(all);
   const title = `*Affected resources (${total})*\n`;
-  return [
-    {
-      type: 'section',
-      text: mrkdwnText(title + joinLinesWithin(lines, 2900 - title.length, 'resources', ENTITY_LINES)),
-    },
-  ];
+  const tail = resolved > 0 ? `\n…and ${number(resolved)} resolved` : '';
+  const body =
+    lines.length > 0
+      ? joinLinesWithin(lines, 2900 - title.length - tail.length, 'resources', ENTITY_LINES)
+      : '';
+  return [{ type: 'section', text: mrkdwnText(title + body + (body ? tail : tail.slice(1))) }];
 }
 
 const number = (n: number) => n.toLocaleString('en-US');
@@ -129,7 +161,13 @@ export function healthFallbackText(view: HealthEventView): string {
 }
 
 /** The one message of a Health event in a channel; rebuilt and `chat.update`d on every change. */
-export function healthEventMessage({ view, dashboardUrl, missingPages }: HealthMessageInput): SlackMessage {
+export function healthEventMessage({
+  view,
+  dashboardUrl,
+  missingPages,
+  watchers = [],
+  buttons = true,
+}: HealthMessageInput): SlackMessage {
   const fields = [
     `*Status*\n${statusBadge(view.status, view.category).word}`,
     `*Category*\n${escapeAndTruncate(categoryName(view.category), FIELD_CHARS)}`,
@@ -145,6 +183,7 @@ export function healthEventMessage({ view, dashboardUrl, missingPages }: HealthM
     descriptionBlock(view, dashboardUrl),
     ...accountsBlock(view),
     ...entitiesBlock(view),
+    ...watchersBlock(watchers),
     {
       type: 'actions',
       elements: [
@@ -154,6 +193,12 @@ export function healthEventMessage({ view, dashboardUrl, missingPages }: HealthM
           text: plainText('Open in AWS Health'),
           url: dashboardUrl,
         },
+        ...(buttons
+          ? [
+              { type: 'button' as const, action_id: HEALTH_ON_IT, text: plainText(":eyes: I'm on it") },
+              { type: 'button' as const, action_id: HEALTH_MUTE, text: plainText('Mute…') },
+            ]
+          : []),
       ],
     },
     contextBlock(view, missingPages),

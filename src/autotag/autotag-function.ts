@@ -9,6 +9,7 @@ import { eventIdOf } from '../lambda/quarantine';
 import { slackSinkFromEnv } from '../slack/api/slack-sink-from-env';
 import type { StateStore } from '../store/state-store';
 import { stateStoreFromEnv } from '../store/state-store-from-env';
+import { AUTOTAG_CLIENT_MAKERS } from './autotag-client-makers';
 import type { AutotagDeps } from './autotag-deps';
 import { autotagExtras } from './autotag-extras';
 import { cloudTrailEventSchema } from './cloudtrail-event';
@@ -26,7 +27,7 @@ export function createAutotagFunction(
   overrides: Partial<Pick<AutotagDeps, 'store' | 'clients' | 'sink'>> & { sqs?: SQSClient } = {},
 ) {
   const store: StateStore = overrides.store ?? stateStoreFromEnv(env);
-  const access = memberAccountAccess(config, 'aws-chatops-autotag');
+  const access = memberAccountAccess(config, 'aws-chatops-autotag', AUTOTAG_CLIENT_MAKERS);
   const clients = overrides.clients ?? access.clients;
   const sink = overrides.sink ?? slackSinkFromEnv(env);
   const extras = autotagExtras(env, config, { clients: access.clients, accounts: access.accounts, store });

@@ -8,6 +8,7 @@ import { failureQueueFromEnv, rejectBadInput } from '../lambda/bad-input';
 import { logger, withCorrelation } from '../lambda/logger';
 import { slackSinkFromEnv } from '../slack/api/slack-sink-from-env';
 import { stateStoreFromEnv } from '../store/state-store-from-env';
+import { AUTOTAG_CLIENT_MAKERS } from './autotag-client-makers';
 import type { AutotagDeps } from './autotag-deps';
 import { autotagExtras } from './autotag-extras';
 import { type AutotagOutcome, EVENT_CLAIM_SECONDS } from './autotag-outcome';
@@ -36,7 +37,7 @@ export function createAutotagRetryFunction(
   overrides: Partial<Pick<AutotagDeps, 'store' | 'clients' | 'sink'>> & { sqs?: SQSClient } = {},
 ) {
   const store = overrides.store ?? stateStoreFromEnv(env);
-  const access = memberAccountAccess(config, 'aws-chatops-autotag');
+  const access = memberAccountAccess(config, 'aws-chatops-autotag', AUTOTAG_CLIENT_MAKERS);
   const deps: Omit<AutotagDeps, 'ownAccountId'> = {
     config,
     accounts: access.accounts,

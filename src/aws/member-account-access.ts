@@ -3,7 +3,7 @@ import { STSClient } from '@aws-sdk/client-sts';
 import type { AppConfig } from '../config/schema';
 import { AccountDirectory } from './account-directory';
 import { CrossAccountCredentials } from './assume-role';
-import { type MemberClients, memberClients } from './member-clients';
+import { type ClientMakers, type MemberClients, memberClients } from './member-clients';
 import { organizationAccountNames } from './organization-account-names';
 import { organizationMembers } from './organization-members';
 
@@ -15,16 +15,18 @@ import { organizationMembers } from './organization-members';
  * the fan-out retries a throttled AssumeRole itself after giving the account's slot away, where an SDK retry would
  * back off while holding it. `clients` and `casesClients` are the per-account client factories on each.
  */
-export function memberAccountAccess(
+export function memberAccountAccess<M extends ClientMakers>(
   config: AppConfig,
   sessionName: string,
+  /** The services this function reaches in member accounts (src/aws/clients/): its bundle holds only those. */
+  makers: M,
 ): {
   sts: STSClient;
   credentials: CrossAccountCredentials;
   casesSts: STSClient;
   casesCredentials: CrossAccountCredentials;
-  clients: MemberClients;
-  casesClients: MemberClients;
+  clients: Pick<MemberClients, keyof M & keyof MemberClients>;
+  casesClients: Pick<MemberClients, keyof M & keyof MemberClients>;
   accounts: AccountDirectory;
   organizations: OrganizationsClient;
 } {
@@ -44,17 +46,13 @@ export function memberAccountAccess(
   const credentials = new CrossAccountCredentials({ sts, ...assumeOptions });
   const casesSts = new STSClient({ maxAttempts: 1 });
   const casesCredentials = new CrossAccountCredentials({ sts: casesSts, ...assumeOptions });
-  const clientOptions = {
-    partition: config.organization.partition,
-    supportConcurrency: config.cases.concurrency,
-  };
   return {
     sts,
     credentials,
     casesSts,
     casesCredentials,
-    clients: memberClients(credentials, clientOptions),
-    casesClients: memberClients(casesCredentials, clientOptions),
+    clients: memberClients(credentials, makers),
+    casesClients: memberClients(casesCredentials, makers),
     accounts,
     organizations,
   };

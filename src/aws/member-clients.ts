@@ -1,13 +1,12 @@
-import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
-import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
-import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
-import { S3Client } from '@aws-sdk/client-s3';
-import { ServiceCatalogClient } from '@aws-sdk/client-service-catalog';
-import { STSClient } from '@aws-sdk/client-sts';
-import { SupportClient, type SupportClientConfig } from '@aws-sdk/client-support';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { IdentitystoreClient } from '@aws-sdk/client-identitystore';
+import type { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { ServiceCatalogClient } from '@aws-sdk/client-service-catalog';
+import type { STSClient } from '@aws-sdk/client-sts';
+import type { SupportClient } from '@aws-sdk/client-support';
 import type { CrossAccountCredentials } from './assume-role';
 
 /**
@@ -37,122 +36,51 @@ export interface MemberClients {
   support(target: ClientTarget): SupportClient;
 }
 
-/** The Support API has one endpoint per partition. */
-const SUPPORT_REGION = { aws: 'us-east-1', 'aws-us-gov': 'us-gov-west-1', 'aws-cn': 'cn-north-1' } as const;
-export type Partition = keyof typeof SUPPORT_REGION;
-
-/** Service Catalog and CloudFormation reads: attempts in all before a gap is shown. */
-const ENRICH_MAX_ATTEMPTS = 4;
-
-export interface MemberClientsOptions {
-  partition: Partition;
-  /** How many accounts a case report reads at once: the size of the Support connection pool. */
-  supportConcurrency: number;
+/** What a maker gets: the member account's credentials (none: the function's own) and the target's region. */
+export interface ClientBase {
+  credentials?: ReturnType<CrossAccountCredentials['credentialsFor']>;
+  region?: string;
 }
 
 /**
- * Clients kept for the life of the Lambda container so connections are reused. Credentials come from
- * `credentials` (the shared assume-role cache; its providers refresh themselves); endpoints from the SDK's own
- * settings (AWS_ENDPOINT_URL_<SERVICE>), never from code.
+ * How to build one service's client, with that service's quirks (src/aws/clients/). Each lives in its own file
+ * so a function's bundle holds only the SDK clients it uses: the function wiring passes the makers it needs.
  */
-export function memberClients(
+export interface ClientMaker<C> {
+  make: (base: ClientBase) => C;
+  /** One endpoint whatever the region (Support): clients are not kept per region. */
+  regionless?: boolean;
+}
+
+export type ClientMakers = { [K in keyof MemberClients]?: ClientMaker<ReturnType<MemberClients[K]>> };
+
+/**
+ * Clients kept for the life of the Lambda container so connections are reused, one per service, account, role and
+ * region. Credentials come from `credentials` (the shared assume-role cache; its providers refresh themselves);
+ * endpoints from the SDK's own settings (AWS_ENDPOINT_URL_<SERVICE>), never from code.
+ */
+export function memberClients<M extends ClientMakers>(
   credentials: CrossAccountCredentials,
-  options: MemberClientsOptions,
-): MemberClients {
+  makers: M,
+): Pick<MemberClients, keyof M & keyof MemberClients> {
   const cache = new Map<string, unknown>();
-  const supportBase = lazy(() => supportBaseConfig(options));
-
-  function cached<T>(
-    service: string,
-    target: ClientTarget,
-    make: (base: { credentials?: ReturnType<CrossAccountCredentials['credentialsFor']> }) => T,
-  ): T {
-    const key = `${service}/${target.accountId}/${target.roleName ?? ''}/${target.region ?? ''}`;
-    let client = cache.get(key) as T | undefined;
-    if (!client) {
-      client = make(
-        target.roleName ? { credentials: credentials.credentialsFor(target.accountId, target.roleName) } : {},
-      );
-      cache.set(key, client);
-    }
-    return client;
+  const factory: Partial<Record<keyof MemberClients, (target: ClientTarget) => unknown>> = {};
+  for (const [service, maker] of Object.entries(makers) as [keyof MemberClients, ClientMaker<unknown>][]) {
+    factory[service] = (target) => {
+      const region = maker.regionless ? undefined : target.region;
+      const key = `${service}/${target.accountId}/${target.roleName ?? ''}/${region ?? ''}`;
+      let client = cache.get(key);
+      if (!client) {
+        client = maker.make({
+          ...(target.roleName
+            ? { credentials: credentials.credentialsFor(target.accountId, target.roleName) }
+            : {}),
+          ...(region ? { region } : {}),
+        });
+        cache.set(key, client);
+      }
+      return client;
+    };
   }
-  const regionOf = (target: ClientTarget) => (target.region ? { region: target.region } : {});
-
-  return {
-    ec2: (target) => cached('ec2', target, (base) => new EC2Client({ ...base, ...regionOf(target) })),
-    taggingApi: (target) =>
-      cached(
-        'tagging',
-        target,
-        (base) => new ResourceGroupsTaggingAPIClient({ ...base, ...regionOf(target) }),
-      ),
-    cloudTrail: (target) =>
-      cached('cloudtrail', target, (base) => new CloudTrailClient({ ...base, ...regionOf(target) })),
-    identityStore: (target) =>
-      cached('identitystore', target, (base) => new IdentitystoreClient({ ...base, ...regionOf(target) })),
-    s3: (target) =>
-      cached(
-        's3',
-        target,
-        (base) => new S3Client({ ...base, ...regionOf(target), followRegionRedirects: true }),
-      ),
-    sts: (target) => cached('sts', target, (base) => new STSClient({ ...base, ...regionOf(target) })),
-    serviceCatalog: (target) =>
-      cached(
-        'servicecatalog',
-        target,
-        (base) =>
-          new ServiceCatalogClient({ ...base, ...regionOf(target), maxAttempts: ENRICH_MAX_ATTEMPTS }),
-      ),
-    cloudFormation: (target) =>
-      cached(
-        'cloudformation',
-        target,
-        (base) =>
-          new CloudFormationClient({ ...base, ...regionOf(target), maxAttempts: ENRICH_MAX_ATTEMPTS }),
-      ),
-    support: (target) =>
-      cached(
-        'support',
-        { ...target, region: undefined },
-        (base) => new SupportClient({ ...supportBase(), ...base }),
-      ),
-  };
-}
-
-/**
- * What every Support client shares. One HTTP handler, so hundreds of accounts reuse a pool of keep-alive
- * connections to the one Support endpoint, and the settings a client reads from the environment and
- * ~/.aws/config (FIPS, dual-stack, retry mode, …), resolved once by a first client instead of once per account.
- * Each call is made once (`maxAttempts: 1`): an SDK retry would back off while holding the account's slot in the
- * case fan-out, so `collectCases` schedules the retry of a throttled (or failed) call itself and gives the slot
- * to the next account.
- */
-function supportBaseConfig(options: MemberClientsOptions): SupportClientConfig {
-  const requestHandler = new NodeHttpHandler({
-    connectionTimeout: 5_000,
-    requestTimeout: 30_000,
-    httpsAgent: { keepAlive: true, maxSockets: options.supportConcurrency },
-    httpAgent: { keepAlive: true, maxSockets: options.supportConcurrency },
-  });
-  const common = { region: SUPPORT_REGION[options.partition], maxAttempts: 1, requestHandler };
-  const { config } = new SupportClient(common);
-  return {
-    ...common,
-    useFipsEndpoint: config.useFipsEndpoint,
-    useDualstackEndpoint: config.useDualstackEndpoint,
-    retryMode: config.retryMode,
-    userAgentAppId: config.userAgentAppId,
-    authSchemePreference: config.authSchemePreference,
-    defaultsMode: config.defaultsMode,
-  };
-}
-
-function lazy<T>(make: () => T): () => T {
-  let value: T | undefined;
-  return () => {
-    value ??= make();
-    return value;
-  };
+  return factory as Pick<MemberClients, keyof M & keyof MemberClients>;
 }

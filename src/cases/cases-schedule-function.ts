@@ -1,5 +1,6 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
 import * as z from 'zod';
+import { supportClients } from '../aws/clients/support';
 import { memberAccountAccess } from '../aws/member-account-access';
 import type { Env } from '../config/env';
 import type { AppConfig } from '../config/schema';
@@ -25,7 +26,12 @@ export function createCasesScheduleFunction(
   overrides: { store?: StateStore; sink?: () => Promise<SlackSink>; sqs?: SQSClient } = {},
 ) {
   const store = overrides.store ?? stateStoreFromEnv(env);
-  const { casesClients, accounts, organizations } = memberAccountAccess(config, 'aws-chatops-cases');
+  const { casesClients, accounts, organizations } = memberAccountAccess(config, 'aws-chatops-cases', {
+    support: supportClients({
+      partition: config.organization.partition,
+      supportConcurrency: config.cases.concurrency,
+    }),
+  });
   const slackSink = overrides.sink ?? slackSinkFromEnv(env);
   const badInput = {
     store,

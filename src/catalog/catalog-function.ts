@@ -1,5 +1,7 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Context } from 'aws-lambda';
+import { cloudFormationClients } from '../aws/clients/cloudformation';
+import { serviceCatalogClients } from '../aws/clients/service-catalog';
 import { memberAccountAccess } from '../aws/member-account-access';
 import type { Env } from '../config/env';
 import type { AppConfig } from '../config/schema';
@@ -18,7 +20,10 @@ export function createCatalogFunction(
   config: AppConfig,
   overrides: Partial<Pick<CatalogEventDeps, 'store' | 'sink' | 'clients'>> & { sqs?: SQSClient } = {},
 ) {
-  const { accounts, credentials, clients } = memberAccountAccess(config, 'aws-chatops-catalog');
+  const { accounts, credentials, clients } = memberAccountAccess(config, 'aws-chatops-catalog', {
+    serviceCatalog: serviceCatalogClients,
+    cloudFormation: cloudFormationClients,
+  });
   const deps: CatalogEventDeps = {
     config: config.catalog,
     routes: compileRoutes(config.catalog.routes, accounts),

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { slackChannel } from '../config/schema-parts';
+import { allowListSchema, slackChannel } from '../config/schema-parts';
 
 export const HEALTH_CATEGORIES = [
   'issue',
@@ -39,7 +39,37 @@ const matchShape = {
 
 export const healthMatchSchema = z.object(matchShape).strict();
 
-const routeSchema = z.object({ ...matchShape, channels: z.array(slackChannel).min(1).max(10) }).strict();
+const routeSchema = z
+  .object({
+    ...matchShape,
+    channels: z.array(slackChannel).min(1).max(10),
+    /**
+     * `hourly` or `daily HH:MM` (UTC): this route's events are not posted one by one but as one digest message per
+     * channel and period, each with a button to post it as a full alert.
+     */
+    digest: z
+      .string()
+      .regex(/^(hourly|daily ([01]\d|2[0-3]):[0-5]\d)$/, { message: 'must be hourly or daily HH:MM (UTC)' })
+      .optional(),
+    /** Who reminders of scheduled changes mention in this route's channels: a user (U…), a user group (S…), here or channel. */
+    mention: z
+      .string()
+      .regex(/^(here|channel|[SUW][A-Z0-9]{2,20})$/, {
+        message: 'must be a Slack user id, a user group id (S…), here or channel',
+      })
+      .optional(),
+  })
+  .strict();
+
+/** `7d`, `1d`, `1h`, `30m`: how long before a scheduled change starts a reminder is sent. */
+export const reminderOffset = z
+  .string()
+  .regex(/^[1-9]\d{0,3}[mhd]$/, { message: 'must be a duration such as 7d, 1d, 1h or 30m' });
+
+export function offsetMs(offset: string): number {
+  const unit = { m: 60_000, h: 3_600_000, d: 86_400_000 }[offset.slice(-1) as 'm' | 'h' | 'd'];
+  return Number(offset.slice(0, -1)) * unit;
+}
 
 const muteSchema = z
   .object({
@@ -62,6 +92,17 @@ const airtableSchema = z
   })
   .strict();
 
+const reconcileSchema = z
+  .object({
+    /** `organization`: DescribeEventsForOrganization (management / delegated-admin account); `account`: DescribeEvents. */
+    view: z.enum(['organization', 'account']).default('organization'),
+    /** Events updated this far back are compared with the state table on every run. */
+    lookbackHours: z.number().int().min(1).max(72).default(6),
+    /** The first run after deploy brings in every open and upcoming event once; `false` only the lookback window. */
+    firstRunOpenEvents: z.boolean().default(true),
+  })
+  .strict();
+
 export const healthConfigSchema = z
   .object({
     /** Where an event goes when no route matches; `[]` sends it nowhere (logged). Default: slack.defaultChannel. */
@@ -70,6 +111,12 @@ export const healthConfigSchema = z
     routes: z.array(routeSchema).default([]),
     /** An event matching a mute is posted nowhere (still recorded in Airtable); messages already posted keep updating. */
     mute: z.array(muteSchema).default([]),
+    /** Thread reminders before a scheduled change starts (healthReminders, every 5 minutes); `[]` sends none. */
+    reminders: z.array(reminderOffset).max(10).default(['7d', '1d', '1h']),
+    /** healthReconcile: reads the Health API so an event EventBridge did not deliver still arrives. */
+    reconcile: reconcileSchema.default({ view: 'organization', lookbackHours: 6, firstRunOpenEvents: true }),
+    /** Who may mute and unmute alerts from Slack, besides slack.admins. */
+    muteAllowed: allowListSchema.default({ users: [], userGroups: [] }),
     /** Slack messages per second per channel, for the whole bot (Slack allows about 1). */
     slackMessagesPerSecond: z.number().min(0.1).max(1).default(0.9),
     airtable: airtableSchema.default({

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { HealthEventView } from './event-view';
-import type { HealthStatus } from './health-delivery';
+import { type HealthStatus, isRecovered } from './health-delivery';
 
 /** What a channel's message showed when it was last rendered; the next render says what changed since. */
 export interface RenderedSnapshot {
@@ -10,6 +10,8 @@ export interface RenderedSnapshot {
   descriptionHash: string;
   entityCounts: Record<string, number>;
   pagesReceived: number;
+  /** Resources resolved or unimpaired (absent in snapshots taken before statuses were kept). */
+  recovered?: number;
 }
 
 export type HealthChange =
@@ -18,7 +20,8 @@ export type HealthChange =
   | { kind: 'endTime'; from: string | undefined; to: string | undefined }
   | { kind: 'description'; description: string }
   | { kind: 'entities'; accountId: string; accountName: string | undefined; added: string[] }
-  | { kind: 'accounts'; added: { id: string; name: string | undefined }[] };
+  | { kind: 'accounts'; added: { id: string; name: string | undefined }[] }
+  | { kind: 'recovered'; count: number };
 
 function hash(text: string): string {
   return createHash('sha256').update(text).digest('base64url').slice(0, 22);
@@ -26,6 +29,13 @@ function hash(text: string): string {
 
 function pagesReceived(view: HealthEventView): number {
   return Object.values(view.pages).reduce((sum, p) => sum + p.received.length, 0);
+}
+
+export function recoveredCount(view: HealthEventView): number {
+  let count = 0;
+  for (const account of Object.values(view.accounts))
+    for (const status of Object.values(account.statuses ?? {})) if (isRecovered(status)) count += 1;
+  return count;
 }
 
 export function snapshotOf(view: HealthEventView): RenderedSnapshot {
@@ -36,6 +46,7 @@ export function snapshotOf(view: HealthEventView): RenderedSnapshot {
     descriptionHash: hash(view.description),
     entityCounts: Object.fromEntries(Object.entries(view.accounts).map(([id, a]) => [id, a.entities.length])),
     pagesReceived: pagesReceived(view),
+    recovered: recoveredCount(view),
   };
 }
 
@@ -62,6 +73,8 @@ export function changesSince(before: RenderedSnapshot, view: HealthEventView): H
       });
   }
   if (newAccounts.length > 0) changes.push({ kind: 'accounts', added: newAccounts });
+  const recovered = recoveredCount(view) - (before.recovered ?? recoveredCount(view));
+  if (recovered > 0) changes.push({ kind: 'recovered', count: recovered });
   return changes;
 }
 

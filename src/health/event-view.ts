@@ -1,4 +1,4 @@
-import type { HealthDelivery, HealthEventFacts } from './health-delivery';
+import type { EntityStatus, HealthDelivery, HealthEventFacts } from './health-delivery';
 
 /**
  * What one event keeps in its state-table item, which DynamoDB caps at 400 KB: at most 2,000 entities and 150,000
@@ -13,6 +13,8 @@ export interface AccountState {
   name: string | undefined;
   /** Affected entities in the order they were first seen (new ones are appended). */
   entities: string[];
+  /** Each entity's latest status, when Health gave one (absent in state written before statuses were kept). */
+  statuses?: Record<string, EntityStatus>;
   /** Channels this account's part of the event was sent to: once routed, a channel keeps getting the updates. */
   channels: string[];
   lastUpdatedTime: string;
@@ -99,11 +101,13 @@ export function mergeDelivery(view: HealthEventView | undefined, input: MergeInp
     room -= 1;
     chars -= entity.length;
   }
+  const statuses = mergeStatuses(previous, d, known);
   next.accounts = {
     ...base.accounts,
     [d.accountId]: {
       name: input.accountName ?? previous?.name,
       entities: [...(previous?.entities ?? []), ...added],
+      ...(statuses ? { statuses } : {}),
       channels: union(previous?.channels ?? [], input.channels),
       lastUpdatedTime:
         previous && previous.lastUpdatedTime > d.lastUpdatedTime
@@ -123,6 +127,23 @@ export function mergeDelivery(view: HealthEventView | undefined, input: MergeInp
     };
   }
   return next;
+}
+
+/**
+ * The account's entity statuses after this delivery: a delivery at least as new as the account's last one sets
+ * the statuses it carries; an older one (a late retry) only fills in entities that had none.
+ */
+function mergeStatuses(
+  previous: AccountState | undefined,
+  d: HealthDelivery,
+  stored: ReadonlySet<string>,
+): Record<string, EntityStatus> | undefined {
+  const newer = !previous || d.lastUpdatedTime >= previous.lastUpdatedTime;
+  const statuses: Record<string, EntityStatus> = { ...previous?.statuses };
+  for (const [entity, status] of Object.entries(d.entityStatuses ?? {})) {
+    if (stored.has(entity) && (newer || statuses[entity] === undefined)) statuses[entity] = status;
+  }
+  return Object.keys(statuses).length > 0 ? statuses : undefined;
 }
 
 /**

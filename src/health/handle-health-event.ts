@@ -3,11 +3,13 @@ import { logger } from '../lambda/logger';
 import type { AirtableOutbox, AirtableWriter, DrainResult } from '../store/airtable-outbox';
 import type { StateStore } from '../store/state-store';
 import { healthAirtableRow, slackMessageLink } from './airtable-row';
+import { queueDigestLine } from './digest-queue';
 import { type HealthDelivery, toDelivery } from './health-delivery';
 import type { HealthEvent } from './health-event-schema';
 import type { RouteDecision } from './health-router';
 import { mergeIntoState } from './health-state';
 import type { HealthMessageRenderer, RenderOutcome } from './message-renderer';
+import { trackOpenEvent } from './open-events';
 
 export interface HealthAirtable {
   outbox: AirtableOutbox;
@@ -20,7 +22,7 @@ export interface HealthAirtable {
 export interface HealthEventDeps {
   store: StateStore;
   accounts: AccountDirectory;
-  route: (delivery: HealthDelivery) => RouteDecision;
+  route: (delivery: HealthDelivery) => RouteDecision | Promise<RouteDecision>;
   renderer: HealthMessageRenderer;
   /** Absent when Airtable is not configured. */
   airtable?: HealthAirtable;
@@ -48,7 +50,7 @@ export async function handleHealthEvent(
 ): Promise<HealthEventOutcome> {
   const delivery = toDelivery(event);
   const accountName = await deps.accounts.nameOf(delivery.accountId);
-  const route = deps.route(delivery);
+  const route = await deps.route(delivery);
   if (route.channels.length === 0) {
     logger.info('health event sent to no channel', { eventArn: delivery.eventArn, reason: route.reason });
   }
@@ -61,6 +63,10 @@ export async function handleHealthEvent(
     channels: route.channels,
     page: `${delivery.page}/${delivery.totalPages}`,
   });
+  // Also when nothing changed: a retry of a delivery whose invocation died right after the merge fills the gap.
+  await trackOpenEvent(deps.store, merged.view);
+  for (const { channel } of route.digests ?? [])
+    await queueDigestLine(deps.store, channel, merged.view, delivery.accountId, new Date());
   const channels = merged.view.accounts[delivery.accountId]?.channels ?? [];
   const messages: RenderOutcome[] = [];
   const failed: { channel: string; error: Error }[] = [];

@@ -2,6 +2,20 @@ import type { HealthEvent } from './health-event-schema';
 
 export type HealthStatus = 'upcoming' | 'open' | 'closed';
 
+/** An affected entity's status (the Health API's EntityStatusCode, lower-cased). */
+export const ENTITY_STATUSES = ['impaired', 'pending', 'unknown', 'unimpaired', 'resolved'] as const;
+export type EntityStatus = (typeof ENTITY_STATUSES)[number];
+
+/** Resolved and unimpaired resources no longer need anyone; the others do. */
+export const isRecovered = (status: EntityStatus | undefined): boolean =>
+  status === 'resolved' || status === 'unimpaired';
+
+function entityStatusOf(raw: string | undefined): EntityStatus | undefined {
+  if (raw === undefined) return undefined;
+  const lower = raw.toLowerCase();
+  return (ENTITY_STATUSES as readonly string[]).includes(lower) ? (lower as EntityStatus) : 'unknown';
+}
+
 /** What a Health event says about itself, in every delivery and in the merged view. */
 export interface HealthEventFacts {
   eventArn: string;
@@ -25,6 +39,8 @@ export interface HealthDelivery extends HealthEventFacts {
   /** True when delivered to the management / delegated-admin account on behalf of another account. */
   organizationView: boolean;
   entities: string[];
+  /** The status each entity was delivered with (entities delivered without one are absent). */
+  entityStatuses: Record<string, EntityStatus>;
   communicationId: string | undefined;
   page: number;
   totalPages: number;
@@ -55,6 +71,11 @@ export function toDelivery(event: HealthEvent): HealthDelivery {
   const { detail } = event;
   const accountId = detail.affectedAccount ?? event.account;
   const entities = [...new Set(detail.affectedEntities.map((entity) => entity.entityValue))];
+  const entityStatuses: Record<string, EntityStatus> = {};
+  for (const entity of detail.affectedEntities) {
+    const status = entityStatusOf(entity.status);
+    if (status) entityStatuses[entity.entityValue] = status;
+  }
   return {
     deliveryId: event.id,
     eventArn: detail.eventArn,
@@ -71,6 +92,7 @@ export function toDelivery(event: HealthEvent): HealthDelivery {
     accountId,
     organizationView: accountId !== event.account,
     entities,
+    entityStatuses,
     communicationId: detail.communicationId,
     page: Math.min(detail.page ?? 1, MAX_TOTAL_PAGES),
     totalPages: Math.min(detail.totalPages ?? 1, MAX_TOTAL_PAGES),

@@ -22,6 +22,7 @@ import { type HealthEventOutcome, handleHealthEvent } from './handle-health-even
 import { healthEventSchema } from './health-event-schema';
 import { HealthRouter } from './health-router';
 import { HealthMessageRenderer } from './message-renderer';
+import { routeWithMutes } from './route-with-mutes';
 
 export interface HealthClients {
   dynamodb: DynamoDBClient;
@@ -77,18 +78,7 @@ export function createHealthRuntime(env: Env, config: AppConfig, clients: Health
       return handleHealthEvent(parsed, {
         store,
         accounts,
-        route: (d) =>
-          router.route(
-            {
-              category: d.category,
-              service: d.service,
-              eventTypeCode: d.eventTypeCode,
-              accountId: d.accountId,
-              region: d.region,
-              status: d.status,
-            },
-            new Date(),
-          ),
+        route: routeWithMutes((d) => router.route(d, new Date()), store),
         renderer: new HealthMessageRenderer({
           store,
           sink: await sink(),

@@ -16,6 +16,8 @@ export interface RouteSubject {
 
 export interface RouteDecision {
   channels: string[];
+  /** Channels of digest routes: the event waits there for the route's digest instead of an alert. */
+  digests?: { channel: string; digest: string }[];
   /** Why, for the log: `routes[0] prod-issues, routes[2]`, `default`, `muted by mute[1]`, … */
   reason: string;
 }
@@ -60,7 +62,7 @@ const label = (kind: string, index: number, name: string | undefined) =>
  * account names in rules are resolved here, so a typo stops start-up with the rule named.
  */
 export class HealthRouter {
-  private readonly routes: (ResolvedMatch & { channels: string[] })[];
+  private readonly routes: (ResolvedMatch & { channels: string[]; mention?: string; digest?: string })[];
   private readonly mutes: (ResolvedMatch & { until?: string })[];
   private readonly defaults: string[];
 
@@ -68,9 +70,19 @@ export class HealthRouter {
     this.routes = config.routes.map((route, i) => ({
       ...resolveAccounts(route, accounts, `health.routes[${i}]`),
       channels: route.channels,
+      ...(route.mention ? { mention: route.mention } : {}),
+      ...(route.digest ? { digest: route.digest } : {}),
     }));
     this.mutes = config.mute.map((mute, i) => resolveAccounts(mute, accounts, `health.mute[${i}]`));
     this.defaults = config.defaultChannels ?? [fallbackChannel];
+  }
+
+  /** Who the routes that send `subject` to `channel` say to mention (reminders of scheduled changes). */
+  mentionsFor(subject: RouteSubject, channel: string): string[] {
+    const mentions = this.routes
+      .filter((route) => route.mention && route.channels.includes(channel) && matches(route, subject))
+      .map((route) => route.mention as string);
+    return [...new Set(mentions)];
   }
 
   route(subject: RouteSubject, now: Date): RouteDecision {
@@ -92,8 +104,13 @@ export class HealthRouter {
             : 'no route matched and no default channel',
       };
     }
+    const alerts = matched.filter(({ route }) => !route.digest);
+    const digests = matched.flatMap(({ route }) =>
+      route.digest ? route.channels.map((channel) => ({ channel, digest: route.digest as string })) : [],
+    );
     return {
-      channels: [...new Set(matched.flatMap(({ route }) => route.channels))],
+      channels: [...new Set(alerts.flatMap(({ route }) => route.channels))],
+      ...(digests.length > 0 ? { digests } : {}),
       reason: matched.map(({ route, index }) => label('health.routes', index, route.name)).join(', '),
     };
   }

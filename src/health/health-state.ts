@@ -18,6 +18,12 @@ export interface MessageState {
   renderedVersion: number;
   snapshot?: RenderedSnapshot;
   messageHash?: string;
+  /** Slack user ids of the people on it ("I'm on it"), in the order they clicked. */
+  watchers?: string[];
+  /** Everyone who ever clicked "I'm on it": only the first click of a person gets a thread reply. */
+  everWatched?: string[];
+  /** Set when something besides the event changed (watchers): the next render rebuilds the message. */
+  refresh?: boolean;
 }
 
 /** Too many concurrent writers on one event for optimistic retries to get through (thrown: Lambda retries). */

@@ -8,6 +8,7 @@ import type { StateStore } from '../store/state-store';
 import { changesSince, changesWorthAReply, snapshotOf } from './event-changes';
 import { type HealthEventView, missingPages, viewForChannel } from './event-view';
 import { eventKey, HEALTH_STATE_TTL_SECONDS, type MessageState, messageKey } from './health-state';
+import { recordPostedAlert } from './message-index';
 
 /** Longer than the function's timeout: a lock outlives its holder only if the holder is dead. */
 const RENDER_LOCK_SECONDS = 330;
@@ -53,26 +54,66 @@ export class HealthMessageRenderer {
 
   async render(eventArn: string, channel: string, targetVersion: number): Promise<RenderOutcome> {
     const outcome: RenderOutcome = { channel, posted: 0, updated: 0, replies: 0 };
-    const lock = `health-render#${eventArn}#${channel}`;
     const { pk, sk } = messageKey(eventArn, channel);
     for (let pause = 100; ; pause = Math.min(pause * 2, 2000)) {
-      if (await this.deps.store.claim(lock, RENDER_LOCK_SECONDS)) {
-        try {
-          await this.renderUntilCurrent(eventArn, channel, outcome);
-        } finally {
-          await this.deps.store.release(lock);
-        }
-      }
+      await this.whileLocked(eventArn, channel, () => this.renderUntilCurrent(eventArn, channel, outcome));
       const state = await this.deps.store.get<MessageState>(pk, sk);
       outcome.ts = state?.data.ts;
       outcome.channelId = state?.data.channelId;
       if ((state?.data.renderedVersion ?? 0) >= targetVersion) return outcome;
-      if (Date.now() + pause > this.deps.deadline())
-        throw new HealthRenderPendingError(
-          `message of ${eventArn} in ${channel} not yet at version ${targetVersion}`,
-        );
-      await this.sleep(pause);
+      await this.pauseOrGiveUp(
+        pause,
+        `message of ${eventArn} in ${channel} not yet at version ${targetVersion}`,
+      );
     }
+  }
+
+  /**
+   * Changes what a channel's message shows besides the event (the people on it) and edits the message, under the
+   * same lock as every render. `change` returns the new state, or undefined to change nothing. Returns the state
+   * before and after, or undefined when the event has no message in that channel.
+   */
+  async changeMessage(
+    eventArn: string,
+    channel: string,
+    change: (state: MessageState) => MessageState | undefined,
+  ): Promise<{ before: MessageState; after: MessageState } | undefined> {
+    const { store } = this.deps;
+    const { pk, sk } = messageKey(eventArn, channel);
+    for (let pause = 100; ; pause = Math.min(pause * 2, 2000)) {
+      let result: { before: MessageState; after: MessageState } | undefined;
+      const done = await this.whileLocked(eventArn, channel, async () => {
+        const state = await store.get<MessageState>(pk, sk);
+        if (!state?.data.ts) return;
+        const next = change(state.data);
+        result = { before: state.data, after: next ?? state.data };
+        if (!next) return;
+        const saved = await store.replace(pk, sk, { ...next, refresh: true }, state.version, {
+          ttlSeconds: HEALTH_STATE_TTL_SECONDS,
+        });
+        if (!saved) throw new HealthRenderPendingError(`message state of ${eventArn} in ${channel} changed`);
+        await this.renderUntilCurrent(eventArn, channel, { channel, posted: 0, updated: 0, replies: 0 });
+      });
+      if (done) return result;
+      await this.pauseOrGiveUp(pause, `message of ${eventArn} in ${channel} is busy`);
+    }
+  }
+
+  /** Runs `work` holding the render lock of one channel's message; false when another invocation holds it. */
+  private async whileLocked(eventArn: string, channel: string, work: () => Promise<void>): Promise<boolean> {
+    const lock = `health-render#${eventArn}#${channel}`;
+    if (!(await this.deps.store.claim(lock, RENDER_LOCK_SECONDS))) return false;
+    try {
+      await work();
+    } finally {
+      await this.deps.store.release(lock);
+    }
+    return true;
+  }
+
+  private async pauseOrGiveUp(pause: number, what: string): Promise<void> {
+    if (Date.now() + pause > this.deps.deadline()) throw new HealthRenderPendingError(what);
+    await this.sleep(pause);
   }
 
   private async renderUntilCurrent(eventArn: string, channel: string, outcome: RenderOutcome): Promise<void> {
@@ -84,15 +125,18 @@ export class HealthMessageRenderer {
         store.get<HealthEventView>(event.pk, event.sk),
         store.get<MessageState>(message.pk, message.sk),
       ]);
-      if (!eventRecord || (state?.data.renderedVersion ?? 0) >= eventRecord.version) return;
+      if (!eventRecord) return;
+      if ((state?.data.renderedVersion ?? 0) >= eventRecord.version && !state?.data.refresh) return;
       const view = viewForChannel(eventRecord.data, channel);
       const built = healthEventMessage({
         view,
         dashboardUrl: this.deps.dashboardUrl(view),
         missingPages: missingPages(view),
+        watchers: state?.data.watchers ?? [],
       });
       const next: MessageState = {
         ...state?.data,
+        refresh: undefined,
         renderedVersion: eventRecord.version,
         snapshot: snapshotOf(view),
         messageHash: hashOf(built),
@@ -106,6 +150,7 @@ export class HealthMessageRenderer {
       } else if (!ref) {
         const posted = await sink.post(channel, built);
         Object.assign(next, { channelId: posted.channel, ts: posted.ts });
+        await recordPostedAlert(store, posted.channel, posted.ts, { eventArn, channel });
         outcome.posted += 1;
         logger.info('health event posted', { eventArn, channel, ts: posted.ts });
       } else if (next.messageHash !== state?.data.messageHash) {

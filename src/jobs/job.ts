@@ -4,6 +4,7 @@ import { autotagOwnerJobSchema } from '../autotag/owner-job';
 import { autotagRetagJobSchema } from '../autotag/retag-job';
 import { bucketJobSchemas } from '../buckets/bucket-jobs';
 import { casesJobSchema } from '../cases/cases-job';
+import { healthJobSchemas } from '../health/health-jobs';
 import { whoamiJobSchema } from '../whoami/whoami-job';
 
 /** Every job the Slack function hands to the worker; each feature owns its job schema and runner. */
@@ -15,6 +16,7 @@ export const jobSchema = z.discriminatedUnion('kind', [
   backfillScanJobSchema,
   backfillTagJobSchema,
   ...bucketJobSchemas,
+  ...healthJobSchemas,
 ]);
 
 export type Job = z.infer<typeof jobSchema>;

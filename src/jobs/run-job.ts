@@ -14,6 +14,10 @@ import {
   runBucketWebsite,
 } from '../buckets/bucket-job-runners';
 import { runCases } from '../cases/run-cases-job';
+import { runHealthExpand } from '../health/run-expand-job';
+import { runHealthMute, runHealthUnmute } from '../health/run-mute-jobs';
+import { runHealthShow } from '../health/run-show-job';
+import { runHealthWatch } from '../health/run-watch-job';
 import { sendToFailureQueue } from '../lambda/failure-queue';
 import { logger, withCorrelation } from '../lambda/logger';
 import { responseUrlProblem } from '../slack/api/response-url';
@@ -40,6 +44,11 @@ const RUNNERS: Runners = {
   'bucket.convert': runBucketConvert,
   'bucket.website': runBucketWebsite,
   'bucket.upload': runBucketUpload,
+  'health.watch': runHealthWatch,
+  'health.mute': runHealthMute,
+  'health.unmute': runHealthUnmute,
+  'health.show': runHealthShow,
+  'health.expand': runHealthExpand,
 };
 
 /**

@@ -7,6 +7,7 @@ import type { MemberClients } from '../aws/member-clients';
 import type { BucketJobDeps } from '../buckets/run-bucket-job';
 import type { CasesJobDeps } from '../cases/run-cases-job';
 import type { AppConfig } from '../config/schema';
+import type { HealthJobDeps } from '../health/health-job-deps';
 import type { FailureQueue } from '../lambda/failure-queue';
 import type { Respond } from '../slack/api/response-url';
 import type { StateStore } from '../store/state-store';
@@ -22,7 +23,8 @@ export interface WorkerDeps
     RetagJobDeps,
     OwnerJobDeps,
     BackfillTagDeps,
-    BucketJobDeps {
+    BucketJobDeps,
+    HealthJobDeps {
   config: AppConfig;
   accounts: AccountDirectory;
   credentials: CrossAccountCredentials;

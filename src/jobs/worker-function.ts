@@ -1,5 +1,6 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Context } from 'aws-lambda';
+import { allClientMakers } from '../aws/clients/all';
 import { memberAccountAccess } from '../aws/member-account-access';
 import { loadChartRenderer } from '../cases/load-chart-renderer';
 import type { Env } from '../config/env';
@@ -27,7 +28,14 @@ export function createWorkerFunction(
   overrides: { store?: StateStore; sink?: () => Promise<SlackSink>; sqs?: SQSClient } = {},
 ) {
   const store = overrides.store ?? stateStoreFromEnv(env);
-  const access = memberAccountAccess(config, 'aws-chatops-worker');
+  const access = memberAccountAccess(
+    config,
+    'aws-chatops-worker',
+    allClientMakers({
+      partition: config.organization.partition,
+      supportConcurrency: config.cases.concurrency,
+    }),
+  );
   const slackSink = overrides.sink ?? slackSinkFromEnv(env);
   const failureQueue = failureQueueFromEnv(env, overrides.sqs ?? new SQSClient({}));
   const badInput = { store, source: 'slackWorker', failureQueue };

@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { CloudFormationStandIn } from './cloudformation-stand-in';
-import { demoBuckets, demoCatalog, demoSupportCases } from './demo-sample-data';
+import { demoBuckets, demoCatalog, demoHealthEvents, demoSupportCases } from './demo-sample-data';
 import { Ec2StandIn } from './ec2-stand-in';
+import { HealthStandIn } from './health-stand-in';
 import { S3StandIn } from './s3-stand-in';
 import { ServiceCatalogStandIn } from './service-catalog-stand-in';
 import { StsStandIn } from './sts-stand-in';
@@ -33,7 +34,7 @@ export function hasAwsCredentials(env: NodeJS.ProcessEnv, home = homedir()): boo
 
 /**
  * A simulated organisation of sample accounts (those of the example config) on loopback: STS, Support, S3, EC2,
- * CloudFormation, Service Catalog and Resource Groups Tagging API stand-ins with sample data, so every command and notice can be tried
+ * CloudFormation, Service Catalog, Health and Resource Groups Tagging API stand-ins with sample data, so every command and notice can be tried
  * without an AWS account. An endpoint the user exported (AWS_ENDPOINT_URL_<SERVICE>, or AWS_ENDPOINT_URL for
  * all) is left alone: their settings win.
  */
@@ -47,6 +48,8 @@ export async function startDemoOrganisation(
   const ec2 = new Ec2StandIn();
   const cloudFormation = new CloudFormationStandIn();
   const serviceCatalog = new ServiceCatalogStandIn();
+  const health = new HealthStandIn();
+  health.events.push(...demoHealthEvents(now));
   for (const [account, cases] of demoSupportCases(now)) support.cases.set(account, cases);
   for (const [account, buckets] of demoBuckets()) s3.buckets.set(account, buckets);
   cloudFormation.events.push(...demoCatalog.stackEvents);
@@ -59,6 +62,7 @@ export async function startDemoOrganisation(
     CLOUDFORMATION: cloudFormation,
     SERVICE_CATALOG: serviceCatalog,
     RESOURCE_GROUPS_TAGGING_API: new TaggingApiStandIn(),
+    HEALTH: health,
   };
   await Promise.all(Object.values(standIns).map((standIn) => standIn.start()));
   const env: Record<string, string> = {};

@@ -1,5 +1,6 @@
 import type { StackEvent } from '@aws-sdk/client-cloudformation';
 import type { CaseDetails } from '@aws-sdk/client-support';
+import type { StandInHealthEvent } from './health-stand-in';
 import type { StandInBucket } from './s3-stand-in';
 import catalogAnswers from './samples/catalog-member-answers.json';
 import type { ServiceCatalogAnswers } from './service-catalog-stand-in';
@@ -92,3 +93,41 @@ export const demoCatalog = {
   serviceCatalog: catalogAnswers as unknown as ServiceCatalogAnswers,
   stackEvents: catalogAnswers.describeStackEvents.StackEvents as unknown as StackEvent[],
 };
+
+/** Health events only the Health API knows (try: invoke healthReconcile, then healthReminders). */
+export function demoHealthEvents(now: Date): StandInHealthEvent[] {
+  const at = (hours: number) => new Date(now.getTime() + hours * 3_600_000).toISOString();
+  return [
+    {
+      arn: 'arn:aws:health:eu-west-1::event/EC2/AWS_EC2_OPERATIONAL_ISSUE/AWS_EC2_OPERATIONAL_ISSUE_demo0001',
+      service: 'EC2',
+      eventTypeCode: 'AWS_EC2_OPERATIONAL_ISSUE',
+      eventTypeCategory: 'issue',
+      eventScopeCode: 'ACCOUNT_SPECIFIC',
+      region: 'eu-west-1',
+      startTime: at(-2),
+      lastUpdatedTime: at(-1),
+      statusCode: 'open',
+      description: 'We are investigating increased API error rates for EC2 instance launches in euw1-az2.',
+      accounts: {
+        [DEMO_ACCOUNTS.prodPayments]: [
+          { entityValue: 'i-0a1b2c3d4e5f60001', statusCode: 'IMPAIRED' },
+          { entityValue: 'i-0a1b2c3d4e5f60002', statusCode: 'RESOLVED' },
+        ],
+      },
+    },
+    {
+      arn: 'arn:aws:health:eu-central-1::event/RDS/AWS_RDS_MAINTENANCE_SCHEDULED/AWS_RDS_MAINTENANCE_SCHEDULED_demo0002',
+      service: 'RDS',
+      eventTypeCode: 'AWS_RDS_MAINTENANCE_SCHEDULED',
+      eventTypeCategory: 'scheduledChange',
+      eventScopeCode: 'ACCOUNT_SPECIFIC',
+      region: 'eu-central-1',
+      startTime: at(20),
+      lastUpdatedTime: at(-3),
+      statusCode: 'upcoming',
+      description: 'Required maintenance is scheduled for your DB instance staging-orders-db.',
+      accounts: { [DEMO_ACCOUNTS.staging]: [{ entityValue: 'staging-orders-db', statusCode: 'PENDING' }] },
+    },
+  ];
+}

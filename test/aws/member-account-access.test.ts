@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { allClientMakers } from '../../src/aws/clients/all';
 import { memberAccountAccess } from '../../src/aws/member-account-access';
 import { appConfigSchema } from '../../src/config/schema';
 import type { WorkerDeps } from '../../src/jobs/worker-deps';
@@ -7,7 +8,11 @@ describe('memberAccountAccess', () => {
   it('gives the case report an STS client that makes each AssumeRole once (the fan-out retries outside the slot)', async () => {
     const config = appConfigSchema.parse({ slack: { defaultChannel: 'C0ALERTS01' } });
 
-    const access = memberAccountAccess(config, 'aws-chatops-test');
+    const access = memberAccountAccess(
+      config,
+      'aws-chatops-test',
+      allClientMakers({ partition: 'aws', supportConcurrency: 20 }),
+    );
 
     expect(await access.casesSts.config.maxAttempts()).toBe(1);
     expect(await access.sts.config.maxAttempts()).toBeGreaterThan(1);
@@ -20,7 +25,11 @@ describe('caseReportDeps', () => {
   it('reads accounts for /aws-cases with the cases clients (cases credentials) when the worker has them', async () => {
     const { caseReportDeps } = await import('../../src/cases/run-cases-job');
     const config = appConfigSchema.parse({ slack: { defaultChannel: 'C0ALERTS01' } });
-    const access = memberAccountAccess(config, 'aws-chatops-test');
+    const access = memberAccountAccess(
+      config,
+      'aws-chatops-test',
+      allClientMakers({ partition: 'aws', supportConcurrency: 20 }),
+    );
     const deps = { config, clients: access.clients } as unknown as WorkerDeps;
 
     expect(caseReportDeps({ ...deps, casesClients: access.casesClients }).clients).toBe(access.casesClients);

@@ -1,6 +1,7 @@
 import type { STSClient } from '@aws-sdk/client-sts';
 import { describe, expect, it, vi } from 'vitest';
 import { CrossAccountCredentials } from '../../src/aws/assume-role';
+import { allClientMakers } from '../../src/aws/clients/all';
 import { type MemberClients, memberClients } from '../../src/aws/member-clients';
 
 const assumed: string[] = [];
@@ -15,7 +16,7 @@ const credentials = new CrossAccountCredentials({
   } as unknown as STSClient,
 });
 const factory = (partition: 'aws' | 'aws-us-gov' = 'aws') =>
-  memberClients(credentials, { partition, supportConcurrency: 7 });
+  memberClients(credentials, allClientMakers({ partition, supportConcurrency: 7 }));
 const member = { accountId: '222222222222', roleName: 'aws-chatops-read', region: 'eu-west-1' };
 const SERVICES = ['ec2', 's3', 'sts', 'serviceCatalog', 'cloudFormation', 'support'] as const;
 

@@ -5,6 +5,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AccountDirectory } from '../../src/aws/account-directory';
 import { CrossAccountCredentials } from '../../src/aws/assume-role';
+import { supportClients } from '../../src/aws/clients/support';
 import { memberClients } from '../../src/aws/member-clients';
 import type { CaseQuery } from '../../src/cases/case-query';
 import { type CollectDeps, collectCases } from '../../src/cases/collect-cases';
@@ -54,8 +55,7 @@ describe('collectCases against loopback STS and Support', () => {
       configuredAccounts: config.accounts,
       accounts: new AccountDirectory(config),
       clients: memberClients(new CrossAccountCredentials({ sts: new STSClient({ region: 'us-east-1' }) }), {
-        partition: 'aws',
-        supportConcurrency: config.cases.concurrency,
+        support: supportClients({ partition: 'aws', supportConcurrency: config.cases.concurrency }),
       }),
       organizations: { send: async () => ({}) } as never,
       now: () => NOW,
@@ -196,7 +196,7 @@ describe('collectCases against loopback STS and Support', () => {
     deps.cases.concurrency = 1;
     deps.clients = memberClients(
       new CrossAccountCredentials({ sts: new STSClient({ region: 'us-east-1', maxAttempts: 1 }) }),
-      { partition: 'aws', supportConcurrency: deps.cases.concurrency },
+      { support: supportClients({ partition: 'aws', supportConcurrency: deps.cases.concurrency }) },
     );
     const roleArn = 'arn:aws:iam::111111111111:role/GetSupportInfoRole';
     sts.throttleFirst.set(roleArn, 2);

@@ -349,7 +349,17 @@ describe('findFailureQueueGaps (issue 12: one bad-input policy)', () => {
       .map(([name]) => name);
 
     expect(withQueue.sort()).toEqual(
-      ['autotagEvent', 'autotagRetry', 'casesSchedule', 'catalogEvent', 'healthEvent', 'slackWorker'].sort(),
+      [
+        'autotagEvent',
+        'autotagRetry',
+        'casesSchedule',
+        'catalogEvent',
+        'healthDigests',
+        'healthEvent',
+        'healthReconcile',
+        'healthReminders',
+        'slackWorker',
+      ].sort(),
     );
     expect(findFailureQueueGaps(serverless)).toEqual([]);
   });

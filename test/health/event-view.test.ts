@@ -84,7 +84,8 @@ describe('changes since the last render', () => {
     const open = merge(undefined, 'ec2-issue-open');
     const closed = merge(merge(open, 'ec2-issue-update'), 'ec2-issue-closed');
     const kinds = changesSince(snapshotOf(open), closed).map((c) => c.kind);
-    expect(kinds).toEqual(['status', 'endTime', 'description', 'entities']);
+    // All five resources are RESOLVED in the closing update (issue 13: the reply counts them).
+    expect(kinds).toEqual(['status', 'endTime', 'description', 'entities', 'recovered']);
 
     const page1 = merge(undefined, 'paged-page-1-of-2');
     const page2 = merge(page1, 'paged-page-2-of-2');

@@ -15,6 +15,7 @@ const OWN_CREDENTIAL_SERVICES: Record<string, string> = {
   organizations: 'organizations',
   lambda: 'lambda',
   sqs: 'sqs',
+  health: 'health',
 };
 /** SDK command → IAM action where the names differ; commands that need no permission map to undefined. */
 const ACTION_OF: Record<string, string | undefined> = {

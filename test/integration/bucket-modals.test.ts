@@ -34,24 +34,12 @@ describe('modal flows of /aws-bucket through the real handlers', () => {
     return call.body.view as Record<string, unknown>;
   }
 
-  function submit(
+  const submit = (
     view: Record<string, unknown>,
     userId: string,
     viewId: string,
     values: Record<string, unknown> = {},
-  ) {
-    return bot.post(
-      interactionBody({
-        type: 'view_submission',
-        team: { id: 'T0LOCAL01' },
-        user: { id: userId, name: 'someone' },
-        api_app_id: 'A0LOCAL01',
-        trigger_id: `${viewId}.trigger`,
-        view: { ...view, id: viewId, team_id: 'T0LOCAL01', hash: 'h', state: { values } },
-      }),
-      FORM,
-    );
-  }
+  ) => bot.submitView(view, userId, viewId, values);
 
   describe('website', () => {
     it('opens a confirmation that says plainly what becomes public, and changes nothing yet', async () => {

@@ -139,6 +139,8 @@ describe('Health events through handlers/health-event (dynalite, Slack and Airta
     );
     expect(JSON.stringify(closedReply.body.blocks)).toMatch(/Resolved\* \(was open\)/);
     expect(JSON.stringify(closedReply.body.blocks)).toMatch(/\*End\* <!date\^/);
+    expect(JSON.stringify(closedReply.body.blocks)).toContain('5 resources recovered');
+    expect(JSON.stringify(closedEdit.body.blocks)).toContain('*Affected resources (5)*\\n…and 5 resolved');
     for (const call of closed) expectSafe(call);
 
     const closedDetail = healthFixture('ec2-issue-closed').detail as {

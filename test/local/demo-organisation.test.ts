@@ -36,6 +36,7 @@ describe('the demo organisation of npm run dev', () => {
     expect(Object.keys(demo.env).sort()).toEqual([
       'AWS_ENDPOINT_URL_CLOUDFORMATION',
       'AWS_ENDPOINT_URL_EC2',
+      'AWS_ENDPOINT_URL_HEALTH',
       'AWS_ENDPOINT_URL_RESOURCE_GROUPS_TAGGING_API',
       'AWS_ENDPOINT_URL_S3',
       'AWS_ENDPOINT_URL_SERVICE_CATALOG',

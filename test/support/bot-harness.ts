@@ -6,6 +6,7 @@ import { StateStore } from '../../src/store/state-store';
 import { documentClient } from '../../src/store/state-table';
 import { serveHttpApi } from './api-gateway-server';
 import { handlerEnv } from './handler-env';
+import { FORM, interactionBody } from './interaction';
 import { LambdaInvokeStandIn } from './lambda-invoke-stand-in';
 import { SlackStandIn } from './slack-stand-in';
 
@@ -80,6 +81,26 @@ export class BotHarness {
       userId: options.userId,
     });
     return this.post(body, 'application/x-www-form-urlencoded', options);
+  }
+
+  /** Submits a modal the bot opened, with `values` as Slack's view.state.values. */
+  submitView(
+    view: Record<string, unknown>,
+    userId: string,
+    viewId: string,
+    values: Record<string, unknown> = {},
+  ) {
+    return this.post(
+      interactionBody({
+        type: 'view_submission',
+        team: { id: 'T0LOCAL01' },
+        user: { id: userId, name: 'someone' },
+        api_app_id: 'A0LOCAL01',
+        trigger_id: `${viewId}.trigger`,
+        view: { ...view, id: viewId, team_id: 'T0LOCAL01', hash: 'h', state: { values } },
+      }),
+      FORM,
+    );
   }
 
   async post(

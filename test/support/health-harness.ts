@@ -71,3 +71,17 @@ export class HealthHarness {
     await Promise.all([this.slack.stop(), this.airtable.stop(), this.dynamo?.close()]);
   }
 }
+
+/** A fixture as another event of its kind: its own ARN and delivery id (`suffix`); `patch` changes its detail. */
+export function anotherHealthEvent(
+  name: string,
+  suffix: string,
+  patch: (detail: Record<string, unknown>) => void = () => undefined,
+): Record<string, unknown> {
+  const event = structuredClone(healthFixture(name));
+  const detail = event.detail as Record<string, unknown>;
+  detail.eventArn = `${String(detail.eventArn)}-${suffix}`;
+  event.id = `${String(event.id)}-${suffix}`;
+  patch(detail);
+  return event;
+}

@@ -11,6 +11,8 @@ export interface RecordedCall {
   at: number;
   /** Answered 429 (see `throttle`). */
   throttled?: boolean;
+  /** The `ts` the stand-in answered with (chat.postMessage and other methods answered by default). */
+  ts?: string;
 }
 
 /** A file shared through files.uploadV2 (bytes as uploaded, channel/thread/comment from the completion). */
@@ -98,6 +100,7 @@ export class SlackStandIn extends LoopbackStandIn {
       return void res.end(JSON.stringify(this.fileMethods[method]?.(body)));
     this.tsCounter += 1;
     const ts = `1700000000.${String(this.tsCounter).padStart(6, '0')}`;
+    call.ts = ts;
     res.end(JSON.stringify(custom ? custom(body) : { ok: true, channel: body.channel ?? 'C0LOCAL01', ts }));
   }
 

@@ -3,6 +3,7 @@ import { TAG_DOC } from '../../../autotag/backfill-job';
 import { OWNER_DOC } from '../../../autotag/owner-command-doc';
 import { BUCKET_DOC } from '../../../buckets/command-doc';
 import { CASES_DOC } from '../../../cases/command-doc';
+import { HEALTH_DOC } from '../../../health/command-doc';
 import { WHOAMI_DOC } from '../../../whoami/command-doc';
 
 export const HELP_DOC: CommandDoc = {
@@ -20,4 +21,5 @@ export const COMMAND_LIST: readonly CommandDoc[] = [
   BUCKET_DOC,
   OWNER_DOC,
   TAG_DOC,
+  HEALTH_DOC,
 ];

@@ -3,10 +3,12 @@ import { TAG_DOC } from '../../../autotag/backfill-job';
 import { OWNER_DOC } from '../../../autotag/owner-command-doc';
 import { BUCKET_DOC } from '../../../buckets/command-doc';
 import { CASES_DOC } from '../../../cases/command-doc';
+import { HEALTH_DOC } from '../../../health/command-doc';
 import { WHOAMI_DOC } from '../../../whoami/command-doc';
 import type { SlackAppDeps } from '../deps';
 import { awsBucketCommand } from './aws-bucket';
 import { awsCasesCommand } from './aws-cases';
+import { awsHealthCommand } from './aws-health';
 import { awsHelpCommand } from './aws-help';
 import { awsOwnerCommand } from './aws-owner';
 import { awsTagCommand } from './aws-tag';
@@ -21,4 +23,5 @@ export function registerCommands(app: App, deps: SlackAppDeps): void {
   app.command(BUCKET_DOC.command, awsBucketCommand(deps));
   app.command(OWNER_DOC.command, awsOwnerCommand(deps));
   app.command(TAG_DOC.command, awsTagCommand(deps));
+  app.command(HEALTH_DOC.command, awsHealthCommand(deps));
 }

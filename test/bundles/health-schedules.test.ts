@@ -1,0 +1,85 @@
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { HealthStandIn } from '../../src/local/health-stand-in';
+import { StsStandIn } from '../../src/local/sts-stand-in';
+import { configAsPackaged, loadBundle } from '../support/bundled-function';
+import { useLocalStateStore } from '../support/local-state-store';
+import { SlackStandIn } from '../support/slack-stand-in';
+import { SsmStandIn } from '../support/ssm-stand-in';
+import { useStandIns } from '../support/use-stand-ins';
+
+type Handler = (event: unknown, context?: { getRemainingTimeInMillis(): number }) => Promise<unknown>;
+
+const TABLE = 'aws-chatops-bundle-health-schedules';
+const HOUR = 3_600_000;
+const schedule = (id: string) => ({ id, 'detail-type': 'Scheduled Event', source: 'aws.events' });
+const context = { getRemainingTimeInMillis: () => 60_000 };
+
+/**
+ * healthReconcile and healthReminders as deployed (serverless.yml's esbuild options): the Health API stand-in has a
+ * scheduled change EventBridge never delivered; reconcile brings it in once, and the reminder follows once.
+ */
+describe('the bundled Health schedules', () => {
+  const slack = new SlackStandIn();
+  const health = new HealthStandIn();
+  const sts = new StsStandIn();
+  const ssm = new SsmStandIn();
+  let dynamoEndpoint: string;
+  let reconcile: Handler;
+  let reminders: Handler;
+  useStandIns(slack, health, sts, ssm);
+  useLocalStateStore(TABLE, (_store, dynamo) => {
+    dynamoEndpoint = dynamo.endpoint;
+  });
+
+  beforeAll(() => {
+    const built = inject('bundles');
+    const env = {
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'AKIALOCAL',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
+      AWS_ENDPOINT_URL_HEALTH: health.url,
+      AWS_ENDPOINT_URL_STS: sts.url,
+      STATE_TABLE: TABLE,
+      CHATOPS_CONFIG: configAsPackaged(
+        resolve('test/fixtures/health/chatops-health-actions.yaml'),
+        built.dir,
+      ),
+      SLACK_API_URL: slack.apiUrl,
+      ...ssm.secretsByReference({ SLACK_BOT_TOKEN: 'xoxb-from-ssm' }),
+    };
+    ({ handler: reconcile } = loadBundle<{ handler: Handler }>(built.files.healthReconcile ?? '', env));
+    ({ handler: reminders } = loadBundle<{ handler: Handler }>(built.files.healthReminders ?? '', env));
+  });
+
+  it('posts an event only the Health API knows once, then its reminder once', async () => {
+    health.events.push({
+      arn: 'arn:aws:health:eu-central-1::event/RDS/AWS_RDS_MAINTENANCE_SCHEDULED/AWS_RDS_MAINTENANCE_SCHEDULED_bundle1',
+      service: 'RDS',
+      eventTypeCode: 'AWS_RDS_MAINTENANCE_SCHEDULED',
+      eventTypeCategory: 'scheduledChange',
+      eventScopeCode: 'ACCOUNT_SPECIFIC',
+      region: 'eu-central-1',
+      startTime: new Date(Date.now() + 20 * HOUR).toISOString(),
+      lastUpdatedTime: new Date(Date.now() - HOUR).toISOString(),
+      statusCode: 'upcoming',
+      description: 'Maintenance is scheduled for your DB instance.',
+      accounts: { '333333333333': [{ entityValue: 'staging-orders-db', statusCode: 'PENDING' }] },
+    });
+
+    await reconcile(schedule('r-1'), context);
+    await reconcile(schedule('r-2'), context);
+
+    const posts = slack.callsOf('chat.postMessage');
+    expect(posts.map((c) => c.body.channel)).toEqual(['C0MAINT001']);
+    expect(posts[0]?.headers.authorization).toBe('Bearer xoxb-from-ssm');
+
+    await reminders(schedule('m-1'), context);
+    await reminders(schedule('m-2'), context);
+
+    const replies = slack.callsOf('chat.postMessage').filter((c) => c.body.thread_ts === posts[0]?.ts);
+    expect(replies).toHaveLength(1);
+    expect(JSON.stringify(replies[0]?.body.blocks)).toContain('<!subteam^S0MAINTAIN1>');
+  });
+});
