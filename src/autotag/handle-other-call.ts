@@ -10,7 +10,7 @@ const isRemembered = (eventSource: string, eventName: string) =>
   REMEMBERED_CALLS.some((call) => call.eventSource === eventSource && call.eventName === eventName);
 
 /**
- * A successful call of another service than EC2: a stack update or StackSet operation is remembered (who ran
+ * A successful call of another service than EC2: a stack creation or update or a StackSet operation is remembered (who ran
  * it names what the stack creates); a create call of the table is tagged; anything else is skipped.
  */
 export async function handleOtherCall(

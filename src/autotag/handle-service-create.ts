@@ -8,7 +8,6 @@ import { tagAccessFor } from './ec2-access';
 import { nameThePerson } from './name-the-person';
 import { isNotReady } from './not-ready-retry';
 import { postServiceNotice } from './service-notice';
-import { rememberCreator } from './stack-creators';
 import { groupForCreateTags, planTags } from './tag-plan';
 import type { TaggedCall } from './tagged-call';
 import { readTags, type TagFailure, tagResources } from './tagging-api';
@@ -64,7 +63,6 @@ export async function handleServiceCreate(
     });
     const tags = new Map([...(existing.get(arns[0] ?? '') ?? []), ...requestTags(detail)]);
     const creator = await nameThePerson(detail, tags, deps);
-    if (row.resourceType === 'cloudformation:stack') await rememberCreator(deps.store, detail, creator);
     const plan = planTags({
       resources: arns.map((arn) => ({ id: arn, kind: row.resourceType })),
       existing,

@@ -17,10 +17,12 @@ export const TAGGED_CALLS: readonly TaggedCall[] = [
 ];
 
 /**
- * Calls the tagger reads without tagging anything: who updated a stack (its resources are attributed to them)
- * and who ran a StackSet operation (the stacks it creates in member accounts are attributed to them).
+ * Calls the tagger reads without tagging anything: who created or updated a stack (its resources are attributed
+ * to them) and who ran a StackSet operation (the stacks it creates in member accounts are attributed to them).
+ * Stacks themselves are never tagged: the Tagging API tags a stack by running UpdateStack on it.
  */
 export const REMEMBERED_CALLS: readonly { eventSource: string; eventName: string }[] = [
+  { eventSource: 'cloudformation.amazonaws.com', eventName: 'CreateStack' },
   { eventSource: 'cloudformation.amazonaws.com', eventName: 'UpdateStack' },
   { eventSource: 'cloudformation.amazonaws.com', eventName: 'CreateStackSet' },
   { eventSource: 'cloudformation.amazonaws.com', eventName: 'UpdateStackSet' },

@@ -98,14 +98,6 @@ export const APPLICATION_CALLS: readonly TaggedCall[] = [
     builtArn('apigateway', 'response.apiId', (id) => `/apis/${id}`, 'regionOnly'),
   ),
   viaTaggingApi(
-    'cloudformation.amazonaws.com',
-    'CreateStack',
-    'cloudformation:stack',
-    'CloudFormation stack',
-    ['cloudformation:TagResource'],
-    responseArn('stackId'),
-  ),
-  viaTaggingApi(
     'cognito-idp.amazonaws.com',
     'CreateUserPool',
     'cognito-idp:userpool',

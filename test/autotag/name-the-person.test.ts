@@ -3,11 +3,14 @@ import { resolve } from 'node:path';
 import { DescribeUserCommand, IdentitystoreClient } from '@aws-sdk/client-identitystore';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
-import type { CloudTrailDetail } from '../../src/autotag/cloudtrail-event';
+import type { AutotagDeps } from '../../src/autotag/autotag-deps';
+import type { CloudTrailDetail, CloudTrailEvent } from '../../src/autotag/cloudtrail-event';
 import { requestTags } from '../../src/autotag/cloudtrail-event';
+import { handleOtherCall } from '../../src/autotag/handle-other-call';
 import { identityCenterNames } from '../../src/autotag/identity-center-names';
 import { nameThePerson } from '../../src/autotag/name-the-person';
 import { rememberCreator } from '../../src/autotag/stack-creators';
+import type { AppConfig } from '../../src/config/schema';
 import type { StateStore } from '../../src/store/state-store';
 import { useLocalStateStore } from '../support/local-state-store';
 
@@ -54,6 +57,24 @@ describe('the person behind a create call', () => {
     const creator = await nameThePerson(queue, requestTags(queue), { store });
 
     expect(creator).toMatchObject({ label: 'bob via stack web-prod', person: 'bob' });
+  });
+
+  it('remembers who created a stack even when autotag.events names only EC2, and tags no stack', async () => {
+    // Its own stack id: the stack of the fixtures is updated by bob in the test above.
+    const other = (detail: CloudTrailDetail) =>
+      JSON.parse(
+        JSON.stringify(detail).replaceAll('5f3b2a10-0000-4000-8000-000000000011', 'other-stack'),
+      ) as CloudTrailDetail;
+    const create = other(fixture('services/cloudformation-create-stack.json'));
+    const queue = other(fixture('services/sqs-create-queue-by-stack.json'));
+    const config = { autotag: { events: ['ec2:instance'] } } as unknown as AppConfig;
+    const deps = { store, config } as unknown as AutotagDeps;
+
+    const outcome = await handleOtherCall({ detail: create } as CloudTrailEvent, deps, 60);
+    const creator = await nameThePerson(queue, requestTags(queue), { store });
+
+    expect(outcome).toMatchObject({ status: 'remembered' });
+    expect(creator.label).toBe('alice@example.com via stack web-prod');
   });
 
   it("names a StackSet's stack in a member account after whoever ran the StackSet operation", async () => {

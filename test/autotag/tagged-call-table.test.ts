@@ -83,10 +83,15 @@ describe('the table of tagged create calls', () => {
         'elasticfilesystem:file-system',
         'sagemaker:notebook-instance',
         'sagemaker:endpoint',
-        'cloudformation:stack',
         'ec2:instance',
       ]),
     );
+  });
+
+  it('never tags a CloudFormation stack (TagResources would run UpdateStack on it) but still reads its CreateStack', () => {
+    expect(RESOURCE_TYPES).not.toContain('cloudformation:stack');
+    expect(tagActions()).not.toContain('cloudformation:TagResource');
+    expect(ruleEventNames()).toEqual(expect.arrayContaining(['CreateStack', 'UpdateStack']));
   });
 
   it('is what the EventBridge rules of the bot and of the member accounts match, no more, no less', () => {
