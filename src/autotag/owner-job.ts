@@ -1,9 +1,9 @@
 import * as z from 'zod';
 import { replyTargetSchema } from '../slack/api/reply-target';
 
-/** What `/aws-owner` asks about: a full ARN, an EC2 instance id, or an S3 bucket name. */
+/** What `/aws-owner` asks about: a full ARN (with or without an account: S3, API Gateway, snapshots), an EC2 instance id, or an S3 bucket name. */
 export const ownerTargetSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('arn'), arn: z.string().regex(/^arn:[\w-]+:[\w-]+:[\w-]*:\d{12}?:.+$/) }),
+  z.object({ kind: z.literal('arn'), arn: z.string().regex(/^arn:[\w-]+:[\w-]+:[\w-]*:(\d{12})?:.+$/) }),
   z.object({ kind: z.literal('instance'), id: z.string().regex(/^i-[0-9a-f]{8,17}$/) }),
   z.object({ kind: z.literal('bucket'), name: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/) }),
 ]);

@@ -34,6 +34,19 @@ describe('/aws-owner', () => {
     expect(parseOwnerArgs([])).toMatchObject({ ok: false });
   });
 
+  it('reads ARNs that name no account: S3 buckets, API Gateway APIs, EBS snapshots and AMIs', () => {
+    for (const arn of [
+      'arn:aws:s3:::payments-invoices-2026',
+      'arn:aws:apigateway:eu-west-1::/restapis/a1b2c3d4e5',
+      'arn:aws:ec2:us-east-1::snapshot/snap-0123456789abcdef0',
+      'arn:aws:ec2:us-east-1::image/ami-0123456789abcdef0',
+    ]) {
+      expect(parseOwnerArgs([arn]), arn).toEqual({ ok: true, target: { kind: 'arn', arn } });
+    }
+    expect(parseOwnerArgs(['arn:aws:s3:::'])).toMatchObject({ ok: false });
+    expect(parseOwnerArgs(['arn:aws:rds:us-east-1:2222:db:x'])).toMatchObject({ ok: false });
+  });
+
   it('searches every configured account and region for an instance and answers from its tags', async () => {
     const tagging = mockClient(ResourceGroupsTaggingAPIClient);
     const asked: string[] = [];
