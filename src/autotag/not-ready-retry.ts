@@ -38,12 +38,16 @@ export function sqsRetryQueue(sqs: SQSClient, queueUrl: string): RetryQueue {
 /**
  * Answers that mean "not yet" rather than "no": the resource is not found or not in a state that takes tags
  * while it is being created, or the Tagging API had an internal error. Anything else (access denied, an
- * unsupported type) will not change by waiting.
+ * unsupported type, a malformed ARN or tag) will not change by waiting, and is reported at once.
  */
 const NOT_YET =
-  /not ?found|does ?n[o']t exist|not exist|is being created|creating|pending|not (in )?(a )?(valid|available|active|ready)|invalid\w*state|try again|throttl/i;
+  /not ?found|does ?n[o']t exist|not exist|is being created|creating|pending|not (in )?(an? )?(available|active|ready)|invalid\w*state|try again|throttl/i;
+
+/** Answers that stay "no" even when they also say "not found" or "pending": a malformed request or a refusal. */
+const NEVER = /not (an? )?valid|malformed|access ?denied|not authori[sz]ed/i;
 
 export function isNotReady(failure: TagFailure): boolean {
   if (failure.code === 'InternalServiceException' || (failure.statusCode ?? 0) >= 500) return true;
-  return NOT_YET.test(`${failure.code} ${failure.message}`);
+  const answer = `${failure.code} ${failure.message}`;
+  return !NEVER.test(answer) && NOT_YET.test(answer);
 }

@@ -25,6 +25,21 @@ describe('what counts as not ready yet', () => {
       false,
     ],
     [{ statusCode: 400, code: 'InvalidParameterException', message: 'Unsupported resource type' }, false],
+    [{ statusCode: 400, code: 'InvalidParameterException', message: 'arn:aws:x is not a valid ARN' }, false],
+    [{ statusCode: 400, code: 'ValidationException', message: 'Tag key is not valid' }, false],
+    [
+      { statusCode: 400, code: 'InvalidParameterValue', message: 'The tag value is not a valid value' },
+      false,
+    ],
+    [{ statusCode: 400, code: 'InvalidRequestException', message: 'The secret is not active yet' }, true],
+    [
+      {
+        statusCode: 400,
+        code: 'InvalidParameterException',
+        message: 'arn:aws:sqs:eu-west-1:222222222222:orders-pending is not a valid ARN',
+      },
+      false,
+    ],
   ])('%o → %s', (failure, expected) => {
     expect(isNotReady(failure)).toBe(expected);
   });
