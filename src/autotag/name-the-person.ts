@@ -52,6 +52,21 @@ export async function nameThePerson(
   return withIdentityCenterName(direct, detail, deps.identityCenter);
 }
 
+/**
+ * A stack's resource whose stack is not known yet: CloudFormation made it (on the stack's role or its own
+ * credentials) but the stack's CreateStack has not been remembered, because the two events came in the other
+ * order. Tagged now, it would keep CloudFormation's role for good (an existing owner is kept).
+ */
+export async function awaitsItsStack(
+  detail: CloudTrailDetail,
+  tags: ReadonlyMap<string, string>,
+  store: StateStore,
+): Promise<boolean> {
+  const stackId = tags.get(STACK_ID_TAG);
+  if (!stackId || detail.userIdentity.invokedBy !== 'cloudformation.amazonaws.com') return false;
+  return (await recallStackCreator(store, stackId)) === undefined;
+}
+
 async function withIdentityCenterName(
   creator: Creator,
   detail: CloudTrailDetail,

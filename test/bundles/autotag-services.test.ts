@@ -150,6 +150,31 @@ describe('the bundled auto-tagger on the services of the table', () => {
     });
   });
 
+  it("waits for the stack's CreateStack when a stack's resource comes first, then names the stack creator", async () => {
+    // Another stack than the test above's, whose CreateStack has not been handled yet.
+    const otherStack = (name: string, n: number) =>
+      JSON.parse(
+        JSON.stringify(anotherDelivery(name, n)).replaceAll(
+          '5f3b2a10-0000-4000-8000-000000000011',
+          'late-stack',
+        ),
+      ) as Record<string, unknown>;
+    const arn = `arn:aws:sqs:eu-west-1:${P}:web-prod-jobs`;
+    tagging.tags.delete(arn);
+    sqs.sent.length = 0;
+
+    const first = await autotagEvent(otherStack('sqs-create-queue-by-stack.json', 7), OWN);
+    const waiting = [...sqs.sent];
+    const taggedEarly = tagging.tags.get(arn);
+    await autotagEvent(otherStack('cloudformation-create-stack.json', 7), OWN);
+    await autotagRetry(sqs.asEvent(waiting), OWN);
+
+    expect(first).toMatchObject({ status: 'tagged', resources: 0, pending: 1 });
+    expect(taggedEarly).toBeUndefined();
+    expect(waiting.map((m) => [m.queueUrl, m.delaySeconds])).toEqual([[QUEUE, 30]]);
+    expect(tagging.tags.get(arn)).toMatchObject({ CreatedBy: 'alice@example.com via stack web-prod' });
+  });
+
   it('retries a resource that is not ready for tags from the delay queue, then tags and announces it', async () => {
     const arn = `arn:aws:eks:eu-west-1:${P}:cluster/payments`;
     tagging.notReady.set(arn, 1);
