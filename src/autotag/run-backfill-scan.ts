@@ -1,4 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import PQueue from 'p-queue';
 import { backfillSummary } from '../../blocks/autotag-backfill';
 import type { SlackReply } from '../../blocks/message';
 import type { AccountDirectory } from '../aws/account-directory';
@@ -35,6 +36,12 @@ export interface BackfillJobDeps {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * Accounts × regions read at once. Each takes ≥ 25 s (one LookupEvents per call name at 2 a second), so one
+ * after another 35 of them outlast the worker's 900 s; side by side, 10 at a time, ~350 fit.
+ */
+const PLACES_AT_ONCE = 10;
+
 function placesOf(job: BackfillScanJob, deps: BackfillJobDeps): { account: string; region: string }[] {
   const accounts = job.account
     ? [
@@ -68,25 +75,33 @@ export async function runAutotagBackfillScan(
   const window = { from: new Date(to.getTime() - job.windowDays * DAY_MS), to };
   const names = [...new Set(TAGGED_CALLS.map((row) => row.eventName))];
   const pacing: LookupPacing = deps.lookupPacing ?? { nowMs: () => Date.now(), sleep: delay };
-  const found = new Map<string, BackfillItem>();
-  const unreadable: string[] = [];
-  for (const { account, region } of placesOf(job, deps)) {
-    try {
-      const access = tagAccessFor(account, region, undefined, deps.accounts);
-      const candidates = new Map<string, BackfillItem>();
-      for await (const record of lookUpCalls(deps.clients.cloudTrail(access), names, window, pacing)) {
-        for (const item of await itemsOf(record, account, region, deps)) {
-          if (!candidates.has(item.arn)) candidates.set(item.arn, item);
+  const places = new PQueue({ concurrency: PLACES_AT_ONCE });
+  const perPlace = await Promise.all(
+    placesOf(job, deps).map(({ account, region }) =>
+      places.add(async (): Promise<{ items: BackfillItem[]; unreadable?: string }> => {
+        try {
+          const access = tagAccessFor(account, region, undefined, deps.accounts);
+          const candidates = new Map<string, BackfillItem>();
+          // Each place its own LookupEvents pace: the 2 requests a second are per account and region.
+          for await (const record of lookUpCalls(deps.clients.cloudTrail(access), names, window, pacing)) {
+            for (const item of await itemsOf(record, account, region, deps)) {
+              if (!candidates.has(item.arn)) candidates.set(item.arn, item);
+            }
+          }
+          const tags = await readTags(deps.clients.taggingApi(access), [...candidates.keys()]);
+          const creatorKey = deps.config.autotag.tagKeys.creator;
+          return { items: [...candidates.values()].filter((item) => !tags.get(item.arn)?.has(creatorKey)) };
+        } catch (error) {
+          logger.warn('backfill could not read one account and region', { account, region, error });
+          return { items: [], unreadable: `${account} ${region}: ${(error as Error).name}` };
         }
-      }
-      const tags = await readTags(deps.clients.taggingApi(access), [...candidates.keys()]);
-      const creatorKey = deps.config.autotag.tagKeys.creator;
-      for (const [arn, item] of candidates) if (!tags.get(arn)?.has(creatorKey)) found.set(arn, item);
-    } catch (error) {
-      logger.warn('backfill could not read one account and region', { account, region, error });
-      unreadable.push(`${account} ${region}: ${(error as Error).name}`);
-    }
-  }
+      }),
+    ),
+  );
+  const found = new Map<string, BackfillItem>();
+  for (const { items } of perPlace)
+    for (const item of items) if (!found.has(item.arn)) found.set(item.arn, item);
+  const unreadable = perPlace.flatMap((place) => (place.unreadable ? [place.unreadable] : []));
   const all = [...found.values()];
   const items = all.slice(0, MAX_BACKFILL_ITEMS);
   const counts: Record<string, number> = {};

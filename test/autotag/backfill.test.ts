@@ -31,6 +31,16 @@ const record = (name: string) =>
     (JSON.parse(readFileSync(resolve('test/fixtures/autotag/services', name), 'utf8')) as { detail: unknown })
       .detail,
   );
+/** Clients the mocks answer for, and the scan's clock. */
+const SAME_CLIENTS = {
+  clients: {
+    cloudTrail: () => new CloudTrailClient({ region: 'us-east-1' }),
+    taggingApi: () => new ResourceGroupsTaggingAPIClient({ region: 'us-east-1' }),
+    ec2: () => new EC2Client({ region: 'us-east-1' }),
+  },
+  botRegion: 'us-east-1',
+  now: () => new Date('2026-03-10T00:00:00Z'),
+};
 const REPLY = { responseUrl: 'https://hooks.slack.com/x', userId: 'U0ADMIN001', channelId: 'C1' };
 
 describe('/aws-tag backfill', () => {
@@ -57,6 +67,42 @@ describe('/aws-tag backfill', () => {
     });
     expect(parseBackfillArgs(['backfill', '13w'], accounts)).toMatchObject({ ok: false });
     expect(parseBackfillArgs(['purge'], accounts)).toMatchObject({ ok: false });
+  });
+
+  it('reads the accounts and regions side by side, not one after another', async () => {
+    const config = parseConfig(
+      [
+        'accounts:',
+        '  - { id: "222222222222", name: prod-payments, regions: [us-east-1, eu-west-1, ap-southeast-2] }',
+        '  - { id: "333333333333", name: media, regions: [us-east-1] }',
+        'roles: { autotag: aws-chatops-tagger }',
+        'slack: { defaultChannel: C0ALERTS01 }',
+      ].join('\n'),
+      'test',
+    );
+    let inFlight = 0;
+    let most = 0;
+    cloudTrail.on(LookupEventsCommand).callsFake(async () => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await new Promise((done) => setTimeout(done, 1));
+      inFlight -= 1;
+      return { Events: [] };
+    });
+    tagging.on(GetResourcesCommand).resolves({ ResourceTagMappingList: [] });
+
+    await runAutotagBackfillScan(
+      { kind: 'autotag-backfill-scan', id: 'plan-wide', reply: REPLY, actor: 'U0ADMIN001', windowDays: 1 },
+      {
+        config,
+        accounts: new AccountDirectory(config),
+        store,
+        ...SAME_CLIENTS,
+        lookupPacing: { nowMs: () => 0, sleep: async () => undefined },
+      },
+    );
+
+    expect(most).toBe(4);
   });
 
   it('finds untagged creations in CloudTrail within 2 requests a second, then tags them after the confirmation', async () => {
@@ -92,13 +138,7 @@ describe('/aws-tag backfill', () => {
       config: CONFIG,
       accounts: new AccountDirectory(CONFIG),
       store,
-      clients: {
-        cloudTrail: () => new CloudTrailClient({ region: 'us-east-1' }),
-        taggingApi: () => new ResourceGroupsTaggingAPIClient({ region: 'us-east-1' }),
-        ec2: () => new EC2Client({ region: 'us-east-1' }),
-      },
-      botRegion: 'us-east-1',
-      now: () => new Date('2026-03-10T00:00:00Z'),
+      ...SAME_CLIENTS,
       lookupPacing: {
         nowMs: () => clock,
         sleep: async (ms: number) => {
