@@ -25,8 +25,23 @@ export interface BackfillPlan {
   unreadable: string[];
 }
 
-/** A plan's items fit one state record (DynamoDB's 400 KB) with room to spare. */
-export const MAX_BACKFILL_ITEMS = 800;
+/**
+ * What a plan's items may take, as JSON: one state record is at most 400 KB in DynamoDB (names and values),
+ * and the rest of the plan (counts, unreadable places) and the record's own attributes need the remainder.
+ */
+export const MAX_BACKFILL_ITEM_BYTES = 300_000;
+
+/** The first items that fit one plan by size (an item's ARNs and creator can be a few hundred bytes or 3 KB). */
+export function itemsWithinPlanSize(items: readonly BackfillItem[]): BackfillItem[] {
+  let bytes = 0;
+  const kept: BackfillItem[] = [];
+  for (const item of items) {
+    bytes += Buffer.byteLength(JSON.stringify(item)) + 1;
+    if (bytes > MAX_BACKFILL_ITEM_BYTES) break;
+    kept.push(item);
+  }
+  return kept;
+}
 
 export const backfillKey = (planId: string) => `autotag#backfill#${planId}`;
 export const BACKFILL_SECONDS = 24 * 60 * 60;

@@ -14,7 +14,7 @@ import {
   type BackfillItem,
   type BackfillPlan,
   backfillKey,
-  MAX_BACKFILL_ITEMS,
+  itemsWithinPlanSize,
 } from './backfill-plan';
 import { type CloudTrailDetail, cloudTrailEventSchema, requestTags } from './cloudtrail-event';
 import { type LookupPacing, lookUpCalls } from './cloudtrail-history';
@@ -103,7 +103,7 @@ export async function runAutotagBackfillScan(
     for (const item of items) if (!found.has(item.arn)) found.set(item.arn, item);
   const unreadable = perPlace.flatMap((place) => (place.unreadable ? [place.unreadable] : []));
   const all = [...found.values()];
-  const items = all.slice(0, MAX_BACKFILL_ITEMS);
+  const items = itemsWithinPlanSize(all);
   const counts: Record<string, number> = {};
   for (const item of items) {
     const label =

@@ -10,6 +10,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseBackfillArgs } from '../../src/autotag/backfill-job';
+import { type BackfillPlan, backfillKey } from '../../src/autotag/backfill-plan';
 import { runAutotagBackfillScan } from '../../src/autotag/run-backfill-scan';
 import { runAutotagBackfillTag } from '../../src/autotag/run-backfill-tag';
 import { AccountDirectory } from '../../src/aws/account-directory';
@@ -103,6 +104,45 @@ describe('/aws-tag backfill', () => {
     );
 
     expect(most).toBe(4);
+  });
+
+  it("keeps a plan within DynamoDB's 400 KB item, however long the ARNs, and counts what it leaves out", async () => {
+    const base = JSON.parse(record('dynamodb-create-table.json')) as Record<string, unknown>;
+    const groups = Array.from({ length: 900 }, (_, i) =>
+      JSON.stringify({
+        ...base,
+        eventID: `log-group-${i}`,
+        eventSource: 'logs.amazonaws.com',
+        eventName: 'CreateLogGroup',
+        requestParameters: { logGroupName: `/aws/lambda/${'long-function-name-'.repeat(25)}${i}` },
+        responseElements: null,
+      }),
+    );
+    cloudTrail
+      .on(LookupEventsCommand)
+      .callsFake(async (input: { LookupAttributes: { AttributeValue: string }[] }) =>
+        input.LookupAttributes[0]?.AttributeValue === 'CreateLogGroup'
+          ? { Events: groups.map((CloudTrailEvent) => ({ CloudTrailEvent })) }
+          : { Events: [] },
+      );
+    tagging.on(GetResourcesCommand).resolves({ ResourceTagMappingList: [] });
+
+    await runAutotagBackfillScan(
+      { kind: 'autotag-backfill-scan', id: 'plan-big', reply: REPLY, actor: 'U0ADMIN001', windowDays: 1 },
+      {
+        config: CONFIG,
+        accounts: new AccountDirectory(CONFIG),
+        store,
+        ...SAME_CLIENTS,
+        lookupPacing: { nowMs: () => 0, sleep: async () => undefined },
+      },
+    );
+    const plan = (await store.get<BackfillPlan>(backfillKey('plan-big')))?.data;
+
+    expect(plan).toBeDefined();
+    expect(Buffer.byteLength(JSON.stringify(plan))).toBeLessThanOrEqual(300_000);
+    expect((plan?.items.length ?? 0) + (plan?.leftOut ?? 0)).toBe(900);
+    expect(plan?.leftOut).toBeGreaterThan(0);
   });
 
   it('finds untagged creations in CloudTrail within 2 requests a second, then tags them after the confirmation', async () => {
