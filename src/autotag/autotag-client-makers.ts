@@ -3,7 +3,7 @@ import { identityStoreClients } from '../aws/clients/identity-store';
 import { taggingApiClients } from '../aws/clients/tagging-api';
 import type { ClientMakers } from '../aws/member-clients';
 
-/** The services autotagEvent and autotagRetry reach: EC2's own tag call, the Tagging API, Identity Center names. */
+/** What autotagEvent and autotagRetry reach: EC2's own tag call, the Tagging API, Identity Center names. */
 export const AUTOTAG_CLIENT_MAKERS = {
   ec2: ec2Clients,
   taggingApi: taggingApiClients,

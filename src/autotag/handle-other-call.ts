@@ -10,8 +10,9 @@ const isRemembered = (eventSource: string, eventName: string) =>
   REMEMBERED_CALLS.some((call) => call.eventSource === eventSource && call.eventName === eventName);
 
 /**
- * A successful call of another service than EC2: a stack creation or update or a StackSet operation is remembered (who ran
- * it names what the stack creates); a create call of the table is tagged; anything else is skipped.
+ * A successful call of another service than EC2: a stack's creation or update or a StackSet operation is
+ * remembered (who ran it names what the stack creates), whatever autotag.events names; a create call of the
+ * table is tagged; anything else is skipped.
  */
 export async function handleOtherCall(
   event: CloudTrailEvent,

@@ -1,7 +1,10 @@
 import * as z from 'zod';
 import { replyTargetSchema } from '../slack/api/reply-target';
 
-/** What `/aws-owner` asks about: a full ARN (with or without an account: S3, API Gateway, snapshots), an EC2 instance id, or an S3 bucket name. */
+/**
+ * What `/aws-owner` asks about: a full ARN (with or without an account: S3, API Gateway, snapshots), an EC2
+ * instance id, or an S3 bucket name.
+ */
 export const ownerTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('arn'), arn: z.string().regex(/^arn:[\w-]+:[\w-]+:[\w-]*:(\d{12})?:.+$/) }),
   z.object({ kind: z.literal('instance'), id: z.string().regex(/^i-[0-9a-f]{8,17}$/) }),
