@@ -8,6 +8,10 @@ import { escapeAndTruncate, joinLinesWithin, moreText, truncateText } from './tr
 
 export interface CasesReportView {
   windowText: string;
+  /** What the report covers (`every case open now (any creation date)`, `since 2026-01-05`); default `last <window>`. */
+  coverage?: string;
+  /** Every case open now, whatever its creation date (status=open): the counts say "open now", not "created since". */
+  openNow?: boolean;
   /** `status=open severity=urgent`, empty when none. */
   filters: string;
   from: Date;
@@ -38,12 +42,15 @@ export function casesReport(view: CasesReportView): SlackReply {
   const { summary } = view;
   const read = view.accountsTotal - view.failures.length;
   const filters = view.filters ? ` · ${inlineCode(view.filters)}` : '';
+  const when = view.openNow
+    ? 'open now, whatever their creation date,'
+    : `created since ${slackDate(view.from)}`;
   const blocks: KnownBlock[] = [
-    { type: 'header', text: plainText(truncateText(`Support cases · last ${view.windowText}`, 150)) },
+    { type: 'header', text: plainText(truncateText(`Support cases · ${coverageOf(view)}`, 150)) },
     {
       type: 'section',
       text: mrkdwnText(
-        `*${summary.total}* case${summary.total === 1 ? '' : 's'} (*${summary.open}* open) created since ${slackDate(view.from)} in *${read}* of ${view.accountsTotal} account${view.accountsTotal === 1 ? '' : 's'}${filters}` +
+        `*${summary.total}* case${summary.total === 1 ? '' : 's'} (*${summary.open}* open) ${when} in *${read}* of ${view.accountsTotal} account${view.accountsTotal === 1 ? '' : 's'}${filters}` +
           (view.failures.length > 0
             ? `\n:warning: *${view.failures.length}* account${view.failures.length === 1 ? '' : 's'} could not be read (listed below by reason).`
             : ''),
@@ -79,12 +86,16 @@ export function casesReport(view: CasesReportView): SlackReply {
   return { responseType: view.responseType, text: fallbackText(view), blocks };
 }
 
+function coverageOf(view: CasesReportView): string {
+  return view.coverage ?? `last ${view.windowText}`;
+}
+
 function fallbackText(view: CasesReportView): string {
   const read = view.accountsTotal - view.failures.length;
   const count = view.failures.length;
   const failed = count > 0 ? `; ${count} account${count === 1 ? '' : 's'} could not be read` : '';
   return truncateText(
-    `Support cases, last ${view.windowText}: ${view.summary.total} (${view.summary.open} open) in ${read} of ${view.accountsTotal} accounts${failed}.`,
+    `Support cases, ${coverageOf(view)}: ${view.summary.total} (${view.summary.open} open) in ${read} of ${view.accountsTotal} accounts${failed}.`,
     500,
   );
 }

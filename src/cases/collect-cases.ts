@@ -5,7 +5,7 @@ import type { CrossAccountCredentials } from '../aws/assume-role';
 import type { AccountConfig } from '../config/schema';
 import { logger } from '../lambda/logger';
 import { accountFailureReason, isWorthRetrying } from './account-failure';
-import type { CaseQuery } from './case-query';
+import { type CaseQuery, readFrom } from './case-query';
 import { type CaseRecord, isResolved } from './case-record';
 import type { CasesConfig } from './config-schema';
 import { describeAccountCases, firstCasePage } from './describe-account-cases';
@@ -75,7 +75,7 @@ export async function collectCases(
   onProgress: ProgressListener = () => undefined,
 ): Promise<CaseCollection> {
   const startedAt = deps.now();
-  const afterTime = new Date(startedAt.getTime() - query.windowHours * 3600_000);
+  const afterTime = readFrom(query, startedAt);
   const failures: AccountFailure[] = [];
   let done = 0;
   const { concurrency, maxAttempts } = deps.cases;

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { scheduleExpression, slackChannel } from '../config/schema-parts';
-import { windowHoursOf } from './case-query';
+import { SUPPORT_HISTORY_DAYS, windowHoursOf } from './case-query';
 
 const windowText = z.string().refine((text) => windowHoursOf(text) !== undefined, {
   message: 'must be a window such as 24h, 7d or 2w',
@@ -28,7 +28,7 @@ export const casesConfigSchema = z
     maxAttempts: z.number().int().min(1).max(10).default(5),
     defaultWindow: windowText.default('7d'),
     /** Support keeps case history for 12 months; longer windows are refused with a usage message. */
-    maxWindowDays: z.number().int().min(1).max(365).default(90),
+    maxWindowDays: z.number().int().min(1).max(SUPPORT_HISTORY_DAYS).default(SUPPORT_HISTORY_DAYS),
     /** Rows in the "cases that matter most" table (every case is in the CSV). */
     tableRows: z.number().int().min(5).max(40).default(20),
     schedule: casesScheduleSchema.default({

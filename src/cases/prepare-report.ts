@@ -3,7 +3,7 @@ import { type CasesReportView, casesReport } from '../../blocks/cases-report';
 import type { SlackReply } from '../../blocks/message';
 import { logger } from '../lambda/logger';
 import type { SlackFile } from '../slack/api/slack-sink';
-import { type CaseQuery, describeFilters } from './case-query';
+import { type CaseQuery, coverageLabel, describeFilters } from './case-query';
 import { casesCsv, failuresCsv } from './cases-csv';
 import { casesPerDaySpec } from './chart-spec';
 import {
@@ -49,12 +49,14 @@ export async function prepareCasesReport(
  */
 export async function reportFiles(prepared: PreparedReport): Promise<SlackFile[]> {
   const { collection, summary } = prepared;
-  const window = collection.query.windowText;
+  const { query } = collection;
+  const window = query.status === 'open' ? 'open-now' : query.windowText.replace(/\s+/g, '-');
+  const covers = coverageLabel(query);
   const stamp = collection.finishedAt.toISOString().slice(0, 10);
   const files: SlackFile[] = [
     {
       filename: `support-cases-${window}-${stamp}.csv`,
-      title: `Support cases, last ${window} (${summary.total})`,
+      title: `Support cases, ${covers} (${summary.total})`,
       content: casesCsv(summary.ranked),
     },
   ];
@@ -68,7 +70,7 @@ export async function reportFiles(prepared: PreparedReport): Promise<SlackFile[]
   if (summary.total === 0) return files;
   try {
     const days = daysBetween(collection.afterTime, collection.finishedAt);
-    const spec = casesPerDaySpec(summary.perDay, days, `Support cases per day by severity, last ${window}`);
+    const spec = casesPerDaySpec(summary.perDay, days, `Support cases per day by severity, ${covers}`);
     const png = await (await prepared.renderer)(spec);
     files.push({
       filename: `support-cases-per-day-${stamp}.png`,
@@ -88,6 +90,8 @@ export function casesReportReply(
   const { collection, summary } = prepared;
   const view: CasesReportView = {
     windowText: collection.query.windowText,
+    coverage: coverageLabel(collection.query),
+    openNow: collection.query.status === 'open',
     filters: describeFilters(collection.query),
     from: collection.afterTime,
     to: collection.finishedAt,

@@ -47,6 +47,23 @@ function worstCases(count: number): CaseRecord[] {
 describe('casesReport', () => {
   const cases = fixture.map((details) => caseRecordOf(details, ACCOUNT));
 
+  it('says in its header and counts that status=open covers every case open now, whatever its creation date', () => {
+    const reply = casesReport(
+      view(cases, {
+        coverage: 'every case open now (any creation date)',
+        openNow: true,
+        filters: 'status=open',
+      }),
+    );
+
+    expect(reply.blocks[0]).toMatchObject({
+      type: 'header',
+      text: { text: 'Support cases · every case open now (any creation date)' },
+    });
+    expect(JSON.stringify(reply.blocks[1])).toContain('open now, whatever their creation date,');
+    expect(reply.text).toMatch(/^Support cases, every case open now \(any creation date\): 3/);
+  });
+
   it('shows totals, then open cases first by severity, and escapes subjects', () => {
     const reply = casesReport(view(cases));
 

@@ -298,6 +298,33 @@ describe('collectCases against loopback STS and Support', () => {
     expect(support.requests[0]?.body.includeResolvedCases).toBe(false);
   });
 
+  it('status=open reads every case open now, one created 200 days ago too, whatever the window', async () => {
+    support.cases.set('222222222222', [
+      supportCase('222222222222', 1, { timeCreated: daysAgo(200) }),
+      supportCase('222222222222', 2, { timeCreated: daysAgo(200), status: 'resolved' }),
+      supportCase('222222222222', 3, { timeCreated: daysAgo(2), status: 'pending-customer-action' }),
+    ]);
+
+    const open = await collectCases({ ...WEEK, status: 'open' }, deps, targets());
+    const week = await collectCases(WEEK, deps, targets());
+
+    expect(open.cases.map((c) => c.displayId).sort()).toEqual(['1700000001', '1700000003']);
+    expect(open.afterTime.toISOString()).toBe(daysAgo(365));
+    expect(week.cases.map((c) => c.displayId)).toEqual(['1700000003']);
+  });
+
+  it('since=YYYY-MM-DD asks Support for the cases created from that day on', async () => {
+    support.cases.set('222222222222', [
+      supportCase('222222222222', 1, { timeCreated: '2024-04-30T23:59:00Z' }),
+      supportCase('222222222222', 2, { timeCreated: '2024-05-01T00:01:00Z' }),
+    ]);
+
+    const collection = await collectCases({ ...WEEK, since: '2024-05-01' }, deps, targets());
+
+    expect(collection.cases.map((c) => c.displayId)).toEqual(['1700000002']);
+    expect(support.requests[0]?.body.afterTime).toBe('2024-05-01T00:00:00.000Z');
+  });
+
   it('collects 1,000 cases from 20 accounts, each counted once', async () => {
     const many = Array.from({ length: 20 }, (_, i) => ({ id: String(500000000000 + i), name: `acct-${i}` }));
     for (const account of many) {

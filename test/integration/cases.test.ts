@@ -25,6 +25,7 @@ describe('/aws-cases from a signed slash command to the report', () => {
         severityCode: 'urgent',
         subject: '<!here> staging is down & <b>',
       }),
+      supportCase('333333333333', 2, { timeCreated: hoursAgo(24 * 200), subject: 'opened 200 days ago' }),
     ]);
     support.failures.set('222222222222', {
       status: 400,
@@ -92,6 +93,24 @@ describe('/aws-cases from a signed slash command to the report', () => {
       expect.stringMatching(/^support-cases-per-day-.*\.png$/),
     ]);
     expect(bot.slack.calls.filter((call) => call.path.endsWith('/cases-public'))).toHaveLength(2);
+  });
+
+  it('accepts a year (365d) and reads every case open now with status=open, one opened 200 days ago too', async () => {
+    const year = await bot.command('/aws-cases', '365d account=staging', { responseId: 'cases-year' });
+    const open = await bot.command('/aws-cases', 'status=open account=staging', { responseId: 'cases-open' });
+
+    expect(String(year.json().text)).toBe('Collecting support cases (last 365d) from account staging…');
+    expect(String(open.json().text)).toBe(
+      'Collecting support cases (every case open now (any creation date)) from account staging…',
+    );
+    const report = await bot.slack.waitFor('response_url', 10_000, (call) =>
+      call.path.endsWith('/cases-open'),
+    );
+    expect(String(report.body.text)).toBe(
+      'Support cases, every case open now (any creation date): 2 (2 open) in 1 of 1 accounts.',
+    );
+    expect(JSON.stringify(report.body.blocks)).toContain('opened 200 days ago');
+    await bot.lambda.settled();
   });
 
   it('answers a bad argument with the usage and starts no job', async () => {

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { usageReply } from '../../../../blocks/help';
+import { coverageLabel } from '../../../cases/case-query';
 import { CASES_DOC } from '../../../cases/command-doc';
 import { parseCasesArgs } from '../../../cases/parse-cases-args';
 import type { JobOfKind } from '../../../jobs/job';
@@ -14,6 +15,7 @@ export function registerAwsCases(app: App, deps: SlackAppDeps): void {
       defaultWindow: cases.defaultWindow,
       maxWindowDays: cases.maxWindowDays,
       accounts: deps.accounts,
+      now: new Date(),
     });
     if (!args.ok) {
       await ack(ackBody(usageReply(args.problem, CASES_DOC)));
@@ -34,7 +36,7 @@ export function registerAwsCases(app: App, deps: SlackAppDeps): void {
       job,
       ack,
       deps,
-      `Collecting support cases (last ${args.query.windowText}) from ${scope}…`,
+      `Collecting support cases (${coverageLabel(args.query)}) from ${scope}…`,
       CASES_DOC,
     );
   });
