@@ -17,13 +17,21 @@ export interface CasesReportView {
   from: Date;
   to: Date;
   accountsTotal: number;
-  failures: readonly { accountId: string; accountName: string | undefined; reason: string }[];
+  failures: readonly ReportFailure[];
   summary: CaseSummary;
   tableRows: number;
   elapsedMs: number;
   /** Where the CSV and chart went, or why they did not (plain text). */
   filesNote: string | undefined;
   responseType: SlackReply['responseType'];
+}
+
+/** An account not read: AWS's reason, and the kind of failure with its fix (accounts are grouped by both). */
+export interface ReportFailure {
+  accountId: string;
+  accountName: string | undefined;
+  reason: string;
+  cause?: { label: string; fix: string };
 }
 
 const SEVERITY_ICON: Record<string, string> = {
@@ -52,7 +60,7 @@ export function casesReport(view: CasesReportView): SlackReply {
       text: mrkdwnText(
         `*${summary.total}* case${summary.total === 1 ? '' : 's'} (*${summary.open}* open) ${when} in *${read}* of ${view.accountsTotal} account${view.accountsTotal === 1 ? '' : 's'}${filters}` +
           (view.failures.length > 0
-            ? `\n:warning: *${view.failures.length}* account${view.failures.length === 1 ? '' : 's'} could not be read (listed below by reason).`
+            ? `\n:warning: *${view.failures.length}* account${view.failures.length === 1 ? '' : 's'} could not be read (listed below by cause, with the fix).`
             : ''),
       ),
     },
@@ -160,38 +168,75 @@ const FAILURE_GROUP_SECTIONS = 8;
 const IN_FAILURES_CSV = 'every account not read is in the failures CSV';
 
 /**
- * The accounts not read, grouped by reason, largest group first: `*21 × reason*` then the accounts, as many as
- * fit in the section. Every one of them is in the failures CSV, with AWS's full error.
+ * The accounts not read, grouped by cause (largest first), each cause with its fix, then by reason:
+ * `*21 × reason*` and the accounts, as many as fit in the section. Every one of them is in the failures CSV,
+ * with AWS's full error.
  */
-function failureBlocks(failures: CasesReportView['failures']): KnownBlock[] {
-  const groups = new Map<string, string[]>();
-  for (const failure of failures) {
-    const name = failure.accountName
-      ? `${escapeAndTruncate(failure.accountName, 60)} (${failure.accountId})`
-      : failure.accountId;
-    groups.set(failure.reason, [...(groups.get(failure.reason) ?? []), name]);
-  }
-  const sorted = [...groups].sort(([a, x], [b, y]) => y.length - x.length || a.localeCompare(b));
-  const shown = sorted.slice(0, FAILURE_GROUP_SECTIONS);
-  const hidden = sorted.slice(FAILURE_GROUP_SECTIONS);
+export function failureBlocks(failures: readonly ReportFailure[], title?: string): KnownBlock[] {
+  const groups = groupFailures(failures);
+  const shown = groups.slice(0, FAILURE_GROUP_SECTIONS);
+  const hidden = groups.slice(FAILURE_GROUP_SECTIONS);
+  const heading =
+    title ?? `:warning: *Accounts not read: ${failures.length}*, by cause with the fix (${IN_FAILURES_CSV})`;
   const blocks: KnownBlock[] = [
     { type: 'divider' },
-    {
-      type: 'section',
-      text: mrkdwnText(`:warning: *Accounts not read: ${failures.length}*, by reason (${IN_FAILURES_CSV})`),
-    },
-    ...shown.map(([reason, names]): KnownBlock => {
-      const title = `*${names.length} × ${escapeAndTruncate(reason, 300)}*`;
-      const list = commaListWithin(names, SLACK_LIMITS.sectionText - title.length - 1);
-      return { type: 'section', text: mrkdwnText(`${title}\n${list}`) };
+    { type: 'section', text: mrkdwnText(heading) },
+    ...shown.map((group, index): KnownBlock => {
+      const first = index === 0 || shown[index - 1]?.causeKey !== group.causeKey;
+      const cause =
+        first && group.cause
+          ? `:wrench: *${escapeAndTruncate(group.cause.label, 150)}* (${group.causeTotal}): ${escapeAndTruncate(group.cause.fix, 600)}\n`
+          : '';
+      const head = `${cause}*${group.names.length} × ${escapeAndTruncate(group.reason, 300)}*`;
+      const list = commaListWithin(group.names, SLACK_LIMITS.sectionText - head.length - 1);
+      return { type: 'section', text: mrkdwnText(`${head}\n${list}`) };
     }),
   ];
   if (hidden.length > 0) {
-    const accounts = hidden.reduce((sum, [, names]) => sum + names.length, 0);
+    const accounts = hidden.reduce((sum, group) => sum + group.names.length, 0);
     const text = `…and ${hidden.length} more reasons (${accounts} accounts): ${IN_FAILURES_CSV}.`;
     blocks.push({ type: 'context', elements: [mrkdwnText(text)] });
   }
   return blocks;
+}
+
+interface FailureGroup {
+  causeKey: string;
+  cause: ReportFailure['cause'];
+  causeTotal: number;
+  reason: string;
+  names: string[];
+}
+
+/** Reason groups, those of one cause together; the largest cause first, then the largest reason. */
+function groupFailures(failures: readonly ReportFailure[]): FailureGroup[] {
+  const groups = new Map<string, FailureGroup>();
+  const causeTotals = new Map<string, number>();
+  for (const failure of failures) {
+    const causeKey = failure.cause?.label ?? failure.reason;
+    const name = failure.accountName
+      ? `${escapeAndTruncate(failure.accountName, 60)} (${failure.accountId})`
+      : failure.accountId;
+    const key = `${causeKey}\u0000${failure.reason}`;
+    const group = groups.get(key) ?? {
+      causeKey,
+      cause: failure.cause,
+      causeTotal: 0,
+      reason: failure.reason,
+      names: [],
+    };
+    group.names.push(name);
+    groups.set(key, group);
+    causeTotals.set(causeKey, (causeTotals.get(causeKey) ?? 0) + 1);
+  }
+  for (const group of groups.values()) group.causeTotal = causeTotals.get(group.causeKey) ?? 0;
+  return [...groups.values()].sort(
+    (a, b) =>
+      b.causeTotal - a.causeTotal ||
+      a.causeKey.localeCompare(b.causeKey) ||
+      b.names.length - a.names.length ||
+      a.reason.localeCompare(b.reason),
+  );
 }
 
 /** `a, b, c` inside `max` characters; when they do not all fit, the first ones and `…and N more: …`. */

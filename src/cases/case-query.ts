@@ -26,6 +26,8 @@ export const caseQuerySchema = z.object({
     .regex(/^[a-z0-9-]{1,100}$/)
     .optional(),
   public: z.boolean(),
+  /** `/aws-cases coverage`: which accounts can be read and why not, instead of the cases. */
+  coverage: z.boolean().optional(),
 });
 
 export type CaseQuery = z.infer<typeof caseQuerySchema>;

@@ -9,6 +9,7 @@ import { type CaseQuery, readFrom } from './case-query';
 import { type CaseRecord, isResolved } from './case-record';
 import type { CasesConfig } from './config-schema';
 import { describeAccountCases, firstCasePage } from './describe-account-cases';
+import type { FailureCause } from './failure-cause';
 import { fanOutWithRetries, fullJitterBackoff } from './fan-out-with-retries';
 import { listTargetAccounts } from './list-target-accounts';
 
@@ -37,6 +38,10 @@ export interface AccountFailure {
   reason: string;
   /** AWS's own error, for the failures CSV. */
   detail: string;
+  /** The kind of failure, which decides the fix the report gives. */
+  cause: FailureCause;
+  /** The cases role that was assumed (the fix names it). */
+  role: string;
 }
 
 export interface CaseCollection {
@@ -99,7 +104,7 @@ export async function collectCases(
       if (!outcome.ok) {
         const why = accountFailureReason(outcome.error, { role: read.role, maxAttempts });
         logger.warn('cannot read support cases of an account', { account: read.account.id, ...why });
-        failures.push({ account: read.account, ...why });
+        failures.push({ account: read.account, ...why, role: read.role });
       }
       done += 1;
       onProgress({ done, total: targets.length, failed: failures.length });

@@ -35,6 +35,7 @@ export function parseCasesArgs(text: string, options: CasesArgsOptions): CasesAr
   let service: string | undefined;
   let since: string | undefined;
   let isPublic = false;
+  let coverage = false;
   const seen = new Set<string>();
 
   for (const word of words) {
@@ -46,6 +47,8 @@ export function parseCasesArgs(text: string, options: CasesArgsOptions): CasesAr
     seen.add(name);
     if (name === 'public' && rest.length === 0) {
       isPublic = true;
+    } else if (name === 'coverage' && rest.length === 0) {
+      coverage = true;
     } else if (name === 'window') {
       windowText = lower;
     } else if (name === 'since') {
@@ -70,7 +73,7 @@ export function parseCasesArgs(text: string, options: CasesArgsOptions): CasesAr
     } else if (rest.length > 0) {
       return bad(word, 'unknown filter; filters are since=, status=, severity=, account= and service=');
     } else {
-      return bad(word, 'not a window (24h, 7d, 2w…), a filter (status=open…) or `public`');
+      return bad(word, 'not a window (24h, 7d, 2w…), a filter (status=open…), `coverage` or `public`');
     }
   }
 
@@ -91,6 +94,7 @@ export function parseCasesArgs(text: string, options: CasesArgsOptions): CasesAr
       ...(account ? { account } : {}),
       ...(service ? { service } : {}),
       public: isPublic,
+      ...(coverage ? { coverage } : {}),
     },
   };
 }

@@ -1,11 +1,7 @@
 import { noticeReply } from '../../blocks/notice';
-import type { AppConfig } from '../config/schema';
 import { logger } from '../lambda/logger';
-import type { Respond } from '../slack/api/response-url';
-import type { SlackSink } from '../slack/api/slack-sink';
 import type { CasesJob } from './cases-job';
 import {
-  type CaseReportDeps,
   casesReportReply,
   prepareCasesReport,
   reportFiles,
@@ -13,30 +9,13 @@ import {
   uploadErrorCode,
 } from './prepare-report';
 import { progressUpdates } from './progress-updates';
+import { type CasesJobDeps, caseReportDeps } from './run-cases-job-deps';
+import { runCasesCoverage } from './run-coverage-job';
+
+export { type CasesJobDeps, caseReportDeps } from './run-cases-job-deps';
 
 /** Long runs show progress no sooner than this, and at most twice (response_url takes 5 posts). */
 const PROGRESS = { intervalMs: 8000, maxUpdates: 2 };
-
-export interface CasesJobDeps extends Omit<CaseReportDeps, 'cases' | 'configuredAccounts'> {
-  config: Pick<AppConfig, 'accounts' | 'cases'>;
-  /** AssumeRole made once per attempt (the fan-out retries it outside the slot); default `credentials`. */
-  casesCredentials?: CaseReportDeps['credentials'] | undefined;
-  sink: SlackSink;
-  respond: Respond;
-}
-
-export function caseReportDeps(deps: CasesJobDeps): CaseReportDeps {
-  return {
-    cases: deps.config.cases,
-    configuredAccounts: deps.config.accounts,
-    accounts: deps.accounts,
-    credentials: deps.casesCredentials ?? deps.credentials,
-    supportWith: deps.supportWith,
-    organizations: deps.organizations,
-    now: deps.now,
-    loadChartRenderer: deps.loadChartRenderer,
-  };
-}
 
 /**
  * `/aws-cases`: collect, answer, then share the files (the report does not wait for the chart). Ephemeral (the
@@ -45,6 +24,7 @@ export function caseReportDeps(deps: CasesJobDeps): CaseReportDeps {
  * follow in the channel. response_url posts: ≤ 2 progress + 1–2 answers + 1 if the files fail ≤ 5.
  */
 export async function runCases(job: CasesJob, deps: CasesJobDeps): Promise<undefined> {
+  if (job.query.coverage) return runCasesCoverage(job, deps);
   const { query, reply } = job;
   const respond = deps.respond.bind(null, reply.responseUrl);
   const progress = progressUpdates(

@@ -148,6 +148,36 @@ describe('casesReport', () => {
     expect(checkSlackLimits(reply)).toEqual([]);
   });
 
+  it('groups failed accounts by cause, largest first, each cause once with its fix', () => {
+    const plan = { label: 'No Business or Enterprise support plan', fix: 'upgrade the plan' };
+    const role = { label: 'Role R missing or not trusting the bot', fix: 'deploy the role' };
+    const failure = (n: number, reason: string, cause: typeof plan) => ({
+      accountId: String(940000000000 + n),
+      accountName: `acct-${n}`,
+      reason,
+      cause,
+    });
+    const failures = [
+      failure(1, 'SubscriptionRequiredException: plan', plan),
+      failure(2, 'cannot assume role R (AccessDenied)', role),
+      failure(3, 'cannot assume role R (AccessDenied)', role),
+      failure(4, 'cannot assume role R (no credentials)', role),
+    ];
+
+    const reply = casesReport(view(cases, { accountsTotal: 10, failures }));
+
+    const text = JSON.stringify(reply.blocks);
+    expect(text).toContain(
+      ':wrench: *Role R missing or not trusting the bot* (3): deploy the role\\n*2 × cannot assume role R (AccessDenied)*\\nacct-2 (940000000002), acct-3 (940000000003)',
+    );
+    expect(text).toContain('*1 × cannot assume role R (no credentials)*\\nacct-4');
+    expect(text.match(/:wrench: \*Role R/g)).toHaveLength(1);
+    expect(text).toContain(
+      ':wrench: *No Business or Enterprise support plan* (1): upgrade the plan\\n*1 × SubscriptionRequiredException: plan*\\nacct-1 (940000000001)',
+    );
+    expect(text.indexOf('Role R missing')).toBeLessThan(text.indexOf('No Business'));
+  });
+
   it('escapes account names and reasons, cutting them after escaping', () => {
     const failures = Array.from({ length: 3 }, (_, n) => ({
       accountId: String(930000000000 + n),

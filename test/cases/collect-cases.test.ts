@@ -144,6 +144,7 @@ describe('collectCases against loopback STS and Support', () => {
     expect(collection.failures[1]?.detail).toBe(
       'SubscriptionRequiredException: AWS Premium Support Subscription is required to use this service.',
     );
+    expect(collection.failures.map((f) => f.cause)).toEqual(['role', 'no-support-plan']);
   });
 
   it('gives accounts that fail the same way the same reason, so the report can group them', async () => {
@@ -172,6 +173,8 @@ describe('collectCases against loopback STS and Support', () => {
         account: { id: '222222222222', name: 'prod-payments' },
         reason: 'ThrottlingException: still throttled after 3 attempts',
         detail: 'ThrottlingException: Rate exceeded',
+        cause: 'throttled',
+        role: 'GetSupportInfoRole',
       },
     ]);
   });
@@ -210,6 +213,8 @@ describe('collectCases against loopback STS and Support', () => {
         account: { id: '333333333333', name: 'staging' },
         reason: 'cannot assume role GetSupportInfoRole (Throttling): still failing after 3 attempts',
         detail: 'Throttling: Rate exceeded',
+        cause: 'throttled',
+        role: 'GetSupportInfoRole',
       },
     ]);
   });
@@ -261,6 +266,8 @@ describe('collectCases against loopback STS and Support', () => {
         account: { id: '333333333333', name: 'staging' },
         reason: 'InternalServerError: still failing after 3 attempts',
         detail: 'InternalServerError: We encountered an internal error.',
+        cause: 'unreachable',
+        role: 'GetSupportInfoRole',
       },
     ]);
     expect(support.requests.filter((r) => r.account === '333333333333')).toHaveLength(3);

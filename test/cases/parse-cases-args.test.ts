@@ -112,6 +112,12 @@ describe('parseCasesArgs', () => {
     expect(!args.ok && args.problem).toMatch(problem);
   });
 
+  it('reads coverage (with public and account=) as the coverage check', () => {
+    const args = parseCasesArgs('coverage public', options);
+
+    expect(args).toMatchObject({ ok: true, query: { coverage: true, public: true } });
+  });
+
   it('answers help with the usage', () => {
     const args = parseCasesArgs('help', options);
 

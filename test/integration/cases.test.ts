@@ -51,6 +51,7 @@ describe('/aws-cases from a signed slash command to the report', () => {
     const blocks = JSON.stringify(report.body.blocks);
     expect(blocks).toContain('*1 × SubscriptionRequiredException: the Support API needs a Business');
     expect(blocks).toContain('prod-payments (222222222222)');
+    expect(blocks).toContain(':wrench: *No Business or Enterprise support plan* (1): the Support API needs');
     expect(blocks).toContain('&lt;!here&gt; staging is down &amp; &lt;b&gt;');
     expect(blocks).toContain('CSV, failures CSV and chart in your DM with the bot');
     expect(checkSlackLimits(report.body)).toEqual([]);
@@ -64,6 +65,10 @@ describe('/aws-cases from a signed slash command to the report', () => {
         reason: expect.stringMatching(/^SubscriptionRequiredException: the Support API needs a Business/),
         aws_error:
           'SubscriptionRequiredException: AWS Premium Support Subscription is required to use this service.',
+        cause: 'No Business or Enterprise support plan',
+        fix: expect.stringMatching(
+          /^the Support API needs Business, Enterprise On-Ramp or Enterprise Support/,
+        ),
       },
     ]);
     const rows = parse(csv?.bytes.toString('utf8') ?? '', { bom: true, columns: true }) as Record<
@@ -111,6 +116,34 @@ describe('/aws-cases from a signed slash command to the report', () => {
     );
     expect(JSON.stringify(report.body.blocks)).toContain('opened 200 days ago');
     await bot.lambda.settled();
+  });
+
+  it('coverage names every account that cannot be read, by cause with the fix, and sends the coverage CSV', async () => {
+    const ack = await bot.command('/aws-cases', 'coverage', { responseId: 'cases-coverage' });
+
+    expect(String(ack.json().text)).toBe('Checking which of 3 accounts the case report can read…');
+    const answer = await bot.slack.waitFor('response_url', 10_000, (call) =>
+      call.path.endsWith('/cases-coverage'),
+    );
+    expect(answer.body.text).toBe('Support case coverage: 2 of 3 accounts can be read, 1 cannot.');
+    const blocks = JSON.stringify(answer.body.blocks);
+    expect(blocks).toContain(
+      ':wrench: *No Business or Enterprise support plan* (1): the Support API needs Business, Enterprise On-Ramp or Enterprise Support',
+    );
+    expect(blocks).toContain('prod-payments (222222222222)');
+    expect(checkSlackLimits(answer.body)).toEqual([]);
+    await bot.lambda.settled();
+    const csv = bot.slack.files.find((f) => f.filename.startsWith('support-case-coverage-'));
+    expect(csv?.channel).toBe('D0LOCAL01');
+    const rows = parse(csv?.bytes.toString('utf8') ?? '', { bom: true, columns: true }) as Record<
+      string,
+      string
+    >[];
+    expect(rows.map((row) => [row.account_name, row.readable, row.cause])).toEqual([
+      ['management', 'yes', ''],
+      ['prod-payments', 'no', 'No Business or Enterprise support plan'],
+      ['staging', 'yes', ''],
+    ]);
   });
 
   it('answers a bad argument with the usage and starts no job', async () => {

@@ -32,12 +32,9 @@ export function registerAwsCases(app: App, deps: SlackAppDeps): void {
       : cases.accountSource === 'organization'
         ? 'every account in the organization'
         : `${deps.config.accounts.length} accounts`;
-    await startJobAndAck(
-      job,
-      ack,
-      deps,
-      `Collecting support cases (${coverageLabel(args.query)}) from ${scope}…`,
-      CASES_DOC,
-    );
+    const working = args.query.coverage
+      ? `Checking which of ${scope} the case report can read…`
+      : `Collecting support cases (${coverageLabel(args.query)}) from ${scope}…`;
+    await startJobAndAck(job, ack, deps, working, CASES_DOC);
   });
 }

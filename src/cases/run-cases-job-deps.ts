@@ -1,0 +1,25 @@
+import type { AppConfig } from '../config/schema';
+import type { Respond } from '../slack/api/response-url';
+import type { SlackSink } from '../slack/api/slack-sink';
+import type { CaseReportDeps } from './prepare-report';
+
+export interface CasesJobDeps extends Omit<CaseReportDeps, 'cases' | 'configuredAccounts'> {
+  config: Pick<AppConfig, 'accounts' | 'cases'>;
+  /** AssumeRole made once per attempt (the fan-out retries it outside the slot); default `credentials`. */
+  casesCredentials?: CaseReportDeps['credentials'] | undefined;
+  sink: SlackSink;
+  respond: Respond;
+}
+
+export function caseReportDeps(deps: CasesJobDeps): CaseReportDeps {
+  return {
+    cases: deps.config.cases,
+    configuredAccounts: deps.config.accounts,
+    accounts: deps.accounts,
+    credentials: deps.casesCredentials ?? deps.credentials,
+    supportWith: deps.supportWith,
+    organizations: deps.organizations,
+    now: deps.now,
+    loadChartRenderer: deps.loadChartRenderer,
+  };
+}
