@@ -1,7 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import type { CaseRecord } from '../src/cases/case-record';
+import type { SeverityBuckets } from '../src/cases/chart-buckets';
 import type { CaseSummary, Count } from '../src/cases/summarize-cases';
-import { mrkdwnText, plainText, type SlackReply } from './message';
+import { casesChartBlock, casesTableBlock } from './cases-native';
+import { type MessageBlock, mrkdwnText, plainText, type SlackReply } from './message';
 import { inlineCode, slackDate } from './mrkdwn';
 import { SLACK_LIMITS } from './slack-limits';
 import { escapeAndTruncate, joinLinesWithin, moreText, truncateText } from './truncate';
@@ -24,6 +26,11 @@ export interface CasesReportView {
   /** Where the CSV and chart went, or why they did not (plain text). */
   filesNote: string | undefined;
   responseType: SlackReply['responseType'];
+  /**
+   * Native chart and table (data_visualization + data_table) instead of the table as text; left out for a
+   * workspace that answered `invalid_blocks` to them.
+   */
+  native?: { chart: SeverityBuckets };
 }
 
 /** An account not read: AWS's reason, and the kind of failure with its fix (accounts are grouped by both). */
@@ -53,7 +60,7 @@ export function casesReport(view: CasesReportView): SlackReply {
   const when = view.openNow
     ? 'open now, whatever their creation date,'
     : `created since ${slackDate(view.from)}`;
-  const blocks: KnownBlock[] = [
+  const blocks: MessageBlock[] = [
     { type: 'header', text: plainText(truncateText(`Support cases · ${coverageOf(view)}`, 150)) },
     {
       type: 'section',
@@ -82,7 +89,9 @@ export function casesReport(view: CasesReportView): SlackReply {
         ],
       },
       { type: 'divider' },
-      ...tableBlocks(summary.ranked, view.tableRows),
+      ...(view.native
+        ? nativeBlocks(summary.ranked, view.tableRows, view.native.chart)
+        : tableBlocks(summary.ranked, view.tableRows)),
     );
   } else {
     blocks.push({ type: 'section', text: mrkdwnText('No support cases in this window. :tada:') });
@@ -136,6 +145,19 @@ function tableBlocks(ranked: readonly CaseRecord[], rows: number): KnownBlock[] 
     { type: 'section', text: mrkdwnText(title) },
     ...texts.map((text): KnownBlock => ({ type: 'section', text: mrkdwnText(text) })),
   ];
+  if (ranked.length > shown) {
+    blocks.push({
+      type: 'context',
+      elements: [mrkdwnText(`${moreText(ranked.length - shown, 'cases')}: every case is in the CSV.`)],
+    });
+  }
+  return blocks;
+}
+
+function nativeBlocks(ranked: readonly CaseRecord[], rows: number, chart: SeverityBuckets): MessageBlock[] {
+  const table = casesTableBlock(ranked, rows);
+  const shown = table.rows.length - 1;
+  const blocks: MessageBlock[] = [casesChartBlock(chart), table];
   if (ranked.length > shown) {
     blocks.push({
       type: 'context',

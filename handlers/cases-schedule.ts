@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { memberAccountAccess } from '../src/aws/member-account-access';
+import { nativeBlocksMemory } from '../src/cases/native-blocks';
 import { runScheduledCasesReport } from '../src/cases/scheduled-report';
 import { supportClients } from '../src/cases/support-client';
 import { parseEnv } from '../src/config/env';
@@ -27,6 +28,7 @@ export const handler = async (event: unknown): Promise<void> => {
     store,
     sink: await slackSink(),
     channel: config.cases.schedule.channel ?? config.slack.defaultChannel,
+    nativeBlocks: nativeBlocksMemory(store),
     report: {
       cases: config.cases,
       configuredAccounts: config.accounts,

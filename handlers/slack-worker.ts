@@ -4,6 +4,7 @@ import { STSClient } from '@aws-sdk/client-sts';
 import type { Context } from 'aws-lambda';
 import { ec2ClientFactory } from '../src/autotag/ec2-access';
 import { memberAccountAccess } from '../src/aws/member-account-access';
+import { nativeBlocksMemory } from '../src/cases/native-blocks';
 import { supportClients } from '../src/cases/support-client';
 import { parseEnv } from '../src/config/env';
 import { loadConfigFile } from '../src/config/load-config';
@@ -63,6 +64,7 @@ export const handler = async (event: unknown, context?: Context): Promise<void> 
     respond: (url, reply, options) =>
       respondToUrl(url, reply, { ...options, allowedHosts: responseUrlHosts }),
     responseUrlHosts,
+    nativeBlocks: nativeBlocksMemory(store),
     failureQueue: { sqs, queueUrl: env.IS_OFFLINE ? undefined : env.FAILED_EVENTS_QUEUE_URL },
   });
 };

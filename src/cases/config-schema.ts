@@ -29,6 +29,11 @@ export const casesConfigSchema = z
     defaultWindow: windowText.default('7d'),
     /** Support keeps case history for 12 months; longer windows are refused with a usage message. */
     maxWindowDays: z.number().int().min(1).max(SUPPORT_HISTORY_DAYS).default(SUPPORT_HISTORY_DAYS),
+    /**
+     * Native Slack chart and table (data_visualization, data_table) in reports; a workspace that refuses them
+     * (`invalid_blocks`) gets the text form and is remembered for a week.
+     */
+    nativeBlocks: z.boolean().default(true),
     /** Rows in the "cases that matter most" table (every case is in the CSV). */
     tableRows: z.number().int().min(5).max(40).default(20),
     schedule: casesScheduleSchema.default({

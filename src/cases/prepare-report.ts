@@ -1,11 +1,13 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { type CasesReportView, casesReport, type ReportFailure } from '../../blocks/cases-report';
 import type { SlackReply } from '../../blocks/message';
+import { SLACK_LIMITS } from '../../blocks/slack-limits';
 import type { AccountRef } from '../aws/account-directory';
 import { logger } from '../lambda/logger';
 import type { SlackFile } from '../slack/api/slack-sink';
 import { type CaseQuery, coverageLabel, describeFilters } from './case-query';
 import { casesCsv, failuresCsv } from './cases-csv';
+import { casesPerBucket } from './chart-buckets';
 import { casesPerDaySpec } from './chart-spec';
 import {
   type AccountFailure,
@@ -102,9 +104,20 @@ export function reportFailures(failures: readonly AccountFailure[], maxAttempts:
 
 export function casesReportReply(
   prepared: PreparedReport,
-  options: { tableRows: number; filesNote: string | undefined; responseType: SlackReply['responseType'] },
+  options: {
+    tableRows: number;
+    filesNote: string | undefined;
+    responseType: SlackReply['responseType'];
+    /** With the native chart and table (data_visualization, data_table). */
+    native?: boolean;
+  },
 ): SlackReply {
   const { collection, summary, maxAttempts } = prepared;
+  const days = daysBetween(collection.afterTime, collection.finishedAt);
+  const chart = casesPerBucket(summary.perDay, days, {
+    maxCategories: SLACK_LIMITS.chartCategories,
+    maxSeries: SLACK_LIMITS.chartSeries,
+  });
   const view: CasesReportView = {
     windowText: collection.query.windowText,
     coverage: coverageLabel(collection.query),
@@ -119,6 +132,7 @@ export function casesReportReply(
     elapsedMs: collection.finishedAt.getTime() - collection.startedAt.getTime(),
     filesNote: options.filesNote,
     responseType: options.responseType,
+    ...(options.native ? { native: { chart } } : {}),
   };
   return casesReport(view);
 }

@@ -1,6 +1,7 @@
 import type { AppConfig } from '../config/schema';
 import type { Respond } from '../slack/api/response-url';
 import type { SlackSink } from '../slack/api/slack-sink';
+import type { NativeBlocksMemory } from './native-blocks';
 import type { CaseReportDeps } from './prepare-report';
 
 export interface CasesJobDeps extends Omit<CaseReportDeps, 'cases' | 'configuredAccounts'> {
@@ -9,6 +10,8 @@ export interface CasesJobDeps extends Omit<CaseReportDeps, 'cases' | 'configured
   casesCredentials?: CaseReportDeps['credentials'] | undefined;
   sink: SlackSink;
   respond: Respond;
+  /** Workspaces that refused the native chart and table; absent: none remembered. */
+  nativeBlocks?: NativeBlocksMemory;
 }
 
 export function caseReportDeps(deps: CasesJobDeps): CaseReportDeps {

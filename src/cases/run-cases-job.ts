@@ -1,6 +1,7 @@
 import { noticeReply } from '../../blocks/notice';
 import { logger } from '../lambda/logger';
 import type { CasesJob } from './cases-job';
+import { sendWithNativeFallback } from './native-blocks';
 import {
   casesReportReply,
   prepareCasesReport,
@@ -36,17 +37,30 @@ export async function runCases(job: CasesJob, deps: CasesJobDeps): Promise<undef
   const tableRows = deps.config.cases.tableRows;
   const files = reportFilesLabel(prepared);
 
+  const fallback = {
+    enabled: deps.config.cases.nativeBlocks,
+    workspace: reply.teamId ?? 'bot-workspace',
+    memory: deps.nativeBlocks,
+  };
   if (query.public) {
     const filesNote = `${files} in this channel, below`;
-    await respond(casesReportReply(prepared, { tableRows, filesNote, responseType: 'in_channel' }));
+    await sendWithNativeFallback(
+      (native) =>
+        respond(casesReportReply(prepared, { tableRows, filesNote, responseType: 'in_channel', native })),
+      fallback,
+    );
     await respond(noticeReply('ok', 'Posted the support case report in the channel.'), {
       replaceOriginal: true,
     });
   } else {
     const filesNote = `${files} in your DM with the bot`;
-    await respond(casesReportReply(prepared, { tableRows, filesNote, responseType: 'ephemeral' }), {
-      replaceOriginal: true,
-    });
+    await sendWithNativeFallback(
+      (native) =>
+        respond(casesReportReply(prepared, { tableRows, filesNote, responseType: 'ephemeral', native }), {
+          replaceOriginal: true,
+        }),
+      fallback,
+    );
   }
   try {
     const comment = query.public ? 'Files for the support case report above' : undefined;

@@ -49,6 +49,12 @@ describe('/aws-cases from a signed slash command to the report', () => {
       'Support cases, last 7d: 26 (26 open) in 2 of 3 accounts; 1 account could not be read.',
     );
     const blocks = JSON.stringify(report.body.blocks);
+    expect(report.body.blocks).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'data_visualization' }),
+        expect.objectContaining({ type: 'data_table' }),
+      ]),
+    );
     expect(blocks).toContain('*1 × SubscriptionRequiredException: the Support API needs a Business');
     expect(blocks).toContain('prod-payments (222222222222)');
     expect(blocks).toContain(':wrench: *No Business or Enterprise support plan* (1): the Support API needs');
@@ -144,6 +150,26 @@ describe('/aws-cases from a signed slash command to the report', () => {
       ['prod-payments', 'no', 'No Business or Enterprise support plan'],
       ['staging', 'yes', ''],
     ]);
+  });
+
+  it('sends the report again in the text form when Slack refuses the native blocks, and remembers the workspace', async () => {
+    bot.slack.refusedBlockTypes.add('data_visualization').add('data_table');
+    try {
+      await bot.command('/aws-cases', '7d account=staging', { responseId: 'cases-refused-1' });
+      await bot.lambda.settled();
+      await bot.command('/aws-cases', '7d account=staging', { responseId: 'cases-refused-2' });
+      await bot.lambda.settled();
+    } finally {
+      bot.slack.refusedBlockTypes.clear();
+    }
+
+    const first = bot.slack.calls.filter((call) => call.path.endsWith('/cases-refused-1'));
+    const second = bot.slack.calls.filter((call) => call.path.endsWith('/cases-refused-2'));
+    expect(first.map((call) => call.refused)).toEqual(['invalid_blocks', undefined]);
+    expect(String(first[1]?.body.text)).toBe('Support cases, last 7d: 1 (1 open) in 1 of 1 accounts.');
+    expect(JSON.stringify(first[1]?.body.blocks)).toContain('staging is down');
+    expect(second.map((call) => call.refused)).toEqual([undefined]);
+    expect(JSON.stringify(second[0]?.body.blocks)).not.toContain('data_table');
   });
 
   it('answers a bad argument with the usage and starts no job', async () => {

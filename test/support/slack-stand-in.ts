@@ -11,6 +11,8 @@ export interface RecordedCall {
   at: number;
   /** Answered 429 (see `throttle`). */
   throttled?: boolean;
+  /** Answered an error without acting on it (see `refusedBlockTypes`). */
+  refused?: 'invalid_blocks';
 }
 
 /** A file shared through files.uploadV2 (bytes as uploaded, channel/thread/comment from the completion). */
@@ -41,6 +43,11 @@ export class SlackStandIn extends LoopbackStandIn {
   readonly downloads = new Map<string, Buffer>();
   /** Overrides the answer of one Web API method, e.g. to simulate `ratelimited`. */
   readonly answers = new Map<string, (body: Record<string, unknown>) => Record<string, unknown>>();
+  /**
+   * Block types this workspace does not have yet (Slack's phased rollouts): a message or response_url post that
+   * holds one is answered `invalid_blocks` (HTTP 400 at a response_url, `ok: false` from the Web API).
+   */
+  readonly refusedBlockTypes = new Set<string>();
   /** Answers a Web API call with 429 and `Retry-After: <seconds>` when it returns a number. */
   throttle: ((call: RecordedCall) => number | undefined) | undefined;
 
@@ -78,6 +85,11 @@ export class SlackStandIn extends LoopbackStandIn {
       call.throttled = true;
       res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(retryAfter) });
       return void res.end('{"ok":false,"error":"ratelimited"}');
+    }
+    if (this.refuses(body)) {
+      call.refused = 'invalid_blocks';
+      res.writeHead(method === 'response_url' ? 400 : 200, { 'content-type': 'application/json' });
+      return void res.end('{"ok":false,"error":"invalid_blocks"}');
     }
     for (const waiter of [...this.waiters]) {
       if (waiter.match(call)) {
@@ -120,6 +132,14 @@ export class SlackStandIn extends LoopbackStandIn {
       return { ok: true, files: listed };
     },
   };
+
+  private refuses(body: Record<string, unknown>): boolean {
+    // Blocks arrive as JSON (response_url) or as a JSON string inside a form (Web API): quotes may be escaped.
+    const text = JSON.stringify(body);
+    return [...this.refusedBlockTypes].some((type) =>
+      new RegExp(`\\\\?"type\\\\?":\\\\?"${type}\\\\?"`).test(text),
+    );
+  }
 
   callsOf(method: string): RecordedCall[] {
     return this.calls.filter((call) => call.method === method);
