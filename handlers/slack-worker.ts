@@ -18,6 +18,7 @@ import { quarantine } from '../src/lambda/quarantine';
 import { respondToUrl, responseUrlHostsFromEnv } from '../src/slack/api/response-url';
 import { NoSlackFiles, WebApiSlackFiles } from '../src/slack/api/slack-files';
 import { slackSinkFromEnv } from '../src/slack/api/slack-sink-from-env';
+import { ConsoleSlackViews, WebApiSlackViews } from '../src/slack/api/slack-views';
 import { stateStoreFromEnv } from '../src/store/state-store-from-env';
 
 /** Runs the slow half of Slack requests (asynchronous invoke from slack-http). */
@@ -34,6 +35,10 @@ const ec2For = ec2ClientFactory(credentials);
 const slackSink = slackSinkFromEnv(env);
 const sqs = new SQSClient({});
 const responseUrlHosts = responseUrlHostsFromEnv(env);
+const slackViews = once(async () => {
+  const token = await readSecret(env, 'SLACK_BOT_TOKEN');
+  return token ? new WebApiSlackViews(token, env.SLACK_API_URL) : new ConsoleSlackViews();
+});
 const slackFiles = once(async () => {
   const token = await readSecret(env, 'SLACK_BOT_TOKEN');
   return token ? new WebApiSlackFiles(token, env.SLACK_API_URL) : new NoSlackFiles();
@@ -61,6 +66,7 @@ export const handler = async (event: unknown, context?: Context): Promise<void> 
       new S3Client({ credentials: memberCredentials, region, followRegionRedirects: true }),
     botRegion: env.AWS_REGION,
     slackFiles: await slackFiles(),
+    views: await slackViews(),
     respond: (url, reply, options) =>
       respondToUrl(url, reply, { ...options, allowedHosts: responseUrlHosts }),
     responseUrlHosts,

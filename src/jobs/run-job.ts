@@ -10,6 +10,7 @@ import {
   runBucketUpload,
   runBucketWebsite,
 } from '../buckets/run-bucket-job';
+import { runCaseDetails } from '../cases/run-case-details-job';
 import { runCases } from '../cases/run-cases-job';
 import { sendToFailureQueue } from '../lambda/failure-queue';
 import { logger, withCorrelation } from '../lambda/logger';
@@ -27,6 +28,7 @@ type Runners = { [K in Job['kind']]: Runner<K> };
 const RUNNERS: Runners = {
   whoami: runWhoami,
   cases: runCases,
+  'cases.details': runCaseDetails,
   'autotag-retag': runAutotagRetag,
   'bucket.ls': runBucketList,
   'bucket.info': runBucketInfo,

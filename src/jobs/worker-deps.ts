@@ -2,6 +2,7 @@ import type { RetagJobDeps } from '../autotag/run-retag-job';
 import type { AccountDirectory } from '../aws/account-directory';
 import type { CrossAccountCredentials } from '../aws/assume-role';
 import type { BucketJobDeps } from '../buckets/bucket-task';
+import type { CaseDetailsDeps } from '../cases/run-case-details-job';
 import type { CasesJobDeps } from '../cases/run-cases-job';
 import type { AppConfig } from '../config/schema';
 import type { FailureQueue } from '../lambda/failure-queue';
@@ -13,7 +14,12 @@ import type { WhoamiJobDeps } from '../whoami/run-whoami-job';
  * What the worker passes to every runner: the union of what each feature's runner declares it needs, plus what
  * running a job itself needs. Built once per worker container (or test) and passed in.
  */
-export interface WorkerDeps extends WhoamiJobDeps, CasesJobDeps, RetagJobDeps, BucketJobDeps {
+export interface WorkerDeps
+  extends WhoamiJobDeps,
+    CasesJobDeps,
+    CaseDetailsDeps,
+    RetagJobDeps,
+    BucketJobDeps {
   config: AppConfig;
   accounts: AccountDirectory;
   credentials: CrossAccountCredentials;
