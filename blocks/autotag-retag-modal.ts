@@ -8,6 +8,8 @@ import { escapeAndTruncate } from './truncate';
 export const RETAG_VIEW = 'autotag_retag_modal';
 export const OWNER_USER_BLOCK = 'owner_user';
 export const OWNER_TEXT_BLOCK = 'owner_text';
+/** The action_id of the input in each owner block (a person or a text). */
+export const OWNER_INPUT_ACTION = 'value';
 
 /** What the modal carries through Slack to its submission (Slack signs it; ids are re-checked anyway). */
 export interface RetagModalState {
@@ -38,7 +40,11 @@ export function retagModal(notice: AutotagNotice, state: RetagModalState): Modal
         block_id: OWNER_USER_BLOCK,
         optional: true,
         label: plainText('A person'),
-        element: { type: 'users_select', action_id: 'value', placeholder: plainText('Pick a Slack user') },
+        element: {
+          type: 'users_select',
+          action_id: OWNER_INPUT_ACTION,
+          placeholder: plainText('Pick a Slack user'),
+        },
       },
       {
         type: 'input',
@@ -47,7 +53,7 @@ export function retagModal(notice: AutotagNotice, state: RetagModalState): Modal
         label: plainText('…or a team / cost centre'),
         element: {
           type: 'plain_text_input',
-          action_id: 'value',
+          action_id: OWNER_INPUT_ACTION,
           max_length: 256,
           placeholder: plainText('e.g. team-payments or CC-1234'),
         },

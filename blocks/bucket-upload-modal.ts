@@ -2,6 +2,8 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import { mrkdwnText, plainText } from './message';
 import { truncateText } from './truncate';
 
+/** The message shortcut "Upload to S3" that opens this modal (as registered in infra/slack-app-manifest.yaml). */
+export const UPLOAD_SHORTCUT = 'bucket_upload';
 export const UPLOAD_SUBMIT_CALLBACK = 'bucket_upload_submit';
 export const UPLOAD_FIELDS = {
   file: { block: 'upload_file', action: 'file' },

@@ -8,6 +8,8 @@ import { escapeAndTruncate, truncateText } from './truncate';
 /** A Details button (live case message) and the Details menu (report: one option per top case). */
 export const CASE_DETAILS_BUTTON = 'cases-details-button';
 export const CASE_DETAILS_MENU = 'cases-details-menu';
+/** The modal's link to the Support Center (a link button: Slack still sends the click). */
+export const CASE_DETAILS_CONSOLE = 'cases-details-console';
 
 /** `account:caseId`: what a click carries to the worker (the listener checks its shape). */
 const caseRef = (record: Pick<CaseRecord, 'accountId' | 'caseId'>) => `${record.accountId}:${record.caseId}`;
@@ -31,7 +33,7 @@ export function caseDetailsMenu(ranked: readonly CaseRecord[], max: number): Act
     placeholder: plainText('Details of a case…'),
     options: shown.map((record) => ({
       text: plainText(
-        truncateText(`${record.displayId} · ${record.subject || '(no subject)'}`, L.optionText),
+        escapeAndTruncate(`${record.displayId} · ${record.subject || '(no subject)'}`, L.optionText),
       ),
       value: caseRef(record),
     })),
@@ -92,7 +94,7 @@ export function caseDetailsModal(view: CaseDetailsView): ModalView {
     title: TITLE,
     close: plainText('Close'),
     blocks: [
-      { type: 'header', text: plainText(truncateText(view.subject || '(no subject)', L.headerText)) },
+      { type: 'header', text: plainText(escapeAndTruncate(view.subject || '(no subject)', L.headerText)) },
       {
         type: 'context',
         elements: [
@@ -112,7 +114,7 @@ export function caseDetailsModal(view: CaseDetailsView): ModalView {
         elements: [
           {
             type: 'button',
-            action_id: 'cases-details-console',
+            action_id: CASE_DETAILS_CONSOLE,
             text: plainText('Open in the Support Center'),
             url: view.consoleUrl,
           },

@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { CaseRecord } from '../src/cases/case-record';
 import type { SeverityBuckets } from '../src/cases/chart-buckets';
 import type { CaseSummary, Count } from '../src/cases/summarize-cases';
+import { caseDetailsMenu } from './case-details';
 import { casesChartBlock, casesTableBlock } from './cases-native';
 import { type MessageBlock, mrkdwnText, plainText, type SlackReply } from './message';
 import { inlineCode, slackDate } from './mrkdwn';
@@ -10,7 +11,7 @@ import { escapeAndTruncate, joinLinesWithin, moreText, truncateText } from './tr
 
 export interface CasesReportView {
   windowText: string;
-  /** What the report covers (`every case open now (any creation date)`, `since 2026-01-05`); default `last <window>`. */
+  /** What the report covers (`every case open now, any creation date`, `since 2026-01-05`); default `last <window>`. */
   coverage?: string;
   /** Every case open now, whatever its creation date (status=open): the counts say "open now", not "created since". */
   openNow?: boolean;
@@ -93,6 +94,8 @@ export function casesReport(view: CasesReportView): SlackReply {
         ? nativeBlocks(summary.ranked, view.tableRows, view.native.chart)
         : tableBlocks(summary.ranked, view.tableRows)),
     );
+    const details = caseDetailsMenu(summary.ranked, view.tableRows);
+    if (details) blocks.push(details);
   } else {
     blocks.push({ type: 'section', text: mrkdwnText('No support cases in this window. :tada:') });
   }

@@ -1,8 +1,8 @@
 import type { AccountDirectory } from '../aws/account-directory';
+import type { MemberClients } from '../aws/member-clients';
 import type { AppConfig } from '../config/schema';
 import type { SlackSink } from '../slack/api/slack-sink';
 import type { StateStore } from '../store/state-store';
-import type { Ec2For } from './ec2-access';
 import type { RetryOptions } from './retry';
 
 /** What handling one CloudTrail create event needs; built once per Lambda container (or test). */
@@ -10,7 +10,8 @@ export interface AutotagDeps {
   config: AppConfig;
   accounts: AccountDirectory;
   store: StateStore;
-  ec2For: Ec2For;
+  /** EC2 in an account and region (own credentials or the tagging role). */
+  clients: Pick<MemberClients, 'ec2'>;
   sink: () => Promise<SlackSink>;
   /** The bot's own account (its resources are tagged with its own credentials, not through a role). */
   ownAccountId: string | undefined;

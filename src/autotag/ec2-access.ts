@@ -1,4 +1,3 @@
-import { EC2Client, type EC2ClientConfig } from '@aws-sdk/client-ec2';
 import type { AccountDirectory } from '../aws/account-directory';
 import type { CrossAccountCredentials } from '../aws/assume-role';
 
@@ -13,8 +12,6 @@ export interface TagAccess {
   roleName?: string;
 }
 
-export type Ec2For = (access: TagAccess) => EC2Client;
-
 export function tagAccessFor(
   accountId: string,
   region: string,
@@ -23,29 +20,4 @@ export function tagAccessFor(
 ): TagAccess {
   if (accountId === ownAccountId) return { accountId, region };
   return { accountId, region, roleName: accounts.roleFor(accountId, AUTOTAG_ROLE_PURPOSE) };
-}
-
-/**
- * One EC2 client per account, region and role, created on first use and kept for the container's life; member
- * accounts go through the shared assume-role cache. `make` is replaceable for tests.
- */
-export function ec2ClientFactory(
-  credentials: CrossAccountCredentials,
-  make: (config: EC2ClientConfig) => EC2Client = (config) => new EC2Client(config),
-): Ec2For {
-  const clients = new Map<string, EC2Client>();
-  return (access) => {
-    const key = `${access.accountId}/${access.region}/${access.roleName ?? ''}`;
-    let client = clients.get(key);
-    if (!client) {
-      client = make({
-        region: access.region,
-        ...(access.roleName
-          ? { credentials: credentials.credentialsFor(access.accountId, access.roleName) }
-          : {}),
-      });
-      clients.set(key, client);
-    }
-    return client;
-  };
 }

@@ -54,7 +54,7 @@ export async function handleCreateEvent(event: CloudTrailEvent, deps: AutotagDep
   try {
     const accountId = resourceAccountOf(event);
     const access = tagAccessFor(accountId, detail.awsRegion, deps.ownAccountId, deps.accounts);
-    const ec2 = deps.ec2For(access);
+    const ec2 = deps.clients.ec2(access);
     const problems: string[] = [];
     const retry = { ...settings.describeRetry, ...(deps.sleep ? { sleep: deps.sleep } : {}) };
     let inventory: LaunchInventory;

@@ -2,9 +2,9 @@ import { accountText, autotagNotice } from '../../blocks/autotag-notice';
 import { retagThreadReply } from '../../blocks/autotag-retag-reply';
 import type { SlackReply } from '../../blocks/message';
 import { noticeReply } from '../../blocks/notice';
+import type { MemberClients } from '../aws/member-clients';
 import type { SlackSink } from '../slack/api/slack-sink';
 import type { StateStore, StoredRecord } from '../store/state-store';
-import type { Ec2For } from './ec2-access';
 import { type AutotagNotice, noticeKey } from './notice-record';
 import { ownerValue } from './owner-value';
 import type { AutotagRetagJob } from './retag-job';
@@ -13,7 +13,7 @@ import { writeTags } from './write-tags';
 export interface RetagDeps {
   store: StateStore;
   sink: SlackSink;
-  ec2For: Ec2For;
+  clients: Pick<MemberClients, 'ec2'>;
   /** slack.auditChannel: every retag is also posted there. */
   auditChannel?: string;
   now?: () => Date;
@@ -45,7 +45,7 @@ export async function retagNotice(job: AutotagRetagJob, deps: RetagDeps): Promis
       return noticeReply('ok', `The owner is already ${owner.value}; nothing was changed.`);
     }
     if (!sameOwner) {
-      await writeTags(deps.ec2For(notice.access), [
+      await writeTags(deps.clients.ec2(notice.access), [
         { resourceIds: notice.resources.map((r) => r.id), tags: { [notice.ownerTagKey]: owner.value } },
       ]);
     }

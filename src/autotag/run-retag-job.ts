@@ -1,8 +1,8 @@
 import type { SlackReply } from '../../blocks/message';
+import type { MemberClients } from '../aws/member-clients';
 import type { AppConfig } from '../config/schema';
 import type { SlackSink } from '../slack/api/slack-sink';
 import type { StateStore } from '../store/state-store';
-import type { Ec2For } from './ec2-access';
 import { retagNotice } from './retag';
 import type { AutotagRetagJob } from './retag-job';
 
@@ -11,7 +11,7 @@ export interface RetagJobDeps {
   store: StateStore;
   sink: SlackSink;
   /** EC2 in an account and region (own credentials or the tagging role). */
-  ec2For: Ec2For;
+  clients: Pick<MemberClients, 'ec2'>;
 }
 
 /** Retag / It's mine, after the Slack function checked who clicked and on which notice. */
@@ -19,7 +19,7 @@ export function runAutotagRetag(job: AutotagRetagJob, deps: RetagJobDeps): Promi
   return retagNotice(job, {
     store: deps.store,
     sink: deps.sink,
-    ec2For: deps.ec2For,
+    clients: deps.clients,
     ...(deps.config.slack.auditChannel ? { auditChannel: deps.config.slack.auditChannel } : {}),
   });
 }

@@ -3,6 +3,7 @@ import { STSClient } from '@aws-sdk/client-sts';
 import type { AppConfig } from '../config/schema';
 import { AccountDirectory } from './account-directory';
 import { CrossAccountCredentials } from './assume-role';
+import { type MemberClients, memberClients } from './member-clients';
 import { organizationAccountNames } from './organization-account-names';
 import { organizationMembers } from './organization-members';
 
@@ -12,7 +13,7 @@ import { organizationMembers } from './organization-members';
  * Every AssumeRole is refused for an account that is neither configured nor in the organisation.
  * `casesCredentials` is the same for the case-report fan-out, with an STS client that makes each AssumeRole once:
  * the fan-out retries a throttled AssumeRole itself after giving the account's slot away, where an SDK retry would
- * back off while holding it.
+ * back off while holding it. `clients` and `casesClients` are the per-account client factories on each.
  */
 export function memberAccountAccess(
   config: AppConfig,
@@ -22,6 +23,8 @@ export function memberAccountAccess(
   credentials: CrossAccountCredentials;
   casesSts: STSClient;
   casesCredentials: CrossAccountCredentials;
+  clients: MemberClients;
+  casesClients: MemberClients;
   accounts: AccountDirectory;
   organizations: OrganizationsClient;
 } {
@@ -41,5 +44,18 @@ export function memberAccountAccess(
   const credentials = new CrossAccountCredentials({ sts, ...assumeOptions });
   const casesSts = new STSClient({ maxAttempts: 1 });
   const casesCredentials = new CrossAccountCredentials({ sts: casesSts, ...assumeOptions });
-  return { sts, credentials, casesSts, casesCredentials, accounts, organizations };
+  const clientOptions = {
+    partition: config.organization.partition,
+    supportConcurrency: config.cases.concurrency,
+  };
+  return {
+    sts,
+    credentials,
+    casesSts,
+    casesCredentials,
+    clients: memberClients(credentials, clientOptions),
+    casesClients: memberClients(casesCredentials, clientOptions),
+    accounts,
+    organizations,
+  };
 }

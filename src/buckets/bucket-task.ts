@@ -3,8 +3,8 @@ import { accountLabel } from '../../blocks/bucket-replies';
 import type { SlackReply } from '../../blocks/message';
 import { noticeReply } from '../../blocks/notice';
 import type { AccountDirectory } from '../aws/account-directory';
-import type { CrossAccountCredentials } from '../aws/assume-role';
 import { AssumeRoleError } from '../aws/assume-role';
+import type { MemberClients } from '../aws/member-clients';
 import type { AppConfig } from '../config/schema';
 import { logger } from '../lambda/logger';
 import type { SlackFiles } from '../slack/api/slack-files';
@@ -20,9 +20,8 @@ import { BucketTaskError, isAccessDenied, s3ErrorName } from './s3-errors';
 export interface BucketJobDeps {
   config: Pick<AppConfig, 'buckets' | 'organization' | 'slack'>;
   accounts: AccountDirectory;
-  credentials: CrossAccountCredentials;
-  /** An S3 client acting with member-account credentials in `region`. */
-  s3With: (credentials: ReturnType<CrossAccountCredentials['credentialsFor']>, region: string) => S3Client;
+  /** S3 acting through the account's `buckets` role, in a region. */
+  clients: Pick<MemberClients, 's3'>;
   /** The worker's own region: the default for bucket tasks that name none. */
   botRegion: string;
   /** Files shared in Slack, read with the bot token (upload to S3). */
@@ -41,16 +40,7 @@ export interface TaskResult {
 /** An S3 client per region, acting through the account's `buckets` role (`roles.buckets` in config). */
 export function s3InAccount(job: BucketJob, deps: BucketJobDeps): (region?: string) => S3Client {
   const role = deps.accounts.roleFor(job.account.id, 'buckets');
-  const credentials = deps.credentials.credentialsFor(job.account.id, role);
-  const clients = new Map<string, S3Client>();
-  return (region = deps.botRegion) => {
-    let client = clients.get(region);
-    if (!client) {
-      client = deps.s3With(credentials, region);
-      clients.set(region, client);
-    }
-    return client;
-  };
+  return (region = deps.botRegion) => deps.clients.s3({ accountId: job.account.id, roleName: role, region });
 }
 
 /**

@@ -10,7 +10,6 @@ import {
 import type { SlackReply } from '../../blocks/message';
 import { noticeReply } from '../../blocks/notice';
 import { bucketRegion } from './bucket-account';
-import { bucketInfo } from './bucket-info';
 import type { BucketJobOfKind } from './bucket-jobs';
 import { type BucketJobDeps, runBucketTask } from './bucket-task';
 import { convertCsvObject } from './convert-object';
@@ -18,6 +17,7 @@ import { createBucket } from './create-bucket';
 import { enableWebsite } from './enable-website';
 import { listBuckets } from './list-buckets';
 import { probeBucket } from './probe-bucket';
+import { bucketInfo } from './read-bucket-info';
 import { BucketTaskError } from './s3-errors';
 import { uploadSlackFile } from './upload-from-slack';
 

@@ -56,7 +56,7 @@ export function readFrom(query: CaseQuery, now: Date): Date {
 
 /** What the report covers, for its header: `every case open now`, `since 2026-01-05` or `last 7d`. */
 export function coverageLabel(query: Pick<CaseQuery, 'status' | 'since' | 'windowText'>): string {
-  if (query.status === 'open') return 'every case open now (any creation date)';
+  if (query.status === 'open') return 'every case open now, any creation date';
   return query.since ? `since ${query.since}` : `last ${query.windowText}`;
 }
 

@@ -1,7 +1,7 @@
 import type { OrganizationsClient } from '@aws-sdk/client-organizations';
 import type { SupportClient } from '@aws-sdk/client-support';
 import type { AccountDirectory, AccountRef } from '../aws/account-directory';
-import type { CrossAccountCredentials } from '../aws/assume-role';
+import type { MemberClients } from '../aws/member-clients';
 import type { AccountConfig } from '../config/schema';
 import { logger } from '../lambda/logger';
 import { accountFailureReason, isWorthRetrying } from './account-failure';
@@ -18,9 +18,8 @@ export interface CollectDeps {
   cases: CasesConfig;
   configuredAccounts: readonly AccountConfig[];
   accounts: Pick<AccountDirectory, 'roleFor' | 'nameOf'>;
-  credentials: Pick<CrossAccountCredentials, 'credentialsFor'>;
-  /** A Support client (us-east-1) acting with one account's credentials. */
-  supportWith: (credentials: ReturnType<CrossAccountCredentials['credentialsFor']>) => SupportClient;
+  /** Support (the partition's endpoint) acting through one account's role, each call made once. */
+  clients: Pick<MemberClients, 'support'>;
   organizations: Pick<OrganizationsClient, 'send'>;
   now: () => Date;
 }
@@ -95,8 +94,8 @@ export async function collectCases(
     reads,
     policy,
     (read) => {
-      // Made on the first attempt, kept for the retries (its credentials stay cached).
-      read.support ??= deps.supportWith(deps.credentials.credentialsFor(read.account.id, read.role));
+      // Taken on the first attempt, kept for the retries (its credentials stay cached).
+      read.support ??= deps.clients.support({ accountId: read.account.id, roleName: read.role });
       const options = { afterTime, includeResolvedCases: query.status !== 'open' };
       return describeAccountCases(read.support, read.account, options, read.pages);
     },

@@ -1,8 +1,8 @@
-import { DescribeCasesCommand, type SupportClient } from '@aws-sdk/client-support';
+import { DescribeCasesCommand } from '@aws-sdk/client-support';
 import { caseDetailsModal, caseDetailsProblem } from '../../blocks/case-details';
 import { supportCaseUrl } from '../../blocks/console-links';
 import type { AccountDirectory } from '../aws/account-directory';
-import type { CrossAccountCredentials } from '../aws/assume-role';
+import type { MemberClients } from '../aws/member-clients';
 import type { AppConfig } from '../config/schema';
 import { logger } from '../lambda/logger';
 import type { SlackViews } from '../slack/api/slack-views';
@@ -12,9 +12,9 @@ import { describeCommunications } from './describe-communications';
 export interface CaseDetailsDeps {
   config: Pick<AppConfig, 'organization'>;
   accounts: Pick<AccountDirectory, 'roleFor' | 'nameOf'>;
-  credentials: Pick<CrossAccountCredentials, 'credentialsFor'>;
-  casesCredentials?: Pick<CrossAccountCredentials, 'credentialsFor'> | undefined;
-  supportWith: (credentials: ReturnType<CrossAccountCredentials['credentialsFor']>) => SupportClient;
+  clients: Pick<MemberClients, 'support'>;
+  /** The case report's clients (one attempt per AssumeRole); default `clients`. */
+  casesClients?: Pick<MemberClients, 'support'> | undefined;
   views: SlackViews;
 }
 
@@ -29,9 +29,8 @@ class CaseNotFoundError extends Error {
  */
 export async function runCaseDetails(job: CaseDetailsJob, deps: CaseDetailsDeps): Promise<undefined> {
   try {
-    const role = deps.accounts.roleFor(job.accountId, 'cases');
-    const credentials = (deps.casesCredentials ?? deps.credentials).credentialsFor(job.accountId, role);
-    const support = deps.supportWith(credentials);
+    const roleName = deps.accounts.roleFor(job.accountId, 'cases');
+    const support = (deps.casesClients ?? deps.clients).support({ accountId: job.accountId, roleName });
     const [cases, comms, accountName] = await Promise.all([
       support.send(
         new DescribeCasesCommand({

@@ -6,8 +6,8 @@ import type { CaseReportDeps } from './prepare-report';
 
 export interface CasesJobDeps extends Omit<CaseReportDeps, 'cases' | 'configuredAccounts'> {
   config: Pick<AppConfig, 'accounts' | 'cases'>;
-  /** AssumeRole made once per attempt (the fan-out retries it outside the slot); default `credentials`. */
-  casesCredentials?: CaseReportDeps['credentials'] | undefined;
+  /** Clients whose AssumeRole is made once per attempt (the fan-out retries it outside the slot); default `clients`. */
+  casesClients?: CaseReportDeps['clients'] | undefined;
   sink: SlackSink;
   respond: Respond;
   /** Workspaces that refused the native chart and table; absent: none remembered. */
@@ -19,8 +19,7 @@ export function caseReportDeps(deps: CasesJobDeps): CaseReportDeps {
     cases: deps.config.cases,
     configuredAccounts: deps.config.accounts,
     accounts: deps.accounts,
-    credentials: deps.casesCredentials ?? deps.credentials,
-    supportWith: deps.supportWith,
+    clients: deps.casesClients ?? deps.clients,
     organizations: deps.organizations,
     now: deps.now,
     loadChartRenderer: deps.loadChartRenderer,

@@ -1,8 +1,8 @@
 import type { AccountDirectory } from '../aws/account-directory';
 import type { CrossAccountCredentials } from '../aws/assume-role';
+import type { MemberClients } from '../aws/member-clients';
 import { logger } from '../lambda/logger';
 import { describeAwsError, type EnrichmentGap, readOrGap } from './enrichment-gaps';
-import type { MemberClientsFor } from './member-clients';
 import { readRootCause } from './read-root-cause';
 import { readServiceCatalog, type ServiceCatalogFacts } from './read-service-catalog';
 import type { RootCause } from './root-cause';
@@ -27,7 +27,8 @@ export interface FailureReport {
 export interface EnrichDeps {
   accounts: AccountDirectory;
   credentials: CrossAccountCredentials;
-  memberClients: MemberClientsFor;
+  /** Service Catalog and CloudFormation in the stack's account and region. */
+  clients: Pick<MemberClients, 'serviceCatalog' | 'cloudFormation'>;
   /** The account the function runs in: its stacks are read with the function's own credentials. */
   ownAccountId?: string | undefined;
 }
@@ -64,6 +65,7 @@ export async function enrichFailure(
     });
   }
   const credentials = role === undefined ? undefined : deps.credentials.credentialsFor(accountId, role);
+  // Assumed before any read (the clients share CrossAccountCredentials' cache): a denied role is one gap.
   try {
     await credentials?.();
   } catch (error) {
@@ -71,7 +73,11 @@ export async function enrichFailure(
     gaps.push({ what: `anything from account ${accountId}`, why: describeAwsError(error) });
     return report;
   }
-  const clients = deps.memberClients(accountId, region, credentials);
+  const target = { accountId, roleName: role, region };
+  const clients = {
+    serviceCatalog: deps.clients.serviceCatalog(target),
+    cloudFormation: deps.clients.cloudFormation(target),
+  };
   const failedAt = parseTime(notification.timestamp);
   let stackEventsRead = false;
   const [catalog, rootCause] = await Promise.all([

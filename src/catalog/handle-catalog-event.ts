@@ -1,6 +1,8 @@
 import { catalogFailureAlert } from '../../blocks/catalog-failure-alert';
+import { rejectBadInput } from '../lambda/bad-input';
+import type { FailureQueue } from '../lambda/failure-queue';
 import { logger, withCorrelation } from '../lambda/logger';
-import { eventIdOf, quarantine } from '../lambda/quarantine';
+import { eventIdOf } from '../lambda/quarantine';
 import type { SlackSink } from '../slack/api/slack-sink';
 import type { StateStore } from '../store/state-store';
 import { alertOnce, failureIdentity } from './alert-once';
@@ -18,6 +20,8 @@ export interface CatalogEventDeps extends EnrichDeps {
   fallback: AlertRoute;
   store: StateStore;
   sink: () => Promise<SlackSink>;
+  /** Where malformed input goes besides the quarantine (the function's on-failure destination). */
+  failureQueue?: FailureQueue;
 }
 
 /** The one INFO line every delivery that is read but not alerted leaves, with its id and the reason. */
@@ -33,8 +37,9 @@ export type CatalogOutcome = 'alerted' | 'duplicate' | 'ignored' | 'quarantined'
 export const QUARANTINE_SOURCE = 'catalogEvent';
 
 /**
- * SNS records or an EventBridge event in, at most one Slack alert per stack failure out. Malformed input is
- * quarantined (never retried); transient failures (DynamoDB, Slack) throw so Lambda retries.
+ * SNS records or an EventBridge event in, at most one Slack alert per stack failure out. Malformed input (each
+ * SNS record on its own) is rejected by the bad-input policy (never retried); transient failures (DynamoDB,
+ * Slack) throw so Lambda retries.
  */
 export async function handleCatalogEvent(event: unknown, deps: CatalogEventDeps): Promise<CatalogOutcome[]> {
   const outcomes: CatalogOutcome[] = [];
@@ -44,7 +49,8 @@ export async function handleCatalogEvent(event: unknown, deps: CatalogEventDeps)
 
 async function handleInput(input: CatalogInput, deps: CatalogEventDeps): Promise<CatalogOutcome> {
   if (input.kind === 'malformed') {
-    await quarantine(deps.store, QUARANTINE_SOURCE, input.raw, input.problems);
+    const policy = { store: deps.store, source: QUARANTINE_SOURCE, failureQueue: deps.failureQueue };
+    await rejectBadInput(policy, input.raw, input.problems);
     return 'quarantined';
   }
   if (input.kind === 'ignored') {

@@ -1,6 +1,7 @@
 import type { RetagJobDeps } from '../autotag/run-retag-job';
 import type { AccountDirectory } from '../aws/account-directory';
 import type { CrossAccountCredentials } from '../aws/assume-role';
+import type { MemberClients } from '../aws/member-clients';
 import type { BucketJobDeps } from '../buckets/bucket-task';
 import type { CaseDetailsDeps } from '../cases/run-case-details-job';
 import type { CasesJobDeps } from '../cases/run-cases-job';
@@ -23,6 +24,8 @@ export interface WorkerDeps
   config: AppConfig;
   accounts: AccountDirectory;
   credentials: CrossAccountCredentials;
+  /** Every runner's per-account clients (each takes the services it declares). */
+  clients: MemberClients;
   store: StateStore;
   now: () => Date;
   respond: Respond;

@@ -1,7 +1,6 @@
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import type { StateStore } from '../store/state-store';
 import { logger } from './logger';
-import { eventIdOf, quarantine } from './quarantine';
+import { eventIdOf } from './quarantine';
 
 /** Where failed events go: the FailedEventsQueue (serverless.yml), absent locally. */
 export interface FailureQueue {
@@ -34,19 +33,4 @@ export async function sendToFailureQueue(
       error: (error as Error).message,
     });
   }
-}
-
-/**
- * A malformed event goes where failed events go (the FailedEventsQueue, the function's on-failure destination)
- * without a retry loop — and into the quarantine for `npm run replay -- --quarantined`. Never throws for the
- * event's sake: only a state-table failure (transient) propagates.
- */
-export async function rejectMalformed(
-  deps: { store: StateStore } & FailureQueue,
-  source: string,
-  event: unknown,
-  problems: readonly string[],
-): Promise<void> {
-  await quarantine(deps.store, source, event, problems);
-  await sendToFailureQueue(deps, source, 'malformed', event, { problems });
 }

@@ -67,8 +67,10 @@ export class SupportStandIn extends LoopbackStandIn {
   /** One page of a case's communications (`maxResults`, `nextToken` = next index); an unknown case is an error. */
   private communicationsPage(body: Record<string, unknown>, res: ServerResponse): void {
     const all = this.communications.get(String(body.caseId));
-    if (!all)
-      return fail(res, { status: 400, code: 'CaseIdNotFound', message: `no case ${String(body.caseId)}` });
+    if (!all) {
+      fail(res, { status: 400, code: 'CaseIdNotFound', message: `no case ${String(body.caseId)}` });
+      return;
+    }
     const start = Number(body.nextToken ?? 0);
     const size = Math.min(this.pageSize, Number(body.maxResults ?? 100));
     const next = start + size < all.length ? String(start + size) : undefined;

@@ -5,6 +5,7 @@ import { whoamiReply } from '../../blocks/whoami';
 import { type AccountDirectory, AccountNotAllowedError } from '../aws/account-directory';
 import { AssumeRoleError, type CrossAccountCredentials } from '../aws/assume-role';
 import { callerIdentity } from '../aws/caller-identity';
+import type { MemberClients } from '../aws/member-clients';
 import type { WhoamiJob } from './whoami-job';
 
 export interface WhoamiJobDeps {
@@ -12,8 +13,8 @@ export interface WhoamiJobDeps {
   /** The bot's own STS client. */
   sts: STSClient;
   credentials: CrossAccountCredentials;
-  /** An STS client acting with other credentials (for identities in member accounts). */
-  stsWith: (credentials: ReturnType<CrossAccountCredentials['credentialsFor']>) => STSClient;
+  /** STS acting through a role in a member account. */
+  clients: Pick<MemberClients, 'sts'>;
 }
 
 /** STS GetCallerIdentity for the bot's own role, or through the configured role in a member account. */
@@ -26,7 +27,7 @@ export async function runWhoami(job: WhoamiJob, deps: WhoamiJobDeps): Promise<Sl
   const { id, name } = job.account;
   const role = deps.accounts.roleFor(id, 'whoami');
   try {
-    const identity = await callerIdentity(deps.stsWith(deps.credentials.credentialsFor(id, role)));
+    const identity = await callerIdentity(deps.clients.sts({ accountId: id, roleName: role }));
     return whoamiReply({
       ...identity,
       ...(name ? { accountName: name } : {}),

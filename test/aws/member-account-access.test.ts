@@ -12,19 +12,18 @@ describe('memberAccountAccess', () => {
     expect(await access.casesSts.config.maxAttempts()).toBe(1);
     expect(await access.sts.config.maxAttempts()).toBeGreaterThan(1);
     expect(access.casesCredentials).not.toBe(access.credentials);
+    expect(access.casesClients).not.toBe(access.clients);
   });
 });
 
 describe('caseReportDeps', () => {
-  it('reads accounts for /aws-cases with the cases credentials when the worker has them', async () => {
+  it('reads accounts for /aws-cases with the cases clients (cases credentials) when the worker has them', async () => {
     const { caseReportDeps } = await import('../../src/cases/run-cases-job');
     const config = appConfigSchema.parse({ slack: { defaultChannel: 'C0ALERTS01' } });
     const access = memberAccountAccess(config, 'aws-chatops-test');
-    const deps = { config, credentials: access.credentials } as unknown as WorkerDeps;
+    const deps = { config, clients: access.clients } as unknown as WorkerDeps;
 
-    expect(caseReportDeps({ ...deps, casesCredentials: access.casesCredentials }).credentials).toBe(
-      access.casesCredentials,
-    );
-    expect(caseReportDeps(deps).credentials).toBe(access.credentials);
+    expect(caseReportDeps({ ...deps, casesClients: access.casesClients }).clients).toBe(access.casesClients);
+    expect(caseReportDeps(deps).clients).toBe(access.clients);
   });
 });

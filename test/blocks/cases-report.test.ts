@@ -50,7 +50,7 @@ describe('casesReport', () => {
   it('says in its header and counts that status=open covers every case open now, whatever its creation date', () => {
     const reply = casesReport(
       view(cases, {
-        coverage: 'every case open now (any creation date)',
+        coverage: 'every case open now, any creation date',
         openNow: true,
         filters: 'status=open',
       }),
@@ -58,10 +58,10 @@ describe('casesReport', () => {
 
     expect(reply.blocks[0]).toMatchObject({
       type: 'header',
-      text: { text: 'Support cases · every case open now (any creation date)' },
+      text: { text: 'Support cases · every case open now, any creation date' },
     });
     expect(JSON.stringify(reply.blocks[1])).toContain('open now, whatever their creation date,');
-    expect(reply.text).toMatch(/^Support cases, every case open now \(any creation date\): 3/);
+    expect(reply.text).toMatch(/^Support cases, every case open now, any creation date: 3/);
   });
 
   it('shows totals, then open cases first by severity, and escapes subjects', () => {

@@ -29,8 +29,7 @@ function deps(audit: () => Promise<string>): WorkerDeps {
     config,
     accounts: new AccountDirectory(config),
     store: { audit },
-    credentials: { credentialsFor: () => async () => ({ accessKeyId: 'a', secretAccessKey: 's' }) },
-    s3With: () => ({}),
+    clients: { s3: () => ({}) },
     botRegion: 'eu-west-1',
     sink: { post: async () => ({ ts: '1' }) },
   } as unknown as WorkerDeps;

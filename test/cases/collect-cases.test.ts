@@ -5,10 +5,10 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AccountDirectory } from '../../src/aws/account-directory';
 import { CrossAccountCredentials } from '../../src/aws/assume-role';
+import { memberClients } from '../../src/aws/member-clients';
 import type { CaseQuery } from '../../src/cases/case-query';
 import { type CollectDeps, collectCases } from '../../src/cases/collect-cases';
 import { listTargetAccounts } from '../../src/cases/list-target-accounts';
-import { supportClients } from '../../src/cases/support-client';
 import { appConfigSchema } from '../../src/config/schema';
 import { StsStandIn } from '../../src/local/sts-stand-in';
 import { SupportStandIn, supportCase } from '../../src/local/support-stand-in';
@@ -53,8 +53,10 @@ describe('collectCases against loopback STS and Support', () => {
       cases: config.cases,
       configuredAccounts: config.accounts,
       accounts: new AccountDirectory(config),
-      credentials: new CrossAccountCredentials({ sts: new STSClient({ region: 'us-east-1' }) }),
-      supportWith: supportClients('aws', config.cases),
+      clients: memberClients(new CrossAccountCredentials({ sts: new STSClient({ region: 'us-east-1' }) }), {
+        partition: 'aws',
+        supportConcurrency: config.cases.concurrency,
+      }),
       organizations: { send: async () => ({}) } as never,
       now: () => NOW,
     };
@@ -195,9 +197,10 @@ describe('collectCases against loopback STS and Support', () => {
 
   it('retries a throttled AssumeRole outside the slot, as memberAccountAccess builds the cases STS client (one attempt per call)', async () => {
     deps.cases.concurrency = 1;
-    deps.credentials = new CrossAccountCredentials({
-      sts: new STSClient({ region: 'us-east-1', maxAttempts: 1 }),
-    });
+    deps.clients = memberClients(
+      new CrossAccountCredentials({ sts: new STSClient({ region: 'us-east-1', maxAttempts: 1 }) }),
+      { partition: 'aws', supportConcurrency: deps.cases.concurrency },
+    );
     const roleArn = 'arn:aws:iam::111111111111:role/GetSupportInfoRole';
     sts.throttleFirst.set(roleArn, 2);
     sts.throttleFirst.set('arn:aws:iam::333333333333:role/GetSupportInfoRole', 10);

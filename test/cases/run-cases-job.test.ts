@@ -18,13 +18,14 @@ function slowRun(upload: WorkerDeps['sink']['uploadFiles']) {
   const deps = {
     config,
     accounts: { roleFor: () => 'GetSupportInfoRole', nameOf: async () => undefined },
-    credentials: { credentialsFor: () => async () => ({ accessKeyId: 'a', secretAccessKey: 'b' }) },
-    supportWith: () => ({
-      send: async () => {
-        vi.setSystemTime(Date.now() + 5_000);
-        return { cases: [] };
-      },
-    }),
+    clients: {
+      support: () => ({
+        send: async () => {
+          vi.setSystemTime(Date.now() + 5_000);
+          return { cases: [] };
+        },
+      }),
+    },
     organizations: { send: async () => ({}) },
     loadChartRenderer: async () => async () => Buffer.from('png'),
     now: () => new Date(),

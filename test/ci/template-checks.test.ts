@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCloudFormation } from '../support/cloudformation-yaml';
 import {
   findAssumeRoleOutsideOrganization,
+  findFailureQueueGaps,
   findOptionalExternalId,
   findSecrets,
   findUnthrottledPublicEndpoints,
@@ -280,5 +281,58 @@ describe('the templates in infra/ and the functions of serverless.yml', () => {
     );
 
     expect(findAssumeRoleOutsideOrganization(service)).toEqual([]);
+  });
+});
+
+describe('findFailureQueueGaps (issue 12: one bad-input policy)', () => {
+  const queueArn = { 'Fn::GetAtt': ['FailedEventsQueue', 'Arn'] };
+  const service = (fn: Record<string, unknown>) => ({
+    functions: {
+      eventFn: {
+        destinations: { onFailure: { type: 'sqs', arn: queueArn } },
+        environment: { FAILED_EVENTS_QUEUE_URL: { Ref: 'FailedEventsQueue' } },
+        iamRoleStatements: [{ Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: queueArn }],
+        ...fn,
+      },
+    },
+  });
+
+  it('accepts a function that sends to its own on-failure queue only', () => {
+    expect(findFailureQueueGaps(service({}))).toEqual([]);
+  });
+
+  it('reports a function with an on-failure queue but no FAILED_EVENTS_QUEUE_URL', () => {
+    expect(findFailureQueueGaps(service({ environment: {} }))).toEqual([
+      'functions.eventFn.environment.FAILED_EVENTS_QUEUE_URL: must be !Ref FailedEventsQueue',
+    ]);
+  });
+
+  it('reports a function that may not send to its on-failure queue', () => {
+    expect(findFailureQueueGaps(service({ iamRoleStatements: [] }))).toEqual([
+      'functions.eventFn: may not sqs:SendMessage to FailedEventsQueue',
+    ]);
+  });
+
+  it('reports sqs:SendMessage on any queue, or with other SQS actions', () => {
+    const wide = [{ Effect: 'Allow', Action: ['sqs:SendMessage', 'sqs:DeleteMessage'], Resource: '*' }];
+
+    expect(findFailureQueueGaps(service({ iamRoleStatements: wide }))).toEqual([
+      'functions.eventFn: sqs:SendMessage allowed on more than FailedEventsQueue',
+      'functions.eventFn: the sqs:SendMessage statement allows other actions too',
+    ]);
+  });
+
+  it('serverless.yml: every function with an on-failure queue gets its URL and may send to it alone', () => {
+    const serverless = parseCloudFormation(
+      readFileSync(join(import.meta.dirname, '../../serverless.yml'), 'utf8'),
+    ) as { functions: Record<string, { destinations?: { onFailure?: unknown } }> };
+    const withQueue = Object.entries(serverless.functions)
+      .filter(([, fn]) => fn.destinations?.onFailure !== undefined)
+      .map(([name]) => name);
+
+    expect(withQueue.sort()).toEqual(
+      ['autotagEvent', 'casesSchedule', 'catalogEvent', 'healthEvent', 'slackWorker'].sort(),
+    );
+    expect(findFailureQueueGaps(serverless)).toEqual([]);
   });
 });

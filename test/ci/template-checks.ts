@@ -183,3 +183,52 @@ export function findUnthrottledPublicEndpoints(template: Json): string[] {
   }
   return problems;
 }
+
+type ServiceFunction = {
+  destinations?: { onFailure?: { type?: Json; arn?: Json } };
+  environment?: Record<string, Json>;
+  iamRoleStatements?: Statement[];
+};
+
+const sameValue = (a: Json, b: Json): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Every function of a Serverless service with an SQS on-failure destination also sends there itself (malformed
+ * events, killed runs: src/lambda/bad-input.ts): `FAILED_EVENTS_QUEUE_URL` is that queue's `Ref`, and
+ * sqs:SendMessage is allowed on that queue and nothing else (least privilege).
+ */
+export function findFailureQueueGaps(service: Json): string[] {
+  const problems: string[] = [];
+  const functions = ((service as { functions?: Record<string, ServiceFunction> }).functions ?? {}) as Record<
+    string,
+    ServiceFunction
+  >;
+  for (const [name, fn] of Object.entries(functions)) {
+    const onFailure = fn.destinations?.onFailure;
+    if (onFailure?.type !== 'sqs') continue;
+    const queue = (onFailure.arn as { 'Fn::GetAtt'?: Json[] } | undefined)?.['Fn::GetAtt']?.[0];
+    if (typeof queue !== 'string') {
+      problems.push(`functions.${name}: the on-failure queue is not a queue of this template (Fn::GetAtt)`);
+      continue;
+    }
+    if (!sameValue(fn.environment?.FAILED_EVENTS_QUEUE_URL, { Ref: queue })) {
+      problems.push(`functions.${name}.environment.FAILED_EVENTS_QUEUE_URL: must be !Ref ${queue}`);
+    }
+    const sends = (fn.iamRoleStatements ?? []).filter(
+      (statement) =>
+        statement.Effect === 'Allow' &&
+        asList(statement.Action).some((action) => action === 'sqs:SendMessage' || action === 'sqs:*'),
+    );
+    if (sends.length === 0) problems.push(`functions.${name}: may not sqs:SendMessage to ${queue}`);
+    for (const statement of sends) {
+      const resources = asList(statement.Resource);
+      if (resources.length === 0 || !resources.every((resource) => sameValue(resource, onFailure.arn))) {
+        problems.push(`functions.${name}: sqs:SendMessage allowed on more than ${queue}`);
+      }
+      if (asList(statement.Action).some((action) => action !== 'sqs:SendMessage')) {
+        problems.push(`functions.${name}: the sqs:SendMessage statement allows other actions too`);
+      }
+    }
+  }
+  return problems;
+}

@@ -112,13 +112,13 @@ describe('/aws-cases from a signed slash command to the report', () => {
 
     expect(String(year.json().text)).toBe('Collecting support cases (last 365d) from account staging…');
     expect(String(open.json().text)).toBe(
-      'Collecting support cases (every case open now (any creation date)) from account staging…',
+      'Collecting support cases (every case open now, any creation date) from account staging…',
     );
     const report = await bot.slack.waitFor('response_url', 10_000, (call) =>
       call.path.endsWith('/cases-open'),
     );
     expect(String(report.body.text)).toBe(
-      'Support cases, every case open now (any creation date): 2 (2 open) in 1 of 1 accounts.',
+      'Support cases, every case open now, any creation date: 2 (2 open) in 1 of 1 accounts.',
     );
     expect(JSON.stringify(report.body.blocks)).toContain('opened 200 days ago');
     await bot.lambda.settled();

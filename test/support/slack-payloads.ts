@@ -1,4 +1,15 @@
-/** Interactivity payloads as Slack posts them (form field `payload`), for the Retag / It's mine flows. */
+/**
+ * Slack payloads as Slack sends them, shaped after the examples in Slack's docs (*Slash commands*, *block_actions
+ * payloads*, *view_submission payloads*, *Shortcuts: message_action payloads*): as objects, for calling a listener
+ * directly, and as the form body Slack posts (field `payload`), for the Retag / It's mine flows.
+ */
+
+import {
+  OWNER_INPUT_ACTION,
+  OWNER_TEXT_BLOCK,
+  OWNER_USER_BLOCK,
+  RETAG_VIEW,
+} from '../../blocks/autotag-retag-modal';
 
 /** The fields every interactivity payload of the local workspace carries. */
 function envelope(type: string, userId: string) {
@@ -11,7 +22,7 @@ function envelope(type: string, userId: string) {
   };
 }
 
-export function blockActionBody(options: {
+export interface BlockActionOptions {
   actionId: string;
   value: string;
   userId: string;
@@ -19,8 +30,11 @@ export function blockActionBody(options: {
   ts: string;
   triggerId: string;
   responseUrl: string;
-}): string {
-  const payload = {
+}
+
+/** A button click on a bot message (`block_actions`). */
+export function blockActionPayload(options: BlockActionOptions) {
+  return {
     ...envelope('block_actions', options.userId),
     container: { type: 'message', message_ts: options.ts, channel_id: options.channel, is_ephemeral: false },
     channel: { id: options.channel, name: 'aws-alerts' },
@@ -38,37 +52,116 @@ export function blockActionBody(options: {
       },
     ],
   };
-  return formPayload(payload);
 }
 
-export function viewSubmissionBody(options: {
+export function blockActionBody(options: BlockActionOptions): string {
+  return formPayload(blockActionPayload(options));
+}
+
+/** A modal submitted (`view_submission`); `values` is `view.state.values` (block id → action id → value). */
+export function viewSubmissionPayload(options: {
+  viewId: string;
+  userId: string;
+  callbackId: string;
+  privateMetadata: string;
+  values: Record<string, Record<string, unknown>>;
+}) {
+  return {
+    ...envelope('view_submission', options.userId),
+    trigger_id: `${options.viewId}.trigger`,
+    response_urls: [],
+    view: {
+      id: options.viewId,
+      team_id: 'T0LOCAL01',
+      type: 'modal',
+      callback_id: options.callbackId,
+      private_metadata: options.privateMetadata,
+      hash: '1700000000.abc',
+      title: { type: 'plain_text', text: 'Modal' },
+      blocks: [],
+      state: { values: options.values },
+      app_id: 'A0LOCAL01',
+      bot_id: 'B0LOCAL01',
+    },
+  };
+}
+
+/** The Retag modal submitted with a person and/or a text as the new owner. */
+export function retagSubmissionPayload(options: {
   viewId: string;
   userId: string;
   privateMetadata: string;
   ownerUser?: string;
   ownerText?: string;
-}): string {
-  const payload = {
-    ...envelope('view_submission', options.userId),
-    trigger_id: `${options.viewId}.trigger`,
-    view: {
-      id: options.viewId,
-      team_id: 'T0LOCAL01',
-      type: 'modal',
-      callback_id: 'autotag_retag_modal',
-      private_metadata: options.privateMetadata,
-      hash: '1700000000.abc',
-      title: { type: 'plain_text', text: 'Retag owner' },
-      blocks: [],
-      state: {
-        values: {
-          owner_user: { value: { type: 'users_select', selected_user: options.ownerUser ?? null } },
-          owner_text: { value: { type: 'plain_text_input', value: options.ownerText ?? null } },
-        },
+}) {
+  return viewSubmissionPayload({
+    ...options,
+    callbackId: RETAG_VIEW,
+    values: {
+      [OWNER_USER_BLOCK]: {
+        [OWNER_INPUT_ACTION]: { type: 'users_select', selected_user: options.ownerUser ?? null },
+      },
+      [OWNER_TEXT_BLOCK]: {
+        [OWNER_INPUT_ACTION]: { type: 'plain_text_input', value: options.ownerText ?? null },
       },
     },
+  });
+}
+
+export function viewSubmissionBody(options: Parameters<typeof retagSubmissionPayload>[0]): string {
+  return formPayload(retagSubmissionPayload(options));
+}
+
+/** A slash command as Bolt hands it to a listener (the form fields Slack posts). */
+export function slashCommandPayload(options: {
+  command: string;
+  text?: string;
+  userId?: string;
+  triggerId: string;
+  responseUrl?: string;
+}) {
+  return {
+    token: 'deprecated',
+    team_id: 'T0LOCAL01',
+    team_domain: 'local',
+    channel_id: 'C0LOCAL01',
+    channel_name: 'aws-chatops',
+    user_id: options.userId ?? 'U0LOCAL01',
+    user_name: 'someone',
+    command: options.command,
+    text: options.text ?? '',
+    api_app_id: 'A0LOCAL01',
+    response_url: options.responseUrl ?? `https://hooks.slack.com/commands/T0LOCAL01/1/${options.triggerId}`,
+    trigger_id: options.triggerId,
   };
-  return formPayload(payload);
+}
+
+/** A message shortcut (`message_action`) used on a message with `files`. */
+export function messageShortcutPayload(options: {
+  callbackId: string;
+  userId: string;
+  triggerId: string;
+  files?: { id?: string; name?: string; title?: string; mode?: string }[];
+}) {
+  return {
+    type: 'message_action',
+    token: 'deprecated',
+    action_ts: '1700000000.000002',
+    team: { id: 'T0LOCAL01', domain: 'local' },
+    user: { id: options.userId, name: 'someone', username: 'someone', team_id: 'T0LOCAL01' },
+    channel: { id: 'C0LOCAL01', name: 'aws-chatops' },
+    callback_id: options.callbackId,
+    trigger_id: options.triggerId,
+    message_ts: '1700000000.000100',
+    message: {
+      type: 'message',
+      user: 'U0POSTER01',
+      ts: '1700000000.000100',
+      text: 'the data',
+      ...(options.files ? { files: options.files } : {}),
+    },
+    response_url: `https://hooks.slack.com/app/T0LOCAL01/1/${options.triggerId}`,
+  };
 }
 
 function formPayload(payload: unknown): string {

@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { SlackReply } from '../../../blocks/message';
+import { replyBody } from './reply-body';
 import { withinSlackLimits } from './slack-sink';
 
 export class ResponseUrlError extends Error {
@@ -89,12 +90,12 @@ export async function respondToUrl(
 ): Promise<void> {
   assertResponseUrl(responseUrl, options.allowedHosts ?? []);
   const sleep = options.sleep ?? delay;
-  const body = JSON.stringify({
-    response_type: reply.responseType,
-    replace_original: options.replaceOriginal ?? false,
-    // Shortened like every sink message: a reply over a Slack limit would be refused and the person left waiting.
+  // Shortened like every sink message: a reply over a Slack limit would be refused and the person left waiting.
+  const fitted = {
+    ...reply,
     ...withinSlackLimits({ text: reply.text, blocks: reply.blocks }, 'response_url'),
-  });
+  };
+  const body = JSON.stringify(replyBody(fitted, { replaceOriginal: options.replaceOriginal ?? false }));
   let lastProblem = '';
   for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
     let waitMs = FIRST_DELAY_MS * 2 ** (attempt - 1);

@@ -1,20 +1,15 @@
 import type { AckFn, RespondArguments, SlashCommand } from '@slack/bolt';
 import type { CommandDoc } from '../../../blocks/help';
 import { usageReply } from '../../../blocks/help';
-import type { SlackReply } from '../../../blocks/message';
 import { noticeReply } from '../../../blocks/notice';
 import { acceptJob, JobRefusedError } from '../../jobs/accept-job';
 import type { Job } from '../../jobs/job';
 import { logger } from '../../lambda/logger';
 import type { ReplyTarget } from '../api/reply-target';
+import { toRespondArguments } from './bolt-reply';
 import type { SlackAppDeps } from './deps';
 
 export type CommandAck = AckFn<string | RespondArguments>;
-
-/** A reply in the shape Bolt's `ack` sends back as the HTTP response body. */
-export function ackBody(reply: SlackReply): RespondArguments {
-  return { response_type: reply.responseType, text: reply.text, blocks: reply.blocks };
-}
 
 export function replyTargetOf(command: SlashCommand): ReplyTarget {
   return {
@@ -45,7 +40,7 @@ export async function startJobAndAck(
       return;
     }
     logger.info('job handed to the worker', { jobId: job.id, kind: job.kind });
-    await ack(ackBody(noticeReply('working', workingText)));
+    await ack(toRespondArguments(noticeReply('working', workingText)));
   } catch (error) {
     if (error instanceof JobRefusedError) {
       logger.warn('job refused before it started', {
@@ -53,12 +48,14 @@ export async function startJobAndAck(
         kind: job.kind,
         problems: error.problems,
       });
-      await ack(ackBody(usageReply(error.sentence, doc)));
+      await ack(toRespondArguments(usageReply(error.sentence, doc)));
       return;
     }
     logger.error('could not start job', { jobId: job.id, kind: job.kind, error });
     await ack(
-      ackBody(noticeReply('problem', 'Could not start that just now.', 'Please try again in a minute.')),
+      toRespondArguments(
+        noticeReply('problem', 'Could not start that just now.', 'Please try again in a minute.'),
+      ),
     );
   }
 }

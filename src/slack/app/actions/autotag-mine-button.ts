@@ -1,28 +1,24 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { MINE_ACTION } from '../../../../blocks/autotag-notice';
+import type { BlockAction, ButtonAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { noticeReply } from '../../../../blocks/notice';
 import { checkClick } from '../../../autotag/check-click';
 import type { AutotagRetagJob } from '../../../autotag/retag-job';
 import { acceptJob, JobRefusedError } from '../../../jobs/accept-job';
 import { logger } from '../../../lambda/logger';
 import { userGroupMembers } from '../../api/user-group-members';
+import { toRespondArguments } from '../bolt-reply';
 import type { SlackAppDeps } from '../deps';
 import { clickOf } from './autotag-click';
 
 /** "It's mine": the launcher (or an allow-listed person) becomes the owner; the worker tags and edits. */
-export function registerAutotagMineButton(app: App, deps: SlackAppDeps): void {
-  app.action<BlockAction<ButtonAction>>(MINE_ACTION, async ({ ack, body, action, client, respond }) => {
+export function autotagMineButton(
+  deps: SlackAppDeps,
+): Middleware<SlackActionMiddlewareArgs<BlockAction<ButtonAction>>> {
+  return async ({ ack, body, action, client, respond }) => {
     await ack();
     const click = clickOf(body, action);
     const check = await checkClick(click, { ...deps, groupMembers: userGroupMembers(client) });
     const answer = async (kind: 'working' | 'problem', text: string) => {
-      const reply = noticeReply(kind, text);
-      await respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        text: reply.text,
-        blocks: reply.blocks,
-      });
+      await respond(toRespondArguments(noticeReply(kind, text), { replaceOriginal: false }));
     };
     if (!check.ok) return answer('problem', check.reason);
     const job: AutotagRetagJob = {
@@ -53,5 +49,5 @@ export function registerAutotagMineButton(app: App, deps: SlackAppDeps): void {
       logger.error('could not start the retag job', { error, noticeId: click.noticeId });
       await answer('problem', 'Could not start that just now. Please try again in a minute.');
     }
-  });
+  };
 }

@@ -1,27 +1,23 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { RETAG_ACTION } from '../../../../blocks/autotag-notice';
+import type { BlockAction, ButtonAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { retagModal } from '../../../../blocks/autotag-retag-modal';
 import { noticeReply } from '../../../../blocks/notice';
 import { checkClick } from '../../../autotag/check-click';
 import { logger } from '../../../lambda/logger';
 import { userGroupMembers } from '../../api/user-group-members';
+import { toRespondArguments } from '../bolt-reply';
 import type { SlackAppDeps } from '../deps';
 import { clickOf } from './autotag-click';
 
 /** Retag on an auto-tagging notice: checks the notice and the person, then opens the owner modal. */
-export function registerAutotagRetagButton(app: App, deps: SlackAppDeps): void {
-  app.action<BlockAction<ButtonAction>>(RETAG_ACTION, async ({ ack, body, action, client, respond }) => {
+export function autotagRetagButton(
+  deps: SlackAppDeps,
+): Middleware<SlackActionMiddlewareArgs<BlockAction<ButtonAction>>> {
+  return async ({ ack, body, action, client, respond }) => {
     await ack();
     const click = clickOf(body, action);
     const check = await checkClick(click, { ...deps, groupMembers: userGroupMembers(client) });
     const problem = async (text: string) => {
-      const reply = noticeReply('problem', text);
-      await respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        text: reply.text,
-        blocks: reply.blocks,
-      });
+      await respond(toRespondArguments(noticeReply('problem', text), { replaceOriginal: false }));
     };
     if (!check.ok) {
       logger.info('retag refused', { user: click.userId, noticeId: click.noticeId });
@@ -35,5 +31,5 @@ export function registerAutotagRetagButton(app: App, deps: SlackAppDeps): void {
       logger.warn('views.open failed', { error, noticeId: click.noticeId });
       await problem('Slack did not open the Retag form in time. Click Retag again; nothing was changed.');
     }
-  });
+  };
 }

@@ -1,12 +1,24 @@
-import type { App } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { MINE_ACTION, RETAG_ACTION } from '../../../../blocks/autotag-notice';
+import {
+  CASE_DETAILS_BUTTON,
+  CASE_DETAILS_CONSOLE,
+  CASE_DETAILS_MENU,
+} from '../../../../blocks/case-details';
+import { HEALTH_OPEN_DASHBOARD } from '../../../../blocks/health-actions';
 import type { SlackAppDeps } from '../deps';
-import { registerAutotagMineButton } from './autotag-mine-button';
-import { registerAutotagRetagButton } from './autotag-retag-button';
-import { registerHealthOpenDashboard } from './health-open-dashboard';
+import { autotagMineButton } from './autotag-mine-button';
+import { autotagRetagButton } from './autotag-retag-button';
+import { casesDetails } from './cases-details';
+import { healthOpenDashboard } from './health-open-dashboard';
 
-/** Registers every listener for button clicks (block actions); one listener per file in this folder. */
+/** Binds every button (block action) to its listener; the one place action ids meet listeners. */
 export function registerActions(app: App, deps: SlackAppDeps): void {
-  registerAutotagRetagButton(app, deps);
-  registerAutotagMineButton(app, deps);
-  registerHealthOpenDashboard(app);
+  app.action<BlockAction<ButtonAction>>(RETAG_ACTION, autotagRetagButton(deps));
+  app.action<BlockAction<ButtonAction>>(MINE_ACTION, autotagMineButton(deps));
+  app.action(HEALTH_OPEN_DASHBOARD, healthOpenDashboard);
+  app.action<BlockAction>(CASE_DETAILS_BUTTON, casesDetails(deps));
+  app.action<BlockAction>(CASE_DETAILS_MENU, casesDetails(deps));
+  // The modal's Support Center link opens the browser by itself; the click is only acknowledged.
+  app.action(CASE_DETAILS_CONSOLE, healthOpenDashboard);
 }

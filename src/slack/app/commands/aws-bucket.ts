@@ -1,17 +1,18 @@
-import type { App } from '@slack/bolt';
+import type { Middleware, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { noticeReply } from '../../../../blocks/notice';
 import { BUCKET_DOC } from '../../../buckets/command-doc';
 import { planBucketCommand } from '../../../buckets/plan-bucket-command';
 import { logger } from '../../../lambda/logger';
 import { userGroupMembers } from '../../api/user-group-members';
 import { auditRefusal } from '../audit-bucket-refusal';
+import { toRespondArguments } from '../bolt-reply';
 import type { SlackAppDeps } from '../deps';
-import { ackBody, replyTargetOf, startJobAndAck } from '../slash-command';
+import { replyTargetOf, startJobAndAck } from '../slash-command';
 import { saveViewMetadata } from '../view-metadata';
 
 /** `/aws-bucket …`: checked and allow-listed here, slow work in the worker, `website` only after a modal. */
-export function registerAwsBucket(app: App, deps: SlackAppDeps): void {
-  app.command(BUCKET_DOC.command, async ({ command, ack, client }) => {
+export function awsBucketCommand(deps: SlackAppDeps): Middleware<SlackCommandMiddlewareArgs> {
+  return async ({ command, ack, client }) => {
     const plan = await planBucketCommand(
       {
         text: command.text,
@@ -24,7 +25,7 @@ export function registerAwsBucket(app: App, deps: SlackAppDeps): void {
     if (plan.type === 'job') return startJobAndAck(plan.job, ack, deps, plan.working, BUCKET_DOC);
     if (plan.type === 'reply') {
       if (plan.refusal) await auditRefusal(plan.refusal, command.user_id, deps, client);
-      return ack(ackBody(plan.reply));
+      return ack(toRespondArguments(plan.reply));
     }
     try {
       const privateMetadata = await saveViewMetadata(deps.store, plan.metadata);
@@ -33,10 +34,10 @@ export function registerAwsBucket(app: App, deps: SlackAppDeps): void {
     } catch (error) {
       logger.error('could not open the website confirmation', { error });
       await ack(
-        ackBody(
+        toRespondArguments(
           noticeReply('problem', 'Could not open the confirmation dialog.', 'Please run the command again.'),
         ),
       );
     }
-  });
+  };
 }

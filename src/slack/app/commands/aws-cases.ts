@@ -1,16 +1,17 @@
-import type { App } from '@slack/bolt';
+import type { Middleware, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { usageReply } from '../../../../blocks/help';
 import { coverageLabel } from '../../../cases/case-query';
 import { CASES_DOC } from '../../../cases/command-doc';
 import { parseCasesArgs } from '../../../cases/parse-cases-args';
 import type { JobOfKind } from '../../../jobs/job';
+import { toRespondArguments } from '../bolt-reply';
 import type { SlackAppDeps } from '../deps';
-import { ackBody, replyTargetOf, startJobAndAck } from '../slash-command';
+import { replyTargetOf, startJobAndAck } from '../slash-command';
 
 /** `/aws-cases`: parse, then hand the fan-out to the worker and ack with how many accounts it covers. */
-export function registerAwsCases(app: App, deps: SlackAppDeps): void {
+export function awsCasesCommand(deps: SlackAppDeps): Middleware<SlackCommandMiddlewareArgs> {
   const { cases } = deps.config;
-  app.command(CASES_DOC.command, async ({ command, ack }) => {
+  return async ({ command, ack }) => {
     const args = parseCasesArgs(command.text, {
       defaultWindow: cases.defaultWindow,
       maxWindowDays: cases.maxWindowDays,
@@ -18,7 +19,7 @@ export function registerAwsCases(app: App, deps: SlackAppDeps): void {
       now: new Date(),
     });
     if (!args.ok) {
-      await ack(ackBody(usageReply(args.problem, CASES_DOC)));
+      await ack(toRespondArguments(usageReply(args.problem, CASES_DOC)));
       return;
     }
     const job: JobOfKind<'cases'> = {
@@ -36,5 +37,5 @@ export function registerAwsCases(app: App, deps: SlackAppDeps): void {
       ? `Checking which of ${scope} the case report can read…`
       : `Collecting support cases (${coverageLabel(args.query)}) from ${scope}…`;
     await startJobAndAck(job, ack, deps, working, CASES_DOC);
-  });
+  };
 }

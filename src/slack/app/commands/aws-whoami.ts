@@ -1,16 +1,18 @@
-import type { App } from '@slack/bolt';
+import type { Middleware, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { usageReply } from '../../../../blocks/help';
 import type { JobOfKind } from '../../../jobs/job';
 import { WHOAMI_DOC } from '../../../whoami/command-doc';
 import { parseWhoamiArgs } from '../../../whoami/parse-whoami-args';
+import { toRespondArguments } from '../bolt-reply';
 import type { SlackAppDeps } from '../deps';
-import { ackBody, replyTargetOf, startJobAndAck } from '../slash-command';
+import { replyTargetOf, startJobAndAck } from '../slash-command';
 
-export function registerAwsWhoami(app: App, deps: SlackAppDeps): void {
-  app.command(WHOAMI_DOC.command, async ({ command, ack }) => {
+/** `/aws-whoami [account]`: parsed here, the identity look-up runs in the worker. */
+export function awsWhoamiCommand(deps: SlackAppDeps): Middleware<SlackCommandMiddlewareArgs> {
+  return async ({ command, ack }) => {
     const args = parseWhoamiArgs(command.text, deps.accounts);
     if (!args.ok) {
-      await ack(ackBody(usageReply(args.problem, WHOAMI_DOC)));
+      await ack(toRespondArguments(usageReply(args.problem, WHOAMI_DOC)));
       return;
     }
     const job: JobOfKind<'whoami'> = {
@@ -21,5 +23,5 @@ export function registerAwsWhoami(app: App, deps: SlackAppDeps): void {
     };
     const where = args.account ? `in ${args.account.name ?? args.account.id}` : 'for the bot itself';
     await startJobAndAck(job, ack, deps, `Looking up the AWS identity ${where}…`, WHOAMI_DOC);
-  });
+  };
 }

@@ -1,14 +1,18 @@
 import type { App } from '@slack/bolt';
+import { BUCKET_DOC } from '../../../buckets/command-doc';
+import { CASES_DOC } from '../../../cases/command-doc';
+import { WHOAMI_DOC } from '../../../whoami/command-doc';
 import type { SlackAppDeps } from '../deps';
-import { registerAwsBucket } from './aws-bucket';
-import { registerAwsCases } from './aws-cases';
-import { registerAwsHelp } from './aws-help';
-import { registerAwsWhoami } from './aws-whoami';
+import { awsBucketCommand } from './aws-bucket';
+import { awsCasesCommand } from './aws-cases';
+import { awsHelpCommand } from './aws-help';
+import { awsWhoamiCommand } from './aws-whoami';
+import { HELP_DOC } from './command-list';
 
-/** Registers every slash command; one listener per file. */
+/** Binds every slash command to its listener; the one place command names meet listeners. */
 export function registerCommands(app: App, deps: SlackAppDeps): void {
-  registerAwsHelp(app);
-  registerAwsWhoami(app, deps);
-  registerAwsCases(app, deps);
-  registerAwsBucket(app, deps);
+  app.command(HELP_DOC.command, awsHelpCommand);
+  app.command(WHOAMI_DOC.command, awsWhoamiCommand(deps));
+  app.command(CASES_DOC.command, awsCasesCommand(deps));
+  app.command(BUCKET_DOC.command, awsBucketCommand(deps));
 }

@@ -1,8 +1,12 @@
-import type { App } from '@slack/bolt';
+import type { App, MessageShortcut } from '@slack/bolt';
+import { UPLOAD_SHORTCUT } from '../../../../blocks/bucket-upload-modal';
 import type { SlackAppDeps } from '../deps';
-import { registerBucketUploadShortcut } from './bucket-upload';
+import { bucketUploadShortcut } from './bucket-upload';
 
-/** Registers every listener for message and global shortcuts; one listener per file in this folder. */
+/** Binds every message and global shortcut to its listener; the one place callback ids meet listeners. */
 export function registerShortcuts(app: App, deps: SlackAppDeps): void {
-  registerBucketUploadShortcut(app, deps);
+  app.shortcut<MessageShortcut>(
+    { callback_id: UPLOAD_SHORTCUT, type: 'message_action' },
+    bucketUploadShortcut(deps),
+  );
 }

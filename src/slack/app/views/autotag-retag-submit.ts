@@ -1,6 +1,10 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { Middleware, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import * as z from 'zod';
-import { OWNER_TEXT_BLOCK, OWNER_USER_BLOCK, RETAG_VIEW } from '../../../../blocks/autotag-retag-modal';
+import {
+  OWNER_INPUT_ACTION,
+  OWNER_TEXT_BLOCK,
+  OWNER_USER_BLOCK,
+} from '../../../../blocks/autotag-retag-modal';
 import { checkClick } from '../../../autotag/check-click';
 import { type AutotagNotice, noticeKey } from '../../../autotag/notice-record';
 import type { AutotagRetagJob } from '../../../autotag/retag-job';
@@ -24,13 +28,15 @@ function parsedMetadata(text: string | undefined): unknown {
 }
 
 /** The Retag modal's submit: one owner chosen, the person checked again, then the worker does the rest. */
-export function registerAutotagRetagSubmit(app: App, deps: SlackAppDeps): void {
-  app.view<ViewSubmitAction>(RETAG_VIEW, async ({ ack, body, view, client }) => {
+export function autotagRetagSubmit(
+  deps: SlackAppDeps,
+): Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>> {
+  return async ({ ack, body, view, client }) => {
     const errors = (block: string, message: string) =>
       ack({ response_action: 'errors', errors: { [block]: message } });
     const values = view.state.values;
-    const slackUserId = values[OWNER_USER_BLOCK]?.value?.selected_user ?? undefined;
-    const text = values[OWNER_TEXT_BLOCK]?.value?.value?.trim() || undefined;
+    const slackUserId = values[OWNER_USER_BLOCK]?.[OWNER_INPUT_ACTION]?.selected_user ?? undefined;
+    const text = values[OWNER_TEXT_BLOCK]?.[OWNER_INPUT_ACTION]?.value?.trim() || undefined;
     if (!slackUserId && !text) return errors(OWNER_USER_BLOCK, 'Pick a person or type a team / cost centre.');
     if (slackUserId && text) return errors(OWNER_TEXT_BLOCK, 'Choose one: a person or a text, not both.');
     const state = modalState.safeParse(parsedMetadata(view.private_metadata));
@@ -75,5 +81,5 @@ export function registerAutotagRetagSubmit(app: App, deps: SlackAppDeps): void {
       logger.error('could not start the retag job', { error, noticeId: state.data.noticeId });
       await errors(OWNER_USER_BLOCK, 'Could not start the retag just now. Please try again in a minute.');
     }
-  });
+  };
 }

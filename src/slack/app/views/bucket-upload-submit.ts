@@ -1,5 +1,5 @@
-import type { App } from '@slack/bolt';
-import { UPLOAD_FIELDS, UPLOAD_SUBMIT_CALLBACK } from '../../../../blocks/bucket-upload-modal';
+import type { Middleware, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { UPLOAD_FIELDS } from '../../../../blocks/bucket-upload-modal';
 import { bucketNoticeModal } from '../../../../blocks/bucket-website-modal';
 import { noticeReply } from '../../../../blocks/notice';
 import { uploadMetadata } from '../../../buckets/modal-metadata';
@@ -20,8 +20,10 @@ const BLOCKS = {
 };
 
 /** "Upload" in the upload modal: fields checked (errors shown next to them), then the worker does the copy. */
-export function registerBucketUploadSubmit(app: App, deps: SlackAppDeps): void {
-  app.view(UPLOAD_SUBMIT_CALLBACK, async ({ ack, body, view, client }) => {
+export function bucketUploadSubmit(
+  deps: SlackAppDeps,
+): Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>> {
+  return async ({ ack, body, view, client }) => {
     const metadata = await loadViewMetadata(deps.store, uploadMetadata, view.private_metadata);
     if (!metadata) {
       return ack({
@@ -73,5 +75,5 @@ export function registerBucketUploadSubmit(app: App, deps: SlackAppDeps): void {
       noticeReply('working', `Uploading to s3://${plan.job.bucket}/${plan.job.key}…`),
       { allowedHosts: deps.responseUrlHosts },
     ).catch((error: unknown) => logger.warn('could not post the working line', { error }));
-  });
+  };
 }

@@ -1,5 +1,5 @@
-import type { App } from '@slack/bolt';
-import { bucketNoticeModal, WEBSITE_CONFIRM_CALLBACK } from '../../../../blocks/bucket-website-modal';
+import type { Middleware, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { bucketNoticeModal } from '../../../../blocks/bucket-website-modal';
 import { noticeReply } from '../../../../blocks/notice';
 import { bucketTarget } from '../../../buckets/audit-bucket-action';
 import { bucketPatternProblem, mayRunBucketCommand } from '../../../buckets/bucket-access';
@@ -18,8 +18,10 @@ import { loadViewMetadata, STALE_VIEW_MESSAGE } from '../view-metadata';
  * still allowed, bucket still within the account's patterns) before the worker gets the job; the job id is the
  * view id, so a Slack retry of the submission starts nothing twice.
  */
-export function registerBucketWebsiteConfirm(app: App, deps: SlackAppDeps): void {
-  app.view(WEBSITE_CONFIRM_CALLBACK, async ({ ack, body, view, client }) => {
+export function bucketWebsiteConfirm(
+  deps: SlackAppDeps,
+): Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>> {
+  return async ({ ack, body, view, client }) => {
     const meta = await loadViewMetadata(deps.store, websiteConfirmMetadata, view.private_metadata);
     if (!meta || bucketNameProblems(meta.bucket).length > 0) {
       logger.warn('website confirmation with expired or unknown metadata', { viewId: view.id });
@@ -83,5 +85,5 @@ export function registerBucketWebsiteConfirm(app: App, deps: SlackAppDeps): void
       noticeReply('working', `Turning ${meta.bucket} into a public website…`),
       { allowedHosts: deps.responseUrlHosts },
     ).catch((error: unknown) => logger.warn('could not post the working line', { error }));
-  });
+  };
 }

@@ -1,12 +1,15 @@
-import type { App } from '@slack/bolt';
+import type { App, ViewSubmitAction } from '@slack/bolt';
+import { RETAG_VIEW } from '../../../../blocks/autotag-retag-modal';
+import { UPLOAD_SUBMIT_CALLBACK } from '../../../../blocks/bucket-upload-modal';
+import { WEBSITE_CONFIRM_CALLBACK } from '../../../../blocks/bucket-website-modal';
 import type { SlackAppDeps } from '../deps';
-import { registerAutotagRetagSubmit } from './autotag-retag-submit';
-import { registerBucketUploadSubmit } from './bucket-upload-submit';
-import { registerBucketWebsiteConfirm } from './bucket-website-confirm';
+import { autotagRetagSubmit } from './autotag-retag-submit';
+import { bucketUploadSubmit } from './bucket-upload-submit';
+import { bucketWebsiteConfirm } from './bucket-website-confirm';
 
-/** Registers every listener for modal submissions (view_submission); one listener per file in this folder. */
+/** Binds every modal submission (view_submission) to its listener; the one place callback ids meet listeners. */
 export function registerViews(app: App, deps: SlackAppDeps): void {
-  registerAutotagRetagSubmit(app, deps);
-  registerBucketWebsiteConfirm(app, deps);
-  registerBucketUploadSubmit(app, deps);
+  app.view<ViewSubmitAction>(RETAG_VIEW, autotagRetagSubmit(deps));
+  app.view<ViewSubmitAction>(WEBSITE_CONFIRM_CALLBACK, bucketWebsiteConfirm(deps));
+  app.view<ViewSubmitAction>(UPLOAD_SUBMIT_CALLBACK, bucketUploadSubmit(deps));
 }

@@ -1,15 +1,15 @@
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { OrganizationsClient } from '@aws-sdk/client-organizations';
-import type { SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { WebClient } from '@slack/web-api';
+import type { Context } from 'aws-lambda';
 import { healthDashboardUrl } from '../../blocks/console-links';
 import { AccountDirectory } from '../aws/account-directory';
 import { organizationAccountNames } from '../aws/organization-account-names';
 import type { Env } from '../config/env';
 import type { AppConfig } from '../config/schema';
 import { readSecret } from '../config/secrets';
-import { describeZodProblems } from '../config/zod-problems';
-import { rejectMalformed } from '../lambda/failure-queue';
+import { failureQueueFromEnv, readInput } from '../lambda/bad-input';
 import { withCorrelation } from '../lambda/logger';
 import { once } from '../lambda/once';
 import { PacedSlackSink, stateChannelNames } from '../slack/api/paced-slack-sink';
@@ -63,29 +63,18 @@ export function createHealthRuntime(env: Env, config: AppConfig, clients: Health
       ),
   );
   const airtable = healthAirtableFromEnv(env, config.health.airtable, store, pacer, () => deadline);
+  const badInput = { store, source: 'healthEvent', failureQueue: failureQueueFromEnv(env, clients.sqs) };
 
   return {
     store,
     airtable,
     async handle(event: unknown, remainingMs = 300_000): Promise<HealthEventOutcome | undefined> {
-      const parsed = healthEventSchema.safeParse(event);
-      if (!parsed.success) {
-        await rejectMalformed(
-          {
-            store,
-            sqs: clients.sqs,
-            queueUrl: env.IS_OFFLINE === 'true' ? undefined : env.FAILED_EVENTS_QUEUE_URL,
-          },
-          'healthEvent',
-          event,
-          describeZodProblems(parsed.error),
-        );
-        return undefined;
-      }
-      const { detail } = parsed.data;
-      withCorrelation({ eventId: parsed.data.id, account: detail.affectedAccount ?? parsed.data.account });
+      const parsed = await readInput(healthEventSchema, event, badInput);
+      if (!parsed) return undefined;
+      const { detail } = parsed;
+      withCorrelation({ eventId: parsed.id, account: detail.affectedAccount ?? parsed.account });
       deadline = Date.now() + remainingMs - SAFETY_MS;
-      return handleHealthEvent(parsed.data, {
+      return handleHealthEvent(parsed, {
         store,
         accounts,
         route: (d) =>
@@ -109,5 +98,20 @@ export function createHealthRuntime(env: Env, config: AppConfig, clients: Health
         airtable,
       });
     },
+  };
+}
+
+/**
+ * The healthEvent Lambda handler: clients made once per container (tests may pass their own), nothing called
+ * over the network before the first event.
+ */
+export function createHealthFunction(env: Env, config: AppConfig, clients: Partial<HealthClients> = {}) {
+  const health = createHealthRuntime(env, config, {
+    dynamodb: clients.dynamodb ?? new DynamoDBClient({}),
+    organizations: clients.organizations ?? new OrganizationsClient({ region: 'us-east-1' }),
+    sqs: clients.sqs ?? new SQSClient({}),
+  });
+  return async (event: unknown, context?: Pick<Context, 'getRemainingTimeInMillis'>): Promise<void> => {
+    await health.handle(event, context?.getRemainingTimeInMillis());
   };
 }

@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { bucketInfo } from '../../src/buckets/bucket-info';
+import { bucketInfo } from '../../src/buckets/read-bucket-info';
 import { s3Error } from '../support/s3-error';
 
 const s3 = mockClient(S3Client);
