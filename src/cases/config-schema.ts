@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { scheduleExpression, slackChannel } from '../config/schema-parts';
-import { SUPPORT_HISTORY_DAYS, windowHoursOf } from './case-query';
+import { SEVERITIES, SUPPORT_HISTORY_DAYS, windowHoursOf } from './case-query';
 
 const windowText = z.string().refine((text) => windowHoursOf(text) !== undefined, {
   message: 'must be a window such as 24h, 7d or 2w',
@@ -16,6 +16,28 @@ const casesScheduleSchema = z
     window: windowText.default('7d'),
   })
   .strict();
+
+/** One rule of `cases.live.routes`: cases of these accounts (ids or names) and severities go to these channels. */
+const liveRouteSchema = z
+  .object({
+    accounts: z.array(z.string().min(1)).min(1).optional(),
+    severities: z.array(z.enum(SEVERITIES)).min(1).optional(),
+    channels: z.array(slackChannel).min(1),
+  })
+  .strict();
+
+/** Live case updates (supportCaseEvent): one message per case, edited and threaded on every change. */
+const liveSchema = z
+  .object({
+    enabled: z.boolean().default(false),
+    /** Where a case goes when no route matches; defaults to `slack.defaultChannel`. */
+    channel: slackChannel.optional(),
+    /** Every matching route adds its channels (like health.routes); none matching: `channel`. */
+    routes: z.array(liveRouteSchema).default([]),
+  })
+  .strict();
+
+export type CasesLiveConfig = z.infer<typeof liveSchema>;
 
 /** `cases:` — `/aws-cases` and the weekly support case report. */
 export const casesConfigSchema = z
@@ -36,6 +58,7 @@ export const casesConfigSchema = z
     nativeBlocks: z.boolean().default(true),
     /** Rows in the "cases that matter most" table (every case is in the CSV). */
     tableRows: z.number().int().min(5).max(40).default(20),
+    live: liveSchema.default({ enabled: false, routes: [] }),
     schedule: casesScheduleSchema.default({
       enabled: false,
       expression: 'cron(0 8 ? * MON *)',

@@ -331,7 +331,14 @@ describe('findFailureQueueGaps (issue 12: one bad-input policy)', () => {
       .map(([name]) => name);
 
     expect(withQueue.sort()).toEqual(
-      ['autotagEvent', 'casesSchedule', 'catalogEvent', 'healthEvent', 'slackWorker'].sort(),
+      [
+        'autotagEvent',
+        'casesSchedule',
+        'catalogEvent',
+        'healthEvent',
+        'slackWorker',
+        'supportCaseEvent',
+      ].sort(),
     );
     expect(findFailureQueueGaps(serverless)).toEqual([]);
   });
