@@ -1,5 +1,4 @@
 import type { AccountDirectory } from '../aws/account-directory';
-import type { CrossAccountCredentials } from '../aws/assume-role';
 
 /** The role purpose under `roles:` in the config (e.g. `autotag: aws-chatops-tagger`). */
 export const AUTOTAG_ROLE_PURPOSE = 'autotag';

@@ -2,7 +2,7 @@ import { GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/cli
 import { Upload } from '@aws-sdk/lib-storage';
 import { logger } from '../lambda/logger';
 import { csvToJsonStream } from './csv-to-json';
-import { BucketTaskError, s3Status } from './s3-errors';
+import { BucketJobError, s3Status } from './s3-errors';
 
 export interface ConvertRequest {
   bucket: string;
@@ -28,7 +28,7 @@ export async function convertCsvObject(s3: S3Client, request: ConvertRequest): P
   const { bucket, key, to, maxBytes } = request;
   const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key })).catch((error: unknown) => {
     if (s3Status(error) === 404) {
-      throw new BucketTaskError(
+      throw new BucketJobError(
         `There is no object "${key}" in bucket ${bucket}.`,
         'Check the key (it is case-sensitive).',
         {
@@ -40,13 +40,13 @@ export async function convertCsvObject(s3: S3Client, request: ConvertRequest): P
   });
   const size = head.ContentLength ?? 0;
   if (size > maxBytes) {
-    throw new BucketTaskError(
+    throw new BucketJobError(
       `"${key}" is ${formatBytes(size)}; the bot converts CSV files up to ${formatBytes(maxBytes)}.`,
       'Split the file, or ask an admin to raise buckets.maxConvertSize.',
     );
   }
   const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, IfMatch: head.ETag }));
-  if (!object.Body) throw new BucketTaskError(`S3 returned no body for "${key}".`);
+  if (!object.Body) throw new BucketJobError(`S3 returned no body for "${key}".`);
   const { json, stats } = csvToJsonStream(object.Body as AsyncIterable<Uint8Array>);
   // Parts of 5 MB, at most 4 in flight: memory stays bounded whatever the JSON grows to. The object only exists
   // once the upload completes; a CSV error in the middle aborts the multipart upload, so no half JSON is left.
@@ -80,7 +80,7 @@ export async function convertCsvObject(s3: S3Client, request: ConvertRequest): P
       });
     }
     if (s3Status(error) === 412) {
-      throw new BucketTaskError(
+      throw new BucketJobError(
         `"${to}" already exists in ${bucket}; the bot does not overwrite objects.`,
         'Name another target with to=<key.json>.',
         { cause: error },
@@ -88,7 +88,7 @@ export async function convertCsvObject(s3: S3Client, request: ConvertRequest): P
     }
     if (s3Status(error) === 409) {
       // ConditionalRequestConflict: another write to the same key while the upload completed; nothing was written.
-      throw new BucketTaskError(
+      throw new BucketJobError(
         `Something else wrote "${to}" in ${bucket} at the same moment, so the JSON was not written.`,
         'Check that object, then run the convert again or name another target with to=<key.json>.',
         { cause: error },

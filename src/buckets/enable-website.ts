@@ -6,7 +6,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { BLOCK_ALL_PUBLIC_ACCESS } from './create-bucket';
-import { BucketTaskError, isAccessDenied, s3ErrorName } from './s3-errors';
+import { BucketJobError, isAccessDenied, s3ErrorName } from './s3-errors';
 
 export interface WebsiteRequest {
   bucket: string;
@@ -109,7 +109,7 @@ export async function enableWebsite(s3: S3Client, request: WebsiteRequest): Prom
     // Put the bucket's block back so a failed attempt leaves nothing half-open.
     await restoreBlock(s3, bucket);
     if (!isAccessDenied(error)) throw error;
-    throw new BucketTaskError(
+    throw new BucketJobError(
       `S3 refused the public-read policy on ${bucket}: the account (or its organization) blocks public bucket policies.`,
       'Website hosting is configured but nothing is public. An account admin decides whether this account may host public buckets.',
       { cause: error },

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { accountRefSchema } from '../aws/account-ref';
 import { replyTargetSchema } from '../slack/api/reply-target';
 
-/** What the website confirmation modal needs at its submission (stored by the bot: src/slack/view-metadata.ts). */
+/** What the website confirmation modal needs at its submission (stored by the bot: src/slack/app/view-metadata.ts). */
 export const websiteConfirmMetadata = z.object({
   bucket: z.string(),
   account: accountRefSchema,

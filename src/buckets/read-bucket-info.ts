@@ -8,7 +8,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import type { BucketInfoView, Known } from '../../blocks/bucket-info';
-import { BucketTaskError, isAccessDenied, isNotConfigured, s3Status } from './s3-errors';
+import { BucketJobError, isAccessDenied, isNotConfigured, s3Status } from './s3-errors';
 
 /** What `info` reads; `unknown` where the bot's role may not read a setting. */
 export type BucketInfo = Omit<BucketInfoView, 'account'>;
@@ -37,9 +37,9 @@ export async function bucketInfo(
   } catch (error) {
     const status = s3Status(error);
     if (status === 404)
-      throw new BucketTaskError(`There is no bucket named ${bucket}.`, undefined, { cause: error });
+      throw new BucketJobError(`There is no bucket named ${bucket}.`, undefined, { cause: error });
     if (status === 403) {
-      throw new BucketTaskError(
+      throw new BucketJobError(
         `Bucket ${bucket} is not in this account, or the bot's role may not see it.`,
         'Check the account (account=…) and the bucket name.',
         { cause: error },

@@ -1,167 +1,128 @@
-import { bucketInfoReply } from '../../blocks/bucket-info';
-import { bucketListReply } from '../../blocks/bucket-list';
-import {
-  bucketConvertedReply,
-  bucketCreatedReply,
-  bucketNameHeldReply,
-  bucketUploadedReply,
-  bucketWebsiteReply,
-} from '../../blocks/bucket-replies';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { accountLabel } from '../../blocks/bucket-replies';
 import type { SlackReply } from '../../blocks/message';
 import { noticeReply } from '../../blocks/notice';
-import { bucketRegion } from './bucket-account';
-import type { BucketJobOfKind } from './bucket-jobs';
-import { type BucketJobDeps, runBucketTask } from './bucket-task';
-import { convertCsvObject } from './convert-object';
-import { createBucket } from './create-bucket';
-import { enableWebsite } from './enable-website';
-import { listBuckets } from './list-buckets';
-import { probeBucket } from './probe-bucket';
-import { bucketInfo } from './read-bucket-info';
-import { BucketTaskError } from './s3-errors';
-import { uploadSlackFile } from './upload-from-slack';
+import type { AccountDirectory } from '../aws/account-directory';
+import { AssumeRoleError } from '../aws/assume-role';
+import type { MemberClients } from '../aws/member-clients';
+import type { AppConfig } from '../config/schema';
+import { logger } from '../lambda/logger';
+import type { SlackFiles } from '../slack/api/slack-files';
+import { SlackFileError } from '../slack/api/slack-files';
+import type { SlackSink } from '../slack/api/slack-sink';
+import type { StateStore } from '../store/state-store';
+import { auditBucketAction, bucketTarget } from './audit-bucket-action';
+import { bucketPatternProblem } from './bucket-access';
+import type { BucketJob } from './bucket-jobs';
+import { CsvConversionError } from './csv-to-json';
+import { BucketJobError, isAccessDenied, s3ErrorName } from './s3-errors';
 
-/** How many buckets `ls` shows at most (one section of ≤ 3000 characters). */
-const LIST_MAX = 60;
-
-export function runBucketList(job: BucketJobOfKind<'bucket.ls'>, deps: BucketJobDeps): Promise<SlackReply> {
-  return runBucketTask(job, deps, { mutating: false }, async (s3In) => {
-    const { buckets, more } = await listBuckets(s3In(), { prefix: job.prefix, max: LIST_MAX });
-    return {
-      reply: bucketListReply({
-        account: job.account,
-        buckets,
-        more,
-        ...(job.prefix ? { prefix: job.prefix } : {}),
-      }),
-    };
-  });
+export interface BucketJobDeps {
+  config: Pick<AppConfig, 'buckets' | 'organization' | 'slack'>;
+  accounts: AccountDirectory;
+  /** S3 acting through the account's `buckets` role, in a region. */
+  clients: Pick<MemberClients, 's3'>;
+  /** The worker's own region: the default for bucket tasks that name none. */
+  botRegion: string;
+  /** Files shared in Slack, read with the bot token (upload to S3). */
+  slackFiles: SlackFiles;
+  store: StateStore;
+  sink: SlackSink;
 }
 
-export function runBucketInfo(job: BucketJobOfKind<'bucket.info'>, deps: BucketJobDeps): Promise<SlackReply> {
-  return runBucketTask(job, deps, { mutating: false, bucket: job.bucket }, async (s3In) => {
-    const info = await bucketInfo(job.bucket, job.account.id, s3In);
-    return { reply: bucketInfoReply({ ...info, account: job.account }) };
-  });
+export interface BucketJobResult {
+  reply: SlackReply;
+  /** Audit result; `ok` unless the task says otherwise (a name held by someone else is `refused`). */
+  result?: 'ok' | 'refused';
+  detail?: Record<string, unknown>;
 }
 
-export function runBucketCreate(
-  job: BucketJobOfKind<'bucket.create'>,
+/** An S3 client per region, acting through the account's `buckets` role (`roles.buckets` in config). */
+export function s3InAccount(job: BucketJob, deps: BucketJobDeps): (region?: string) => S3Client {
+  const role = deps.accounts.roleFor(job.account.id, 'buckets');
+  return (region = deps.botRegion) => deps.clients.s3({ accountId: job.account.id, roleName: role, region });
+}
+
+/**
+ * Runs one bucket task with what every task shares: the account's name patterns checked again for mutating
+ * tasks (the worker never relies on the Slack side alone), errors people can act on turned into replies, and
+ * an audit entry (state table + audit channel) for every mutating task whatever its outcome.
+ */
+export async function runBucketJob(
+  job: BucketJob,
   deps: BucketJobDeps,
+  options: { mutating: boolean; bucket?: string },
+  task: (s3In: (region?: string) => S3Client) => Promise<BucketJobResult>,
 ): Promise<SlackReply> {
-  return runBucketTask(job, deps, { mutating: true, bucket: job.bucket }, async (s3In) => {
-    const region = bucketRegion(job.region, job.account, deps.accounts, deps.config, deps.botRegion);
-    if (!region.ok)
-      return {
-        reply: noticeReply('problem', region.problem),
-        result: 'refused',
-        detail: { reason: region.problem },
-      };
-    const outcome = await createBucket(
-      {
-        bucket: job.bucket,
-        region: region.region,
-        accountId: job.account.id,
-        requestedBy: { userId: job.reply.userId, ...(job.userName ? { userName: job.userName } : {}) },
-        now: new Date(),
-      },
-      s3In,
-    );
-    if (!outcome.created) {
-      return {
-        reply: bucketNameHeldReply({
-          bucket: job.bucket,
-          account: job.account,
-          ownership: outcome.ownership,
-        }),
-        result: 'refused',
-        detail: {
-          region: region.region,
-          reason: `name ${outcome.ownership.state === 'yours' ? 'already yours' : 'held elsewhere'}`,
-        },
-      };
+  const target = options.bucket ? bucketTarget(options.bucket, job.account) : accountLabel(job.account);
+  // By the time this runs the action is done (or refused): a record that cannot be written is logged in full,
+  // and the person is still told what really happened.
+  const audit = async (result: 'ok' | 'refused' | 'failed', detail: Record<string, unknown>) => {
+    if (!options.mutating) return;
+    const entry = {
+      action: job.kind,
+      actor: job.reply.userId,
+      target,
+      result,
+      detail: { ...detail, jobId: job.id },
+    };
+    await auditBucketAction(entry, {
+      store: deps.store,
+      auditChannel: deps.config.slack.auditChannel,
+      post: (c, m) => deps.sink.post(c, m),
+    }).catch((error: unknown) => logger.error('bucket action NOT audited', { ...entry, error }));
+  };
+
+  // Patterns may be keyed by account name: the name comes from the directory, not from the job.
+  const patternProblem =
+    options.mutating &&
+    options.bucket &&
+    bucketPatternProblem(options.bucket, deps.accounts.resolve(job.account.id), deps.config);
+  if (patternProblem) {
+    await audit('refused', { reason: patternProblem });
+    return noticeReply('problem', patternProblem);
+  }
+  try {
+    const outcome = await task(s3InAccount(job, deps));
+    await audit(outcome.result ?? 'ok', outcome.detail ?? {});
+    return outcome.reply;
+  } catch (error) {
+    const known = explain(error, job, deps);
+    if (!known) {
+      await audit('failed', { error: `${s3ErrorName(error)}: ${(error as Error).message}` });
+      throw error;
     }
-    return {
-      reply: bucketCreatedReply({
-        bucket: job.bucket,
-        account: job.account,
-        region: outcome.region,
-        tags: outcome.tags,
-      }),
-      detail: { region: outcome.region },
-    };
-  });
+    await audit('failed', { error: known.text });
+    return known;
+  }
 }
 
-export function runBucketConvert(
-  job: BucketJobOfKind<'bucket.convert'>,
-  deps: BucketJobDeps,
-): Promise<SlackReply> {
-  return runBucketTask(job, deps, { mutating: true, bucket: job.bucket }, async (s3In) => {
-    const region = await regionOf(job.bucket, job.account.id, s3In);
-    const outcome = await convertCsvObject(s3In(region), {
-      bucket: job.bucket,
-      key: job.key,
-      to: job.to,
-      maxBytes: deps.config.buckets.maxConvertSize,
-    });
-    return {
-      reply: bucketConvertedReply({ bucket: job.bucket, key: job.key, to: job.to, ...outcome }),
-      detail: { from: job.key, to: job.to, rows: outcome.rows },
-    };
-  });
-}
-
-export function runBucketWebsite(
-  job: BucketJobOfKind<'bucket.website'>,
-  deps: BucketJobDeps,
-): Promise<SlackReply> {
-  return runBucketTask(job, deps, { mutating: true, bucket: job.bucket }, async (s3In) => {
-    const region = await regionOf(job.bucket, job.account.id, s3In);
-    const { endpoint } = await enableWebsite(s3In(region), {
-      bucket: job.bucket,
-      indexDocument: job.indexDocument,
-      errorDocument: job.errorDocument,
-      region,
-      partition: deps.config.organization.partition,
-    });
-    return {
-      reply: bucketWebsiteReply({ bucket: job.bucket, account: job.account, endpoint }),
-      detail: { endpoint, public: 's3:GetObject for everyone' },
-    };
-  });
-}
-
-export function runBucketUpload(
-  job: BucketJobOfKind<'bucket.upload'>,
-  deps: BucketJobDeps,
-): Promise<SlackReply> {
-  return runBucketTask(job, deps, { mutating: true, bucket: job.bucket }, async (s3In) => {
-    const region = await regionOf(job.bucket, job.account.id, s3In);
-    const { bytes } = await uploadSlackFile(s3In(region), deps.slackFiles, {
-      bucket: job.bucket,
-      key: job.key,
-      fileId: job.fileId,
-      maxBytes: deps.config.buckets.maxUploadSize,
-    });
-    return {
-      reply: bucketUploadedReply({ bucket: job.bucket, key: job.key, bytes, account: job.account }),
-      detail: { key: job.key, fileId: job.fileId, bytes },
-    };
-  });
-}
-
-/** The bucket's region; a bucket that is not this account's is refused before anything is read or written. */
-async function regionOf(
-  bucket: string,
-  accountId: string,
-  s3In: Parameters<typeof probeBucket>[2],
-): Promise<string> {
-  const ownership = await probeBucket(bucket, accountId, s3In);
-  if (ownership.state === 'yours') return ownership.region ?? 'us-east-1';
-  if (ownership.state === 'free') throw new BucketTaskError(`There is no bucket named ${bucket}.`);
-  throw new BucketTaskError(
-    `Bucket ${bucket} does not belong to this account (or the bot's role may not see it).`,
-    'Check the bucket name and account=…',
-  );
+/** The reply for an error a person can act on; undefined for the unexpected (runJob reports those). */
+function explain(error: unknown, job: BucketJob, deps: BucketJobDeps): SlackReply | undefined {
+  if (error instanceof BucketJobError) return noticeReply('problem', error.message, error.hint);
+  if (error instanceof CsvConversionError) {
+    return noticeReply(
+      'problem',
+      `Nothing was written: ${error.message}`,
+      'Fix the CSV and run convert again.',
+    );
+  }
+  if (error instanceof SlackFileError)
+    return noticeReply('problem', `Could not read the file from Slack: ${error.message}`);
+  const role = deps.accounts.roleFor(job.account.id, 'buckets');
+  if (error instanceof AssumeRoleError) {
+    return noticeReply(
+      'problem',
+      `Could not reach account ${accountLabel(job.account)}: ${error.reason}`,
+      `Check that role ${role} exists there and trusts the bot (infra/bucket-role.yaml).`,
+    );
+  }
+  if (isAccessDenied(error)) {
+    return noticeReply(
+      'problem',
+      `S3 refused the bot's role ${role} in ${accountLabel(job.account)} (${s3ErrorName(error)}).`,
+      'The role only covers buckets matching its BucketNamePattern; a bucket policy may deny it too.',
+    );
+  }
+  return undefined;
 }

@@ -30,8 +30,8 @@ export function isNotConfigured(error: unknown): boolean {
 }
 
 /** An S3 call failed for a reason a person can act on; the message says what and what to do. */
-export class BucketTaskError extends Error {
-  override readonly name = 'BucketTaskError';
+export class BucketJobError extends Error {
+  override readonly name = 'BucketJobError';
   constructor(
     message: string,
     readonly hint?: string,

@@ -1,7 +1,7 @@
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { SlackFiles } from '../slack/api/slack-files';
 import { formatBytes } from './convert-object';
-import { BucketTaskError, s3Status } from './s3-errors';
+import { BucketJobError, s3Status } from './s3-errors';
 
 export interface UploadRequest {
   bucket: string;
@@ -22,7 +22,7 @@ export async function uploadSlackFile(
 ): Promise<{ bytes: number; name: string }> {
   const file = await files.info(request.fileId);
   if (file.size > request.maxBytes) {
-    throw new BucketTaskError(
+    throw new BucketJobError(
       `${file.name} is ${formatBytes(file.size)}; the bot uploads files up to ${formatBytes(request.maxBytes)}.`,
       'Upload it with the AWS CLI, or ask an admin to raise buckets.maxUploadSize.',
     );
@@ -41,7 +41,7 @@ export async function uploadSlackFile(
     );
   } catch (error) {
     if (s3Status(error) === 412) {
-      throw new BucketTaskError(
+      throw new BucketJobError(
         `"${request.key}" already exists in ${request.bucket}; the bot does not overwrite objects.`,
         'Run the shortcut again with another folder (key prefix).',
         { cause: error },

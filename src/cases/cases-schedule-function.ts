@@ -9,6 +9,7 @@ import type { SlackSink } from '../slack/api/slack-sink';
 import { slackSinkFromEnv } from '../slack/api/slack-sink-from-env';
 import type { StateStore } from '../store/state-store';
 import { stateStoreFromEnv } from '../store/state-store-from-env';
+import { loadChartRenderer } from './load-chart-renderer';
 import { nativeBlocksMemory } from './native-blocks';
 import { runScheduledCasesReport } from './scheduled-report';
 
@@ -49,7 +50,7 @@ export function createCasesScheduleFunction(
         clients: casesClients,
         organizations,
         now: () => new Date(),
-        loadChartRenderer: async () => (await import('./render-chart')).renderChartPng,
+        loadChartRenderer,
       },
     });
   };

@@ -9,7 +9,7 @@ import {
   runBucketList,
   runBucketUpload,
   runBucketWebsite,
-} from '../buckets/run-bucket-job';
+} from '../buckets/bucket-job-runners';
 import { runCaseDetails } from '../cases/run-case-details-job';
 import { runCases } from '../cases/run-cases-job';
 import { sendToFailureQueue } from '../lambda/failure-queue';

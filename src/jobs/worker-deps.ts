@@ -2,7 +2,7 @@ import type { RetagJobDeps } from '../autotag/run-retag-job';
 import type { AccountDirectory } from '../aws/account-directory';
 import type { CrossAccountCredentials } from '../aws/assume-role';
 import type { MemberClients } from '../aws/member-clients';
-import type { BucketJobDeps } from '../buckets/bucket-task';
+import type { BucketJobDeps } from '../buckets/run-bucket-job';
 import type { CaseDetailsDeps } from '../cases/run-case-details-job';
 import type { CasesJobDeps } from '../cases/run-cases-job';
 import type { AppConfig } from '../config/schema';

@@ -1,6 +1,7 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Context } from 'aws-lambda';
 import { memberAccountAccess } from '../aws/member-account-access';
+import { loadChartRenderer } from '../cases/load-chart-renderer';
 import { nativeBlocksMemory } from '../cases/native-blocks';
 import type { Env } from '../config/env';
 import type { AppConfig } from '../config/schema';
@@ -29,7 +30,6 @@ export function createWorkerFunction(
 ) {
   const store = overrides.store ?? stateStoreFromEnv(env);
   const access = memberAccountAccess(config, 'aws-chatops-worker');
-  const loadChartRenderer = once(async () => (await import('../cases/render-chart')).renderChartPng);
   const slackSink = overrides.sink ?? slackSinkFromEnv(env);
   const failureQueue = failureQueueFromEnv(env, overrides.sqs ?? new SQSClient({}));
   const badInput = { store, source: 'slackWorker', failureQueue };

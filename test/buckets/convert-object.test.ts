@@ -13,7 +13,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { convertCsvObject } from '../../src/buckets/convert-object';
 import { CsvConversionError } from '../../src/buckets/csv-to-json';
-import { BucketTaskError } from '../../src/buckets/s3-errors';
+import { BucketJobError } from '../../src/buckets/s3-errors';
 import { s3Error } from '../support/s3-error';
 
 const s3mock = mockClient(S3Client);
@@ -127,7 +127,7 @@ describe('convertCsvObject', () => {
     const error = await convertCsvObject(s3, REQUEST).catch((e: unknown) => e);
 
     expect(s3mock.commandCalls(PutObjectCommand)[0]?.args[0].input).toMatchObject({ IfNoneMatch: '*' });
-    expect(error).toBeInstanceOf(BucketTaskError);
+    expect(error).toBeInstanceOf(BucketJobError);
     expect((error as Error).message).toMatch(/"in\/wide.json" already exists in stg-data/);
   });
 
@@ -138,7 +138,7 @@ describe('convertCsvObject', () => {
 
     const error = await convertCsvObject(s3, REQUEST).catch((e: unknown) => e);
 
-    expect(error).toBeInstanceOf(BucketTaskError);
+    expect(error).toBeInstanceOf(BucketJobError);
     expect((error as Error).message).toMatch(/"in\/wide.json" already exists in stg-data/);
     expect(s3mock.commandCalls(AbortMultipartUploadCommand)).toHaveLength(1);
   });
@@ -174,7 +174,7 @@ describe('convertCsvObject', () => {
 
     const error = await convertCsvObject(s3, REQUEST).catch((e: unknown) => e);
 
-    expect(error).toBeInstanceOf(BucketTaskError);
+    expect(error).toBeInstanceOf(BucketJobError);
     expect((error as Error).message).toMatch(/Something else wrote "in\/wide.json" in stg-data/);
     expect(s3mock.commandCalls(AbortMultipartUploadCommand)).toHaveLength(1);
   });

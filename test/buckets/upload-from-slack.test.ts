@@ -1,7 +1,7 @@
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BucketTaskError } from '../../src/buckets/s3-errors';
+import { BucketJobError } from '../../src/buckets/s3-errors';
 import { uploadSlackFile } from '../../src/buckets/upload-from-slack';
 import { SlackFileError, type SlackFiles, WebApiSlackFiles } from '../../src/slack/api/slack-files';
 import { s3Error } from '../support/s3-error';
@@ -31,7 +31,7 @@ describe('uploadSlackFile', () => {
       maxBytes: 1024,
     }).catch((e: unknown) => e);
 
-    expect(error).toBeInstanceOf(BucketTaskError);
+    expect(error).toBeInstanceOf(BucketJobError);
     expect((error as Error).message).toMatch(/2\.0 KB; the bot uploads files up to 1\.0 KB/);
     expect(slack.downloads).toBe(0);
   });

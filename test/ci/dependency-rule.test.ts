@@ -33,14 +33,21 @@ describe('the dependency rule (npm run lint)', () => {
       [
         'adapter-imports-feature: src/aws/account-name.ts → src/cases/case-title.ts',
         'adapter-imports-feature: src/slack/api/hook.ts → src/slack/app/listener-id.ts',
+        'blocks-imports-core-module: blocks/io.ts → fs',
+        'blocks-imports-package: blocks/io.ts → ../../../node_modules/zod/index.cjs',
         'blocks-imports-src-value: blocks/title.ts → src/buckets/bucket-name.ts',
         'config-schema-only: src/config/schema.ts → src/cases/case-title.ts',
-        'feature-imports-entry: src/cases/case-title.ts → src/slack/app/listener-id.ts',
         'feature-imports-other-feature: src/cases/case-title.ts → src/buckets/bucket-name.ts',
+        // a folder nobody listed is a feature too
+        'feature-imports-other-feature: src/newfeature/new-thing.ts → src/cases/config-schema.ts',
+        'feature-imports-outside-its-allowed-rooms: src/cases/case-title.ts → src/slack/app/listener-id.ts',
+        'feature-imports-outside-its-allowed-rooms: src/whoami/who.ts → src/slack/loose.ts',
+        'feature-imports-outside-its-allowed-rooms: src/whoami/who.ts → test/support/bridge.ts',
         'jobs-imports-slack-app: src/jobs/run.ts → src/slack/app/listener-id.ts',
         'no-cycle: src/cases/case-title.ts → src/slack/app/listener-id.ts',
         'no-cycle: src/store/first.ts → src/store/second.ts',
         'shipping-code-imports-local: src/lambda/log.ts → src/local/demo.ts',
+        'shipping-code-imports-test: src/whoami/who.ts → test/support/bridge.ts',
         'slack-api-imports-app: src/slack/api/hook.ts → src/slack/app/listener-id.ts',
       ].sort(),
     );

@@ -1,27 +1,18 @@
 import type { Middleware, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { usageReply } from '../../../../blocks/help';
-import type { JobOfKind } from '../../../jobs/job';
+import { commandStartReply } from '../../../../blocks/job-start-reply';
+import { startJob } from '../../../jobs/start-job';
 import { WHOAMI_DOC } from '../../../whoami/command-doc';
-import { parseWhoamiArgs } from '../../../whoami/parse-whoami-args';
+import { planWhoamiCommand } from '../../../whoami/plan-whoami-command';
 import { toRespondArguments } from '../bolt-reply';
 import type { SlackAppDeps } from '../deps';
-import { replyTargetOf, startJobAndAck } from '../slash-command';
+import { commandInput } from '../slash-command';
 
-/** `/aws-whoami [account]`: parsed here, the identity look-up runs in the worker. */
+/** `/aws-whoami [account]`: planned by the feature, the identity look-up runs in the worker. */
 export function awsWhoamiCommand(deps: SlackAppDeps): Middleware<SlackCommandMiddlewareArgs> {
   return async ({ command, ack }) => {
-    const args = parseWhoamiArgs(command.text, deps.accounts);
-    if (!args.ok) {
-      await ack(toRespondArguments(usageReply(args.problem, WHOAMI_DOC)));
-      return;
-    }
-    const job: JobOfKind<'whoami'> = {
-      kind: 'whoami',
-      id: command.trigger_id,
-      reply: replyTargetOf(command),
-      ...(args.account ? { account: args.account } : {}),
-    };
-    const where = args.account ? `in ${args.account.name ?? args.account.id}` : 'for the bot itself';
-    await startJobAndAck(job, ack, deps, `Looking up the AWS identity ${where}…`, WHOAMI_DOC);
+    const plan = planWhoamiCommand(commandInput(command), deps.accounts);
+    if (plan.type === 'reply') return ack(toRespondArguments(plan.reply));
+    const reply = commandStartReply(await startJob(plan.job, deps), plan.working, WHOAMI_DOC);
+    await (reply ? ack(toRespondArguments(reply)) : ack());
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AccountDirectory } from '../../src/aws/account-directory';
-import { runBucketTask } from '../../src/buckets/bucket-task';
+import { runBucketJob } from '../../src/buckets/run-bucket-job';
 import { parseConfig } from '../../src/config/load-config';
 import type { Job } from '../../src/jobs/job';
 import type { WorkerDeps } from '../../src/jobs/worker-deps';
@@ -35,9 +35,9 @@ function deps(audit: () => Promise<string>): WorkerDeps {
   } as unknown as WorkerDeps;
 }
 
-describe('runBucketTask', () => {
+describe('runBucketJob', () => {
   it('still tells the person what was done when the audit record cannot be written afterwards', async () => {
-    const reply = await runBucketTask(
+    const reply = await runBucketJob(
       job,
       deps(async () => {
         throw new Error('ProvisionedThroughputExceededException');
