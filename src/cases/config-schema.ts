@@ -44,7 +44,14 @@ export const casesConfigSchema = z
   .object({
     /** `config`: the accounts listed in `accounts`; `organization`: every ACTIVE account from ListAccounts. */
     accountSource: z.enum(['config', 'organization']).default('config'),
-    /** Accounts read at the same time (AssumeRole + DescribeCases). */
+    /**
+     * Accounts read at the same time (AssumeRole + DescribeCases). 20 by default, from the two request limits in
+     * play: every AssumeRole comes from the bot's one account, so the fan-out lands on that account's STS rate
+     * quota (per account and regional endpoint, not raisable; AWS publishes no AssumeRole figure) — 20 slots,
+     * each an AssumeRole then at least one DescribeCases (≥ 100 ms each), keep it under ~100 AssumeRole/s, and
+     * cached credentials make a re-run within the hour call none. DescribeCases is made with each member account's
+     * own credentials, so Support's per-account throttling sees one call at a time per account whatever this is.
+     */
     concurrency: z.number().int().min(1).max(100).default(20),
     /** Attempts per Support call and AssumeRole; a throttled account backs off without holding a slot (collectCases). */
     maxAttempts: z.number().int().min(1).max(10).default(5),
