@@ -3,8 +3,8 @@ import { retagModal } from '../../../../blocks/autotag-retag-modal';
 import { noticeReply } from '../../../../blocks/notice';
 import { checkClick } from '../../../autotag/check-click';
 import { logger } from '../../../lambda/logger';
+import { replyBody } from '../../api/reply-body';
 import { userGroupMembers } from '../../api/user-group-members';
-import { toRespondArguments } from '../bolt-reply';
 import type { SlackAppDeps } from '../deps';
 import { clickOf } from './autotag-click';
 
@@ -17,7 +17,7 @@ export function autotagRetagButton(
     const click = clickOf(body, action);
     const check = await checkClick(click, { ...deps, groupMembers: userGroupMembers(client) });
     const problem = async (text: string) => {
-      await respond(toRespondArguments(noticeReply('problem', text), { replaceOriginal: false }));
+      await respond(replyBody(noticeReply('problem', text), { replaceOriginal: false }));
     };
     if (!check.ok) {
       logger.info('retag refused', { user: click.userId, noticeId: click.noticeId });

@@ -1,13 +1,14 @@
 import type { Middleware, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { commandStartReply } from '../../../../blocks/job-start-reply';
 import { noticeReply } from '../../../../blocks/notice';
+import { auditBucketRefusal } from '../../../buckets/audit-bucket-refusal';
 import { BUCKET_DOC } from '../../../buckets/command-doc';
 import { planBucketCommand } from '../../../buckets/plan-bucket-command';
 import { startJob } from '../../../jobs/start-job';
 import { logger } from '../../../lambda/logger';
+import { replyBody } from '../../api/reply-body';
 import { userGroupMembers } from '../../api/user-group-members';
-import { auditRefusal } from '../audit-bucket-refusal';
-import { toRespondArguments } from '../bolt-reply';
+import { bucketAuditDeps } from '../bucket-audit-deps';
 import type { SlackAppDeps } from '../deps';
 import { commandInput } from '../slash-command';
 import { saveViewMetadata } from '../view-metadata';
@@ -21,11 +22,12 @@ export function awsBucketCommand(deps: SlackAppDeps): Middleware<SlackCommandMid
     );
     if (plan.type === 'job') {
       const reply = commandStartReply(await startJob(plan.job, deps), plan.working, BUCKET_DOC);
-      return reply ? ack(toRespondArguments(reply)) : ack();
+      return reply ? ack(replyBody(reply)) : ack();
     }
     if (plan.type === 'reply') {
-      if (plan.refusal) await auditRefusal(plan.refusal, command.user_id, deps, client);
-      return ack(toRespondArguments(plan.reply));
+      if (plan.refusal)
+        await auditBucketRefusal(plan.refusal, command.user_id, bucketAuditDeps(deps, client));
+      return ack(replyBody(plan.reply));
     }
     try {
       const privateMetadata = await saveViewMetadata(deps.store, plan.metadata);
@@ -34,7 +36,7 @@ export function awsBucketCommand(deps: SlackAppDeps): Middleware<SlackCommandMid
     } catch (error) {
       logger.error('could not open the website confirmation', { error });
       await ack(
-        toRespondArguments(
+        replyBody(
           noticeReply('problem', 'Could not open the confirmation dialog.', 'Please run the command again.'),
         ),
       );

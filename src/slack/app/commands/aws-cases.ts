@@ -3,7 +3,7 @@ import { commandStartReply } from '../../../../blocks/job-start-reply';
 import { CASES_DOC } from '../../../cases/command-doc';
 import { planCasesCommand } from '../../../cases/plan-cases-command';
 import { startJob } from '../../../jobs/start-job';
-import { toRespondArguments } from '../bolt-reply';
+import { replyBody } from '../../api/reply-body';
 import type { SlackAppDeps } from '../deps';
 import { commandInput } from '../slash-command';
 
@@ -11,8 +11,8 @@ import { commandInput } from '../slash-command';
 export function awsCasesCommand(deps: SlackAppDeps): Middleware<SlackCommandMiddlewareArgs> {
   return async ({ command, ack }) => {
     const plan = planCasesCommand(commandInput(command), deps);
-    if (plan.type === 'reply') return ack(toRespondArguments(plan.reply));
+    if (plan.type === 'reply') return ack(replyBody(plan.reply));
     const reply = commandStartReply(await startJob(plan.job, deps), plan.working, CASES_DOC);
-    await (reply ? ack(toRespondArguments(reply)) : ack());
+    await (reply ? ack(replyBody(reply)) : ack());
   };
 }

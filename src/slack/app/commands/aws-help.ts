@@ -1,7 +1,7 @@
 import type { Middleware, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { helpReply, usageReply } from '../../../../blocks/help';
 import { commandText, commandWords } from '../../api/command-words';
-import { toRespondArguments } from '../bolt-reply';
+import { replyBody } from '../../api/reply-body';
 import { COMMAND_LIST, HELP_DOC } from './command-list';
 
 /** `/aws-help`: answered in the ack itself; nothing slow, no worker. */
@@ -9,11 +9,11 @@ export const awsHelpCommand: Middleware<SlackCommandMiddlewareArgs> = async ({ c
   const words = commandWords(command.text);
   if (words.length > 0 && !(words.length === 1 && words[0] === 'help')) {
     await ack(
-      toRespondArguments(
+      replyBody(
         usageReply(`/aws-help takes no arguments (got "${commandText(command.text).trim()}").`, HELP_DOC),
       ),
     );
     return;
   }
-  await ack(toRespondArguments(helpReply(COMMAND_LIST)));
+  await ack(replyBody(helpReply(COMMAND_LIST)));
 };

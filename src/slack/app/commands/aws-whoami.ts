@@ -3,7 +3,7 @@ import { commandStartReply } from '../../../../blocks/job-start-reply';
 import { startJob } from '../../../jobs/start-job';
 import { WHOAMI_DOC } from '../../../whoami/command-doc';
 import { planWhoamiCommand } from '../../../whoami/plan-whoami-command';
-import { toRespondArguments } from '../bolt-reply';
+import { replyBody } from '../../api/reply-body';
 import type { SlackAppDeps } from '../deps';
 import { commandInput } from '../slash-command';
 
@@ -11,8 +11,8 @@ import { commandInput } from '../slash-command';
 export function awsWhoamiCommand(deps: SlackAppDeps): Middleware<SlackCommandMiddlewareArgs> {
   return async ({ command, ack }) => {
     const plan = planWhoamiCommand(commandInput(command), deps.accounts);
-    if (plan.type === 'reply') return ack(toRespondArguments(plan.reply));
+    if (plan.type === 'reply') return ack(replyBody(plan.reply));
     const reply = commandStartReply(await startJob(plan.job, deps), plan.working, WHOAMI_DOC);
-    await (reply ? ack(toRespondArguments(reply)) : ack());
+    await (reply ? ack(replyBody(reply)) : ack());
   };
 }

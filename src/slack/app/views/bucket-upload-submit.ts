@@ -1,16 +1,15 @@
 import type { Middleware, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { UPLOAD_FIELDS } from '../../../../blocks/bucket-upload-modal';
 import { bucketNoticeModal } from '../../../../blocks/bucket-website-modal';
-import { noticeReply } from '../../../../blocks/notice';
+import { auditBucketRefusal } from '../../../buckets/audit-bucket-refusal';
 import { uploadMetadata } from '../../../buckets/modal-metadata';
 import { planUpload } from '../../../buckets/plan-upload';
-import { acceptJob, JobRefusedError } from '../../../jobs/accept-job';
-import { logger } from '../../../lambda/logger';
-import { respondToUrl } from '../../api/response-url';
+import { startJob } from '../../../jobs/start-job';
 import { userGroupMembers } from '../../api/user-group-members';
-import { auditRefusal } from '../audit-bucket-refusal';
+import { bucketAuditDeps } from '../bucket-audit-deps';
 import type { SlackAppDeps } from '../deps';
 import { loadViewMetadata, STALE_VIEW_MESSAGE } from '../view-metadata';
+import { notStartedModal, postWorkingLine } from './bucket-modal-start';
 
 const BLOCKS = {
   file: UPLOAD_FIELDS.file.block,
@@ -47,33 +46,23 @@ export function bucketUploadSubmit(
       { config: deps.config, accounts: deps.accounts, groupMembers: userGroupMembers(client) },
       BLOCKS,
     );
-    if (plan.type !== 'job' && plan.audit) await auditRefusal(plan.audit, body.user.id, deps, client);
+    if (plan.type !== 'job' && plan.audit)
+      await auditBucketRefusal(plan.audit, body.user.id, bucketAuditDeps(deps, client));
     if (plan.type === 'errors') return ack({ response_action: 'errors', errors: plan.errors });
     if (plan.type === 'refused') {
       return ack({ response_action: 'update', view: bucketNoticeModal('Nothing uploaded', plan.message) });
     }
-    let outcome: Awaited<ReturnType<typeof acceptJob>>;
-    try {
-      outcome = await acceptJob(plan.job, deps);
-    } catch (error) {
-      if (error instanceof JobRefusedError) {
-        return ack({
-          response_action: 'update',
-          view: bucketNoticeModal('Nothing uploaded', error.sentence),
-        });
-      }
-      logger.error('could not start the upload job', { viewId: view.id, error });
-      return ack({
-        response_action: 'update',
-        view: bucketNoticeModal('Not started', 'Could not start the upload just now. Please try again.'),
-      });
-    }
+    const start = await startJob(plan.job, deps);
+    const notStarted = notStartedModal(start, {
+      refusedTitle: 'Nothing uploaded',
+      failed: 'Could not start the upload just now. Please try again.',
+    });
+    if (notStarted) return ack({ response_action: 'update', view: notStarted });
     await ack();
-    if (outcome === 'duplicate') return; // a Slack retry: the first delivery posted the working line
-    await respondToUrl(
-      metadata.reply.responseUrl,
-      noticeReply('working', `Uploading to s3://${plan.job.bucket}/${plan.job.key}…`),
-      { allowedHosts: deps.responseUrlHosts },
-    ).catch((error: unknown) => logger.warn('could not post the working line', { error }));
+    // A Slack retry of a started submission: the first delivery posted the working line.
+    if (start.status === 'started') {
+      const working = `Uploading to s3://${plan.job.bucket}/${plan.job.key}…`;
+      await postWorkingLine(metadata.reply.responseUrl, working, deps);
+    }
   };
 }
