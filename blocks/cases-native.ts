@@ -33,24 +33,35 @@ const raw = (text: string, max = 200): RawTextElement => ({
   text: escapeAndTruncate(text || '—', max),
 });
 
-/** The top cases as a sortable native table (up to 100 rows; page of 10). Pure. */
+/** The characters of a table's cells together, as Slack counts them against `tableChars`. */
+export const tableCharacters = (rows: readonly (readonly RawTextElement[])[]): number =>
+  rows.reduce((sum, row) => sum + row.reduce((cells, cell) => cells + cell.text.length, 0), 0);
+
+/**
+ * The top cases as a sortable native table (up to 100 rows; page of 10). Rows are dropped from the end until all
+ * cells together are within Slack's per-table character limit. Pure.
+ */
 export function casesTableBlock(ranked: readonly CaseRecord[], rows: number): DataTableBlock {
-  const shown = ranked.slice(0, Math.min(rows, L.tableRowsWithHeader - 1));
+  const header = ['Case', 'Severity', 'Status', 'Account', 'Created (UTC)', 'Subject'].map((title) =>
+    raw(title),
+  );
+  const shown = ranked
+    .slice(0, Math.min(rows, L.tableRowsWithHeader - 1))
+    .map((record) => [
+      raw(record.displayId, 30),
+      raw(record.severity, 30),
+      raw(record.status, 40),
+      raw(record.accountName ?? record.accountId, 60),
+      raw(record.createdAt.slice(0, 16).replace('T', ' '), 20),
+      raw(record.subject || '(no subject)', 150),
+    ]);
+  let chars = tableCharacters([header, ...shown]);
+  while (chars > L.tableChars && shown.length > 1) chars -= tableCharacters([shown.pop() ?? []]);
   return {
     type: 'data_table',
     block_id: 'cases-table',
     caption: `Cases that matter most: ${shown.length} of ${ranked.length} (open first, by severity, newest)`,
     page_size: Math.min(10, Math.max(1, shown.length)),
-    rows: [
-      ['Case', 'Severity', 'Status', 'Account', 'Created (UTC)', 'Subject'].map((title) => raw(title)),
-      ...shown.map((record) => [
-        raw(record.displayId, 30),
-        raw(record.severity, 30),
-        raw(record.status, 40),
-        raw(record.accountName ?? record.accountId, 60),
-        raw(record.createdAt.slice(0, 16).replace('T', ' '), 20),
-        raw(record.subject || '(no subject)', 150),
-      ]),
-    ],
+    rows: [header, ...shown],
   };
 }

@@ -176,6 +176,10 @@ function walk(message: unknown, kind: Kind, problems: string[], fix: boolean): v
     const width = list(rows[0]).length;
     if (width > L.tableColumns) at(`${path}.rows[0]`, `${width} columns, limit ${L.tableColumns}`);
     if (rows.some((row) => list(row).length !== width)) at(`${path}.rows`, 'rows of different widths');
+    const chars = rows
+      .flatMap((row) => list(row))
+      .reduce<number>((sum, cell) => sum + String(record(cell).text ?? '').length, 0);
+    if (chars > L.tableChars) at(`${path}.rows`, `${chars} characters in all cells, limit ${L.tableChars}`);
     const pageSize = block.page_size;
     if (
       pageSize !== undefined &&

@@ -30,4 +30,6 @@ export const SLACK_LIMITS = {
   tableRowsWithHeader: 101,
   tableColumns: 20,
   tablePageSize: 100,
+  /** data_table: the characters of all its cells together ("A single table's character count across all cells"). */
+  tableChars: 10_000,
 } as const;

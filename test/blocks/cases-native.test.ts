@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { casesTableBlock } from '../../blocks/cases-native';
 import { casesReport } from '../../blocks/cases-report';
 import { checkSlackLimits } from '../../blocks/check-limits';
 import type { CaseRecord } from '../../src/cases/case-record';
@@ -95,5 +96,29 @@ describe('casesReport with native blocks', () => {
     const text = JSON.stringify(ours);
     expect(text).not.toContain('<!channel>');
     expect(JSON.stringify(reply.blocks)).toContain('…and 960 more cases: every case is in the CSV.');
+  });
+});
+
+describe('casesTableBlock within the data_table character limit', () => {
+  it('drops rows from the end until all cells together are within 10,000 characters, and says how many it shows', () => {
+    const ranked = cases(100);
+    const block = casesTableBlock(ranked, 100);
+    const chars = block.rows.flat().reduce((sum, cell) => sum + ('text' in cell ? cell.text.length : 0), 0);
+
+    expect(chars).toBeLessThanOrEqual(10_000);
+    expect(block.rows.length).toBeLessThan(101);
+    expect(block.rows[1]?.[0]).toEqual({ type: 'raw_text', text: ranked[0]?.displayId });
+    expect(block.caption).toContain(`${block.rows.length - 1} of 100`);
+    expect(checkSlackLimits({ text: 'cases', blocks: [block] })).toEqual([]);
+  });
+
+  it('is caught by checkSlackLimits when a table goes over 10,000 characters', () => {
+    const cell = { type: 'raw_text', text: 'x'.repeat(2001) };
+    const problems = checkSlackLimits({
+      text: 'cases',
+      blocks: [{ type: 'data_table', caption: 'big', rows: [[cell], [cell], [cell], [cell], [cell]] }],
+    } as never);
+
+    expect(problems).toContain('blocks[0].rows: 10005 characters in all cells, limit 10000');
   });
 });
