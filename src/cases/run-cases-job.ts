@@ -1,7 +1,7 @@
 import { noticeReply } from '../../blocks/notice';
 import { logger } from '../lambda/logger';
 import type { CasesJob } from './cases-job';
-import { sendWithNativeFallback } from './native-blocks';
+import { BOT_WORKSPACE, sendWithNativeFallback } from './native-blocks';
 import {
   casesReportReply,
   prepareCasesReport,
@@ -39,7 +39,7 @@ export async function runCases(job: CasesJob, deps: CasesJobDeps): Promise<undef
 
   const fallback = {
     enabled: deps.config.cases.nativeBlocks,
-    workspace: reply.teamId ?? 'bot-workspace',
+    workspace: BOT_WORKSPACE,
     memory: deps.nativeBlocks,
   };
   if (query.public) {

@@ -2,7 +2,7 @@ import { logger } from '../lambda/logger';
 import type { SlackSink } from '../slack/api/slack-sink';
 import type { StateStore } from '../store/state-store';
 import { windowHoursOf } from './case-query';
-import { type NativeBlocksMemory, sendWithNativeFallback } from './native-blocks';
+import { BOT_WORKSPACE, type NativeBlocksMemory, sendWithNativeFallback } from './native-blocks';
 import {
   type CaseReportDeps,
   casesReportReply,
@@ -59,7 +59,7 @@ export async function runScheduledCasesReport(
           deps.channel,
           casesReportReply(report, { tableRows, filesNote, responseType: 'in_channel', native }),
         ),
-      { enabled: deps.report.cases.nativeBlocks, workspace: 'bot-workspace', memory: deps.nativeBlocks },
+      { enabled: deps.report.cases.nativeBlocks, workspace: BOT_WORKSPACE, memory: deps.nativeBlocks },
     );
   } catch (error) {
     await deps.store.release(key).catch(() => undefined);

@@ -3,10 +3,13 @@ import { nativeBlocksMemory, sendWithNativeFallback } from '../../src/cases/nati
 import type { StateStore } from '../../src/store/state-store';
 import { useLocalStateStore } from '../support/local-state-store';
 
-/** What @slack/web-api throws for `{ ok: false, error: 'invalid_blocks' }` (chat.postMessage, the weekly report). */
-const invalidBlocks = () =>
+/**
+ * What @slack/web-api throws for `{ ok: false, error: 'invalid_blocks', errors: [...] }` (chat.postMessage, the
+ * weekly report); Slack names the block it refused, here `what`.
+ */
+const invalidBlocks = (what = 'unsupported type: data_table [json-pointer:/blocks/1/type]') =>
   Object.assign(new Error('An API error occurred: invalid_blocks'), {
-    data: { ok: false, error: 'invalid_blocks' },
+    data: { ok: false, error: 'invalid_blocks', errors: [what] },
   });
 
 describe('sendWithNativeFallback', () => {
@@ -52,5 +55,30 @@ describe('sendWithNativeFallback', () => {
     expect(
       await sendWithNativeFallback(async (native) => native, { enabled: false, workspace: 'T3', memory }),
     ).toBe(false);
+  });
+
+  it('remembers nothing when the text form failed too, or when Slack named another block than the chart or table', async () => {
+    const memory = nativeBlocksMemory(store);
+    const down = new Error('An API error occurred: channel_not_found');
+
+    await expect(
+      sendWithNativeFallback(
+        async (native) => {
+          throw native ? invalidBlocks() : down;
+        },
+        { enabled: true, workspace: 'T4', memory },
+      ),
+    ).rejects.toBe(down);
+    const sent = await sendWithNativeFallback(
+      async (native) => {
+        if (native) throw invalidBlocks('must be more than 0 characters [json-pointer:/blocks/3/text/text]');
+        return 'text form';
+      },
+      { enabled: true, workspace: 'T5', memory },
+    );
+
+    expect(sent).toBe('text form');
+    expect(await memory.refused('T4')).toBe(false);
+    expect(await memory.refused('T5')).toBe(false);
   });
 });

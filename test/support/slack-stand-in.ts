@@ -86,10 +86,20 @@ export class SlackStandIn extends LoopbackStandIn {
       res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(retryAfter) });
       return void res.end('{"ok":false,"error":"ratelimited"}');
     }
-    if (this.refuses(body)) {
+    if (this.refusedTypeIn(body) !== undefined) {
       call.refused = 'invalid_blocks';
       res.writeHead(method === 'response_url' ? 400 : 200, { 'content-type': 'application/json' });
-      return void res.end('{"ok":false,"error":"invalid_blocks"}');
+      // As Slack answers: the refused block named, with a JSON pointer to it.
+      const type = this.refusedTypeIn(body) ?? 'block';
+      const said = [`unsupported type: ${type} [json-pointer:/blocks/0/type]`];
+      return void res.end(
+        JSON.stringify({
+          ok: false,
+          error: 'invalid_blocks',
+          errors: said,
+          response_metadata: { messages: said },
+        }),
+      );
     }
     for (const waiter of [...this.waiters]) {
       if (waiter.match(call)) {
@@ -133,10 +143,10 @@ export class SlackStandIn extends LoopbackStandIn {
     },
   };
 
-  private refuses(body: Record<string, unknown>): boolean {
+  private refusedTypeIn(body: Record<string, unknown>): string | undefined {
     // Blocks arrive as JSON (response_url) or as a JSON string inside a form (Web API): quotes may be escaped.
     const text = JSON.stringify(body);
-    return [...this.refusedBlockTypes].some((type) =>
+    return [...this.refusedBlockTypes].find((type) =>
       new RegExp(`\\\\?"type\\\\?":\\\\?"${type}\\\\?"`).test(text),
     );
   }
