@@ -81,7 +81,8 @@ export function supportCaseMessage(view: SupportCaseView): SlackMessage {
       ],
     },
   ];
-  const text = truncateText(
+  // The fallback shows in notifications as mrkdwn too: AWS's strings escaped, cut after escaping.
+  const text = escapeAndTruncate(
     `Support case ${view.displayId} (${view.severity}, ${view.status}) in ${account}: ${subject}`,
     500,
   );
@@ -100,7 +101,7 @@ export function supportCaseReply(event: {
     ? `\n>${escapeAndTruncate(event.excerpt.trim(), 600).replace(/\n/g, '\n>')}`
     : '';
   return {
-    text: truncateText(`${eventWords(event.eventName)}${event.who ? ` by ${event.who}` : ''}`, 300),
+    text: escapeAndTruncate(`${eventWords(event.eventName)}${event.who ? ` by ${event.who}` : ''}`, 300),
     blocks: [{ type: 'section', text: mrkdwnText(`${head}${excerpt}`) }],
   };
 }

@@ -54,4 +54,15 @@ describe('supportCaseMessage', () => {
     });
     expect(checkSlackLimits(reply)).toEqual([]);
   });
+
+  it('escapes AWS strings in the text fallbacks and cuts them after escaping', () => {
+    const message = supportCaseMessage(view);
+    const reply = supportCaseReply({ eventName: 'AddCommunicationToCase', who: '<!here> & co', excerpt: '' });
+
+    expect(message.text).not.toContain('<!channel>');
+    expect(message.text).toContain('&lt;prod &amp; payments&gt;');
+    expect(message.text.length).toBeLessThanOrEqual(500);
+    expect(message.text).not.toMatch(/&(?!amp;|lt;|gt;)/);
+    expect(reply.text).toBe('new correspondence by &lt;!here&gt; &amp; co');
+  });
 });
