@@ -15,14 +15,19 @@ import { runCasesCoverage } from './run-coverage-job';
 
 export { type CasesJobDeps, caseReportDeps } from './run-cases-job-deps';
 
-/** Long runs show progress no sooner than this, and at most twice (response_url takes 5 posts). */
-const PROGRESS = { intervalMs: 8000, maxUpdates: 2 };
+/**
+ * Long runs show progress no sooner than this, and at most twice, once when the report may go native (response_url
+ * takes 5 posts in 30 minutes, and a refused native report costs one more).
+ */
+const PROGRESS_INTERVAL_MS = 8000;
 
 /**
  * `/aws-cases`: collect, answer, then share the files (the report does not wait for the chart). Ephemeral (the
  * default): the report replaces the "collecting…" line and the CSV and chart go to the person's DM with the bot.
  * `public`: the report is posted in the channel, the "collecting…" line becomes a confirmation, and the files
- * follow in the channel. response_url posts: ≤ 2 progress + 1–2 answers + 1 if the files fail ≤ 5.
+ * follow in the channel. response_url posts: progress (2, or 1 with native blocks on) + the report (1, or 2 when
+ * Slack refuses the native form and it is sent again as text) + 1 confirmation when public + 1 if the files fail
+ * ≤ 5.
  */
 export async function runCases(job: CasesJob, deps: CasesJobDeps): Promise<undefined> {
   if (job.query.coverage) return runCasesCoverage(job, deps);
@@ -30,7 +35,7 @@ export async function runCases(job: CasesJob, deps: CasesJobDeps): Promise<undef
   const respond = deps.respond.bind(null, reply.responseUrl);
   const progress = progressUpdates(
     (text) => respond(noticeReply('working', text), { replaceOriginal: true }),
-    PROGRESS,
+    { intervalMs: PROGRESS_INTERVAL_MS, maxUpdates: deps.config.cases.nativeBlocks ? 1 : 2 },
   );
   const prepared = await prepareCasesReport(query, caseReportDeps(deps), progress.listener);
   await progress.settled();
