@@ -45,12 +45,17 @@ export const casesConfigSchema = z
     /** `config`: the accounts listed in `accounts`; `organization`: every ACTIVE account from ListAccounts. */
     accountSource: z.enum(['config', 'organization']).default('config'),
     /**
-     * Accounts read at the same time (AssumeRole + DescribeCases). 20 by default, from the two request limits in
-     * play: every AssumeRole comes from the bot's one account, so the fan-out lands on that account's STS rate
-     * quota (per account and regional endpoint, not raisable; AWS publishes no AssumeRole figure) — 20 slots,
-     * each an AssumeRole then at least one DescribeCases (≥ 100 ms each), keep it under ~100 AssumeRole/s, and
-     * cached credentials make a re-run within the hour call none. DescribeCases is made with each member account's
-     * own credentials, so Support's per-account throttling sees one call at a time per account whatever this is.
+     * Accounts read at the same time (AssumeRole + DescribeCases). 20 by default, from the limits AWS documents:
+     * - STS: every AssumeRole comes from the bot's one account. "IAM and AWS STS quotas"
+     *   (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html) lists object and size quotas
+     *   but no AssumeRole request rate; "How do I resolve API throttling or 'Rate exceeded' errors for IAM and AWS
+     *   STS?" (https://repost.aws/knowledge-center/iam-sts-throttling-error) says the rate limit is per account, can't
+     *   be increased, and advises back-off, caching the credentials and spreading calls — so 20 slots, each an
+     *   AssumeRole then at least one DescribeCases (≥ 100 ms), keep it under ~100 AssumeRole/s, and cached
+     *   credentials make a re-run within the hour call none.
+     * - AWS Support API: AWS publishes no DescribeCases request rate; its throttling is met with back-off. Each
+     *   DescribeCases is made with that member account's own credentials, so it sees one call at a time per account
+     *   whatever this is.
      */
     concurrency: z.number().int().min(1).max(100).default(20),
     /** Attempts per Support call and AssumeRole; a throttled account backs off without holding a slot (collectCases). */
