@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { CaseRecord } from '../src/cases/case-record';
 import type { SeverityBuckets } from '../src/cases/chart-buckets';
 import type { CaseSummary, Count } from '../src/cases/summarize-cases';
-import { caseDetailsMenu } from './case-details';
+import { caseDetailsButton, caseDetailsMenu } from './case-details';
 import { casesChartBlock, casesTableBlock } from './cases-native';
 import { type MessageBlock, mrkdwnText, plainText, type SlackReply } from './message';
 import { inlineCode, slackDate } from './mrkdwn';
@@ -94,7 +94,13 @@ export function casesReport(view: CasesReportView): SlackReply {
         ? nativeBlocks(summary.ranked, view.tableRows, view.native.chart)
         : tableBlocks(summary.ranked, view.tableRows)),
     );
-    const details = caseDetailsMenu(summary.ranked, view.tableRows);
+    // The text form gives its first cases a Details button each; the menu is for the cases without one (all of
+    // them in the native form: a data_table cell cannot hold a button).
+    const withoutButton = view.native ? 0 : DETAILS_BUTTONS;
+    const details =
+      Math.min(view.tableRows, summary.ranked.length) > withoutButton
+        ? caseDetailsMenu(summary.ranked, view.tableRows)
+        : undefined;
     if (details) blocks.push(details);
   } else {
     blocks.push({ type: 'section', text: mrkdwnText('No support cases in this window. :tada:') });
@@ -141,12 +147,28 @@ function caseLine(record: CaseRecord): string {
   );
 }
 
+/**
+ * Top cases shown one per section with a Details button beside them; the cases after these share sections (and
+ * the Details menu). 10 keeps the report far inside 50 blocks even with every failure section (≤ 11).
+ */
+const DETAILS_BUTTONS = 10;
+
 function tableBlocks(ranked: readonly CaseRecord[], rows: number): KnownBlock[] {
-  const { texts, shown } = packSections(ranked.slice(0, rows).map(caseLine), SLACK_LIMITS.sectionText);
+  const top = ranked.slice(0, rows);
+  const withButton = top.slice(0, DETAILS_BUTTONS);
+  const rest = packSections(top.slice(DETAILS_BUTTONS).map(caseLine), SLACK_LIMITS.sectionText);
+  const shown = withButton.length + rest.shown;
   const title = `*Cases that matter most* (open first, by severity, newest): ${shown} of ${ranked.length}`;
   const blocks: KnownBlock[] = [
     { type: 'section', text: mrkdwnText(title) },
-    ...texts.map((text): KnownBlock => ({ type: 'section', text: mrkdwnText(text) })),
+    ...withButton.map(
+      (record): KnownBlock => ({
+        type: 'section',
+        text: mrkdwnText(caseLine(record)),
+        ...(record.caseId ? { accessory: caseDetailsButton(record) } : {}),
+      }),
+    ),
+    ...rest.texts.map((text): KnownBlock => ({ type: 'section', text: mrkdwnText(text) })),
   ];
   if (ranked.length > shown) {
     blocks.push({

@@ -73,7 +73,7 @@ describe('casesReport', () => {
       '&lt;!channel&gt; EC2 instance i-0abc unreachable &amp; &lt;https://evil.example|click&gt;',
     );
     expect(text).not.toContain('<!channel>');
-    const table = reply.blocks.map((b) => JSON.stringify(b)).find((b) => b.includes('171000000003')) ?? '';
+    const table = JSON.stringify(reply.blocks.filter((b) => b.type === 'section'));
     expect(table.indexOf('171000000003')).toBeLessThan(table.indexOf('171000000001'));
     expect(table.indexOf('171000000001')).toBeLessThan(table.indexOf('171000000002'));
     expect(checkSlackLimits(reply)).toEqual([]);
@@ -210,5 +210,36 @@ describe('casesReport', () => {
     expect(JSON.stringify(reply.blocks)).toMatch(
       /…and \d+ more: every account not read is in the failures CSV/,
     );
+  });
+
+  it('gives each top case a Details button beside it, and the menu only to cases without one', () => {
+    const reply = casesReport(view(cases));
+    const buttons = reply.blocks.flatMap((b) => ('accessory' in b && b.accessory ? [b.accessory] : []));
+
+    expect(buttons).toHaveLength(3);
+    expect(buttons[0]).toMatchObject({
+      type: 'button',
+      action_id: 'cases-details-button',
+      value: `222222222222:${summarizeCases(cases, { from: FROM, to: TO }).ranked[0]?.caseId}`,
+    });
+    expect(JSON.stringify(reply.blocks)).not.toContain('cases-details-menu');
+    expect(checkSlackLimits(reply)).toEqual([]);
+  });
+
+  it('keeps 50 blocks and 25 elements per actions block with 40 top cases and 200 failed accounts', () => {
+    const failures = Array.from({ length: 200 }, (_, n) => ({
+      accountId: String(900000000000 + n),
+      accountName: `acct-${n}`,
+      reason: `AccessDenied ${n % 30}`,
+    }));
+    const reply = casesReport(view(worstCases(1000), { accountsTotal: 400, failures, tableRows: 40 }));
+    const buttons = reply.blocks.filter((b) => 'accessory' in b && b.accessory?.type === 'button');
+
+    expect(buttons).toHaveLength(10);
+    expect(reply.blocks.length).toBeLessThanOrEqual(50);
+    for (const block of reply.blocks)
+      if (block.type === 'actions') expect(block.elements.length).toBeLessThanOrEqual(25);
+    expect(JSON.stringify(reply.blocks)).toContain('cases-details-menu');
+    expect(checkSlackLimits(reply)).toEqual([]);
   });
 });
