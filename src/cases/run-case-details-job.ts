@@ -24,6 +24,15 @@ class CaseNotFoundError extends Error {
 }
 
 /**
+ * views.update's answer when the modal is gone (the person closed it before the worker finished): `not_found`
+ * (Slack's views.update errors), as @slack/web-api throws it in `data.error`.
+ */
+function isModalClosed(error: unknown): boolean {
+  const code = (error as { data?: { error?: string } }).data?.error;
+  return code === 'not_found' || code === 'view_not_found';
+}
+
+/**
  * A Details click: reads the case and all its communications (DescribeCommunications, paginated) with the cases
  * role in its account, then fills the modal the listener opened. Anything that goes wrong is said in the modal.
  */
@@ -66,12 +75,24 @@ export async function runCaseDetails(job: CaseDetailsJob, deps: CaseDetailsDeps)
       }),
     );
   } catch (error) {
+    if (isModalClosed(error)) return modalClosed(job);
     logger.warn('case details not shown', { error, account: job.accountId, caseId: job.caseId });
     const name = (error as { name?: string }).name ?? 'Error';
-    await deps.views.update(
-      job.viewId,
-      caseDetailsProblem(`Could not read the case (${name}): ${(error as Error).message}`),
-    );
+    await deps.views
+      .update(
+        job.viewId,
+        caseDetailsProblem(`Could not read the case (${name}): ${(error as Error).message}`),
+      )
+      .catch((cause: unknown) => {
+        if (!isModalClosed(cause)) throw cause;
+        modalClosed(job);
+      });
   }
+  return undefined;
+}
+
+/** Nobody is waiting for the modal any more: done, not a failure to retry. */
+function modalClosed(job: CaseDetailsJob): undefined {
+  logger.info('case details modal closed before it was filled', { viewId: job.viewId, caseId: job.caseId });
   return undefined;
 }

@@ -81,4 +81,25 @@ describe('runCaseDetails against the Support stand-in', () => {
 
     expect(JSON.stringify(updates[0]?.view.blocks)).toMatch(/Could not read the case \(CaseIdNotFound\)/);
   });
+
+  it('is done, not failed, when the person closed the modal before it was filled (views.update: not_found)', async () => {
+    const tried: string[] = [];
+    const closed = {
+      ...deps([]),
+      views: {
+        update: async (viewId: string) => {
+          tried.push(viewId);
+          throw Object.assign(new Error('An API error occurred: not_found'), {
+            data: { ok: false, error: 'not_found' },
+          });
+        },
+      },
+    };
+
+    await expect(runCaseDetails(job(CASE_ID), closed)).resolves.toBeUndefined();
+    await expect(
+      runCaseDetails(job('case-222222222222-muen-2024-0000000000000000'), closed),
+    ).resolves.toBeUndefined();
+    expect(tried).toEqual(['V0DETAILS1', 'V0DETAILS1']);
+  });
 });
