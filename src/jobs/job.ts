@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { autotagRetagJobSchema } from '../autotag/retag-job';
 import { bucketJobSchemas } from '../buckets/bucket-jobs';
+import { caseDetailsJobSchema } from '../cases/case-details-job';
 import { casesJobSchema } from '../cases/cases-job';
 import { healthJobSchemas } from '../health/health-jobs';
 import { whoamiJobSchema } from '../whoami/whoami-job';
@@ -9,6 +10,7 @@ import { whoamiJobSchema } from '../whoami/whoami-job';
 export const jobSchema = z.discriminatedUnion('kind', [
   whoamiJobSchema,
   casesJobSchema,
+  caseDetailsJobSchema,
   autotagRetagJobSchema,
   ...bucketJobSchemas,
   ...healthJobSchemas,

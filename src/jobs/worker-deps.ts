@@ -3,6 +3,7 @@ import type { AccountDirectory } from '../aws/account-directory';
 import type { CrossAccountCredentials } from '../aws/assume-role';
 import type { MemberClients } from '../aws/member-clients';
 import type { BucketJobDeps } from '../buckets/run-bucket-job';
+import type { CaseDetailsDeps } from '../cases/run-case-details-job';
 import type { CasesJobDeps } from '../cases/run-cases-job';
 import type { AppConfig } from '../config/schema';
 import type { HealthJobDeps } from '../health/health-job-deps';
@@ -15,7 +16,13 @@ import type { WhoamiJobDeps } from '../whoami/run-whoami-job';
  * What the worker passes to every runner: the union of what each feature's runner declares it needs, plus what
  * running a job itself needs. Built once per worker container (or test) and passed in.
  */
-export interface WorkerDeps extends WhoamiJobDeps, CasesJobDeps, RetagJobDeps, BucketJobDeps, HealthJobDeps {
+export interface WorkerDeps
+  extends WhoamiJobDeps,
+    CasesJobDeps,
+    CaseDetailsDeps,
+    RetagJobDeps,
+    BucketJobDeps,
+    HealthJobDeps {
   config: AppConfig;
   accounts: AccountDirectory;
   credentials: CrossAccountCredentials;

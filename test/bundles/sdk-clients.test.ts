@@ -15,6 +15,7 @@ const EXPECTED: Record<string, readonly (typeof CLIENTS)[number][]> = {
   autotagEvent: ['EC2Client'],
   catalogEvent: ['ServiceCatalogClient', 'CloudFormationClient'],
   casesSchedule: ['SupportClient'],
+  supportCaseEvent: ['SupportClient'],
   healthEvent: [],
   slackHttp: [],
 };
