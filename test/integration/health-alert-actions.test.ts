@@ -12,6 +12,7 @@ const ONCALL = 'U0ONCALL1';
 const STRANGER = 'U0STRANGE1';
 const ADMIN = 'U0ADMIN001';
 const PROD_OPS = 'C0PRODOPS1';
+const AUDIT = 'C0AUDIT001';
 
 /** ec2-issue-open as another event of the same type in the same account (its own ARN and delivery id). */
 const anotherEc2Issue = (n: number) => anotherHealthEvent('ec2-issue-open', `again-${n}`);
@@ -26,10 +27,15 @@ describe('Health alert buttons: I’m on it, Mute…, Unmute (slack-http, worker
   });
   afterAll(() => bot.stop());
 
+  const isAuditPost = (c: RecordedCall) => c.method === 'chat.postMessage' && c.body.channel === AUDIT;
+  let auditPosts: string[] = [];
+  /** The calls `act` made, but for its audit channel lines (kept in `auditPosts`, as their text). */
   const callsDuring = async (act: () => Promise<unknown>) => {
     const before = bot.slack.calls.length;
     await act();
-    return bot.slack.calls.slice(before);
+    const calls = bot.slack.calls.slice(before);
+    auditPosts = calls.filter(isAuditPost).map((c) => String(c.body.text));
+    return calls.filter((c) => !isAuditPost(c));
   };
   const click = (actionId: string, userId: string, triggerId: string, ts = alertTs, value?: string) =>
     bot.click({ actionId, userId, channel: PROD_OPS, ts, triggerId, ...(value ? { value } : {}) });
@@ -50,6 +56,9 @@ describe('Health alert buttons: I’m on it, Mute…, Unmute (slack-http, worker
     expect(first[0]?.body.ts).toBe(alertTs);
     expect(JSON.stringify(first[0]?.body.blocks)).toContain(`:eyes: <@${ADA}> is on it`);
     expect(first[1]?.body.thread_ts).toBe(alertTs);
+    expect(auditPosts).toEqual([
+      expect.stringMatching(new RegExp(`^health\\.onit on arn:aws:health:.* by ${ADA}: ok$`)),
+    ]);
     expect(JSON.stringify(first[1]?.body.blocks)).toContain(`<@${ADA}> is on it`);
 
     const second = await callsDuring(() => click(HEALTH_ON_IT, LI, 'on-2'));
@@ -57,6 +66,14 @@ describe('Health alert buttons: I’m on it, Mute…, Unmute (slack-http, worker
 
     const off = await callsDuring(() => click(HEALTH_ON_IT, ADA, 'on-3'));
     expect(off.map((c) => c.method)).toEqual(['chat.update']);
+    expect(auditPosts).toHaveLength(1);
+    expect((await bot.store.listAudit('health.onit')).map((e) => [e.actor, e.detail?.on])).toEqual(
+      expect.arrayContaining([
+        [ADA, true],
+        [LI, true],
+        [ADA, false],
+      ]),
+    );
     expect(JSON.stringify(off[0]?.body.blocks)).toContain(`:eyes: <@${LI}> is on it`);
 
     const back = await callsDuring(() => click(HEALTH_ON_IT, ADA, 'on-4'));
@@ -75,6 +92,9 @@ describe('Health alert buttons: I’m on it, Mute…, Unmute (slack-http, worker
     expect(calls.map((c) => c.method)).toEqual(['response_url']);
     expect(calls[0]?.body.response_type).toBe('ephemeral');
     expect(JSON.stringify(calls[0]?.body)).toContain('health.muteAllowed');
+    expect(auditPosts).toEqual([
+      expect.stringMatching(new RegExp(`^health\\.mute on .* by ${STRANGER}: refused$`)),
+    ]);
     expect(await bot.store.listAudit('health.mute')).toEqual([
       expect.objectContaining({ actor: STRANGER, result: 'refused' }),
     ]);
@@ -110,6 +130,9 @@ describe('Health alert buttons: I’m on it, Mute…, Unmute (slack-http, worker
       target: 'AWS_EC2_OPERATIONAL_ISSUE in prod-payments',
     });
     muteId = String((audit[0]?.detail as { muteId?: string } | undefined)?.muteId);
+    expect(auditPosts).toEqual([
+      `health.mute on AWS_EC2_OPERATIONAL_ISSUE in prod-payments by ${ONCALL}: ok`,
+    ]);
     announcementTs = String(reply.ts);
 
     const muted = anotherEc2Issue(1);
@@ -154,6 +177,7 @@ describe('Health alert buttons: I’m on it, Mute…, Unmute (slack-http, worker
   it('lets only an allowed person Unmute, from the announcement; then that event type posts again', async () => {
     const refused = await callsDuring(() => click(HEALTH_UNMUTE, STRANGER, 'unmute-no', alertTs, muteId));
     expect(refused.map((c) => c.method)).toEqual(['response_url']);
+    expect(auditPosts).toEqual([`health.unmute on ${muteId} by ${STRANGER}: refused`]);
 
     const ts = announcementTs;
     const wrongMessage = await callsDuring(() =>
@@ -167,6 +191,9 @@ describe('Health alert buttons: I’m on it, Mute…, Unmute (slack-http, worker
     expect(JSON.stringify(edit.body.blocks)).toContain(`unmuted by <@${ADMIN}>`);
     expect(JSON.stringify(edit.body.blocks)).not.toContain(HEALTH_UNMUTE);
     expect((await bot.store.listAudit('health.unmute'))[0]).toMatchObject({ actor: ADMIN, result: 'ok' });
+    expect(auditPosts).toEqual([
+      `health.unmute on AWS_EC2_OPERATIONAL_ISSUE in prod-payments by ${ADMIN}: ok`,
+    ]);
 
     const again = await callsDuring(() => bot.deliver(anotherEc2Issue(2)));
     expect(again.map((c) => [c.method, c.body.channel])).toEqual([['chat.postMessage', PROD_OPS]]);

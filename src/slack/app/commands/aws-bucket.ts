@@ -6,7 +6,7 @@ import { planBucketCommand } from '../../../buckets/plan-bucket-command';
 import { startJob } from '../../../jobs/start-job';
 import { logger } from '../../../lambda/logger';
 import { userGroupMembers } from '../../api/user-group-members';
-import { auditRefusal } from '../audit-bucket-refusal';
+import { auditRefusal } from '../audit-refusal';
 import { toRespondArguments } from '../bolt-reply';
 import type { SlackAppDeps } from '../deps';
 import { commandInput } from '../slash-command';

@@ -6,7 +6,7 @@ import { bucketAccount } from '../../../buckets/bucket-account';
 import type { UploadMetadata } from '../../../buckets/modal-metadata';
 import { logger } from '../../../lambda/logger';
 import { userGroupMembers } from '../../api/user-group-members';
-import { auditRefusal } from '../audit-bucket-refusal';
+import { auditRefusal } from '../audit-refusal';
 import { toRespondArguments } from '../bolt-reply';
 import type { SlackAppDeps } from '../deps';
 import { saveViewMetadata } from '../view-metadata';

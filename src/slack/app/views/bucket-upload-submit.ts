@@ -8,7 +8,7 @@ import { acceptJob, JobRefusedError } from '../../../jobs/accept-job';
 import { logger } from '../../../lambda/logger';
 import { respondToUrl } from '../../api/response-url';
 import { userGroupMembers } from '../../api/user-group-members';
-import { auditRefusal } from '../audit-bucket-refusal';
+import { auditRefusal } from '../audit-refusal';
 import type { SlackAppDeps } from '../deps';
 import { loadViewMetadata, STALE_VIEW_MESSAGE } from '../view-metadata';
 

@@ -1,15 +1,15 @@
 import type { Middleware, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { bucketNoticeModal } from '../../../../blocks/bucket-website-modal';
 import { noticeReply } from '../../../../blocks/notice';
-import { bucketTarget } from '../../../buckets/audit-bucket-action';
 import { bucketPatternProblem, mayRunBucketCommand } from '../../../buckets/bucket-access';
 import { bucketNameProblems } from '../../../buckets/bucket-name-rules';
+import { bucketTarget } from '../../../buckets/bucket-target';
 import { websiteConfirmMetadata } from '../../../buckets/modal-metadata';
 import { acceptJob, JobRefusedError } from '../../../jobs/accept-job';
 import { logger } from '../../../lambda/logger';
 import { respondToUrl } from '../../api/response-url';
 import { userGroupMembers } from '../../api/user-group-members';
-import { auditRefusal } from '../audit-bucket-refusal';
+import { auditRefusal } from '../audit-refusal';
 import type { SlackAppDeps } from '../deps';
 import { loadViewMetadata, STALE_VIEW_MESSAGE } from '../view-metadata';
 

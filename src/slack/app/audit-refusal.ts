@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
-import { auditBucketAction } from '../../buckets/audit-bucket-action';
 import { logger } from '../../lambda/logger';
+import { auditAction } from '../api/audit-action';
 import { withinSlackLimits } from '../api/slack-sink';
 import type { SlackAppDeps } from './deps';
 
@@ -11,23 +11,23 @@ import type { SlackAppDeps } from './deps';
 const AUDIT_POST_BUDGET_MS = 1000;
 
 /**
- * Audits a refused bucket action from a Slack listener (state table + audit channel through the listener's
+ * Audits a refused action (a bucket action, a Health mute…) from a Slack listener (state table + audit channel through the listener's
  * client). The refusal reaches the person even if auditing fails; the failure is logged.
  */
 export async function auditRefusal(
-  refusal: { action: string; target: string; reason: string },
+  refusal: { action: string; target: string; reason?: string },
   actor: string,
   deps: SlackAppDeps,
   client: WebClient,
 ): Promise<void> {
   try {
-    await auditBucketAction(
+    await auditAction(
       {
         action: refusal.action,
         actor,
         target: refusal.target,
         result: 'refused',
-        detail: { reason: refusal.reason },
+        ...(refusal.reason ? { detail: { reason: refusal.reason } } : {}),
       },
       {
         store: deps.store,
@@ -39,7 +39,7 @@ export async function auditRefusal(
       },
     );
   } catch (error) {
-    logger.error('could not audit a refused bucket action', { ...refusal, actor, error });
+    logger.error('could not audit a refused action', { ...refusal, actor, error });
   }
 }
 
