@@ -68,8 +68,14 @@ export async function sendReminders(deps: RemindersDeps): Promise<RemindersOutco
         outcome.alreadySent += 1;
         continue;
       }
-      const account = event.accounts[0];
-      const mentions = account ? deps.router.mentionsFor({ ...event, accountId: account.id }, channel) : [];
+      // Accounts may be routed by different routes to this channel: each one's mention is asked for.
+      const mentions = [
+        ...new Set(
+          event.accounts.flatMap((account) =>
+            deps.router.mentionsFor({ ...event, accountId: account.id }, channel),
+          ),
+        ),
+      ];
       await deps.sink.post(
         data.channelId,
         healthReminder({ ...event, offset, mentions, watchers: data.watchers ?? [] }),

@@ -1,0 +1,77 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { SlackMessage } from '../../blocks/message';
+import { messageKey } from '../../src/health/health-state';
+import type { OpenEvent } from '../../src/health/open-events';
+import { type RemindersDeps, sendReminders } from '../../src/health/send-reminders';
+import type { SlackSink } from '../../src/slack/api/slack-sink';
+import type { StateStore } from '../../src/store/state-store';
+import { useLocalStateStore } from '../support/local-state-store';
+
+const HOUR = 3_600_000;
+const NOW = new Date('2026-03-01T12:00:00Z');
+let n = 0;
+
+/** A scheduled change starting in 20 hours for these accounts, with its alert posted in C0MAINT001. */
+async function upcomingChange(store: StateStore, accounts: string[]): Promise<OpenEvent> {
+  n += 1;
+  const event: OpenEvent = {
+    eventArn: `arn:aws:health:eu-west-1::event/RDS/AWS_RDS_MAINTENANCE_SCHEDULED/reminder-test-${n}`,
+    service: 'RDS',
+    eventTypeCode: 'AWS_RDS_MAINTENANCE_SCHEDULED',
+    category: 'scheduledChange',
+    status: 'upcoming',
+    region: 'eu-west-1',
+    startTime: new Date(NOW.getTime() + 20 * HOUR).toISOString(),
+    lastUpdatedTime: NOW.toISOString(),
+    organizationView: true,
+    accounts: accounts.map((id) => ({ id })),
+    accountCount: accounts.length,
+  };
+  await store.create('health#open', event.eventArn, event);
+  const { pk, sk } = messageKey(event.eventArn, 'C0MAINT001');
+  await store.create(pk, sk, { channelId: 'C0MAINT001', ts: `17000000${n}.000100`, renderedVersion: 1 });
+  return event;
+}
+
+describe('sendReminders', () => {
+  let store: StateStore;
+  useLocalStateStore('health-send-reminders-test', (s) => {
+    store = s;
+  });
+  let posts: { channel: string; message: SlackMessage }[];
+  let failNext: boolean;
+  const sink = {
+    post: async (channel: string, message: SlackMessage) => {
+      if (failNext) {
+        failNext = false;
+        throw new Error('Slack answered 500');
+      }
+      posts.push({ channel, message });
+      return { channel, ts: '1.2' };
+    },
+  } as unknown as SlackSink;
+  const deps = (): RemindersDeps => ({
+    store,
+    sink,
+    // Each account's route has its own mention (one team per account).
+    router: { mentionsFor: (subject) => [`S0TEAM${subject.accountId.slice(0, 3)}`] },
+    offsets: ['7d', '1d', '1h'],
+    now: NOW,
+  });
+  beforeEach(() => {
+    posts = [];
+    failNext = false;
+    // Only the events of this test are open.
+    return store
+      .query('health#open')
+      .then((rows) => Promise.all(rows.map((r) => store.remove('health#open', r.sk, r.version))));
+  });
+
+  it('mentions the route of every account of the event, not only the first', async () => {
+    await upcomingChange(store, ['111111111111', '222222222222']);
+    await sendReminders(deps());
+    const text = JSON.stringify(posts.map((p) => p.message.blocks));
+    expect(text).toContain('<!subteam^S0TEAM111>');
+    expect(text).toContain('<!subteam^S0TEAM222>');
+  });
+});
