@@ -59,12 +59,8 @@ export async function sendReminders(deps: RemindersDeps): Promise<RemindersOutco
     for (const { sk, data } of messages) {
       if (!data.ts || !data.channelId) continue;
       const channel = sk.slice('msg#'.length);
-      if (
-        !(await deps.store.claim(
-          `health-reminder#${event.eventArn}#${channel}#${offset}`,
-          HEALTH_STATE_TTL_SECONDS,
-        ))
-      ) {
+      const claim = `health-reminder#${event.eventArn}#${channel}#${offset}`;
+      if (!(await deps.store.claim(claim, HEALTH_STATE_TTL_SECONDS))) {
         outcome.alreadySent += 1;
         continue;
       }
@@ -76,11 +72,17 @@ export async function sendReminders(deps: RemindersDeps): Promise<RemindersOutco
           ),
         ),
       ];
-      await deps.sink.post(
-        data.channelId,
-        healthReminder({ ...event, offset, mentions, watchers: data.watchers ?? [] }),
-        { threadTs: data.ts },
-      );
+      try {
+        await deps.sink.post(
+          data.channelId,
+          healthReminder({ ...event, offset, mentions, watchers: data.watchers ?? [] }),
+          { threadTs: data.ts },
+        );
+      } catch (error) {
+        // Not sent: the next run (or Lambda's retry) sends it.
+        await deps.store.release(claim).catch(() => undefined);
+        throw error;
+      }
       outcome.sent += 1;
       logger.info('health reminder sent', { eventArn: event.eventArn, channel, offset });
     }

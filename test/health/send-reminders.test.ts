@@ -74,4 +74,13 @@ describe('sendReminders', () => {
     expect(text).toContain('<!subteam^S0TEAM111>');
     expect(text).toContain('<!subteam^S0TEAM222>');
   });
+
+  it('sends the reminder on the next run when Slack failed the first time (the claim is given back)', async () => {
+    await upcomingChange(store, ['111111111111']);
+    failNext = true;
+    await expect(sendReminders(deps())).rejects.toThrow('Slack answered 500');
+    expect(posts).toEqual([]);
+    expect(await sendReminders(deps())).toEqual({ sent: 1, alreadySent: 0 });
+    expect(posts).toHaveLength(1);
+  });
 });
