@@ -56,11 +56,7 @@ describe('reconcileHealth, first run', () => {
         delivered.push(arn);
       },
       ownAccount: async () => '111111111111',
-      config: {
-        lookbackHours: 6,
-        firstRunOpenEvents: true,
-        organizationView: true,
-      } as ReconcileDeps['config'],
+      config: { view: 'organization', lookbackHours: 6, firstRunOpenEvents: true },
       now: NOW,
     });
 
