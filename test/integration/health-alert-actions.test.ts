@@ -102,11 +102,17 @@ describe('Health alert buttons: I’m on it, Mute…, Unmute (slack-http, worker
 
   let announcementTs = '';
   let muteId = '';
+  let muteView: Record<string, unknown> = {};
+  const muteValues = {
+    [MUTE_SCOPE_BLOCK]: { value: { type: 'radio_buttons', selected_option: { value: '1' } } },
+    [MUTE_DURATION_BLOCK]: { value: { type: 'static_select', selected_option: { value: '7' } } },
+  };
 
   it('mutes from the modal: thread reply, audit; the next event of that type in that account posts nothing but reaches Airtable', async () => {
     await click(HEALTH_MUTE, ONCALL, 'mute-1');
     const opened = await bot.slack.waitFor('views.open', 5000, (c) => c.body.trigger_id === 'mute-1');
     const view = opened.body.view as Record<string, unknown>;
+    muteView = view;
     expect(checkSlackLimits(view, 'modal')).toEqual([]);
     const options = JSON.stringify(view.blocks);
     expect(options).toContain('AWS_EC2_OPERATIONAL_ISSUE in prod-payments');
@@ -140,6 +146,26 @@ describe('Health alert buttons: I’m on it, Mute…, Unmute (slack-http, worker
     expect(during).toEqual([]);
     const arn = (muted.detail as { eventArn: string }).eventArn;
     expect(bot.airtable.rows(HEALTH_AIRTABLE_TABLE).filter((row) => row.EventArn === arn)).toHaveLength(1);
+  });
+
+  it('checks the person again on submit: a modal submitted by someone not allowed mutes nothing, and is audited', async () => {
+    const calls = await callsDuring(() => bot.submitAndSettle(muteView, STRANGER, 'V0MUTE0002', muteValues));
+
+    expect(calls.filter((c) => c.method === 'chat.postMessage')).toEqual([]);
+    expect(auditPosts).toEqual([`health.mute on V0MUTE0002 by ${STRANGER}: refused`]);
+    const audit = await bot.store.listAudit('health.mute');
+    expect(audit.filter((e) => e.result === 'ok')).toHaveLength(1);
+    expect(audit).toContainEqual(
+      expect.objectContaining({ actor: STRANGER, result: 'refused', target: 'V0MUTE0002' }),
+    );
+  });
+
+  it('mutes once when Slack delivers the same submission again (same view id)', async () => {
+    const calls = await callsDuring(() => bot.submitAndSettle(muteView, ONCALL, 'V0MUTE0001', muteValues));
+
+    expect(calls.filter((c) => c.method === 'chat.postMessage')).toEqual([]);
+    expect(auditPosts).toEqual([]);
+    expect((await bot.store.listAudit('health.mute')).filter((e) => e.result === 'ok')).toHaveLength(1);
   });
 
   it('/aws-health lists open events by account and service, the mutes (Unmute only for allowed people) and one event in full', async () => {
