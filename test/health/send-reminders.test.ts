@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SlackMessage } from '../../blocks/message';
+import { saveMute } from '../../src/health/health-mutes';
 import { messageKey } from '../../src/health/health-state';
 import type { OpenEvent } from '../../src/health/open-events';
 import { type RemindersDeps, sendReminders } from '../../src/health/send-reminders';
@@ -82,5 +83,24 @@ describe('sendReminders', () => {
     expect(posts).toEqual([]);
     expect(await sendReminders(deps())).toEqual({ sent: 1, alreadySent: 0 });
     expect(posts).toHaveLength(1);
+  });
+  it('sends no reminder for a scheduled change muted from Slack', async () => {
+    const event = await upcomingChange(store, ['333333333333']);
+    await saveMute(
+      store,
+      {
+        id: 'mute-reminder-test',
+        scope: { kind: 'service', service: 'RDS', accountId: '333333333333' },
+        until: new Date(NOW.getTime() + 7 * 24 * HOUR).toISOString(),
+        by: 'U0ONCALL1',
+        at: NOW.toISOString(),
+        eventArn: event.eventArn,
+        alert: { channelId: 'C0MAINT001', ts: '1700000000.000100' },
+      },
+      NOW,
+    );
+
+    expect(await sendReminders(deps())).toEqual({ sent: 0, alreadySent: 0 });
+    expect(posts).toEqual([]);
   });
 });
