@@ -11,6 +11,12 @@ import { findPostedAlert } from './message-index';
 import { scopePlain } from './mute-scope';
 import { NOT_AN_ALERT } from './run-watch-job';
 
+/** Audits a mute or unmute the worker refused, and tells the person why (nothing was changed). */
+async function refuse(action: string, actor: string, target: string, why: string, deps: HealthJobDeps) {
+  await auditHealthAction({ action, actor, target, result: 'refused', detail: { reason: why } }, deps);
+  return noticeReply('problem', why);
+}
+
 export function muteLine(mute: StoredMute): MuteLine {
   return {
     id: mute.id,
@@ -32,17 +38,13 @@ export async function runHealthMute(job: HealthMuteJob, deps: HealthJobDeps): Pr
   if (!alert || !view) return noticeReply('problem', NOT_AN_ALERT);
   const choice = muteChoicesOf(view).find((c) => sameScope(c.scope, job.scope));
   if (!choice) {
-    await auditHealthAction(
-      {
-        action: 'health.mute',
-        actor: job.actor,
-        target: alert.eventArn,
-        result: 'refused',
-        detail: { reason: 'scope not offered' },
-      },
+    return refuse(
+      'health.mute',
+      job.actor,
+      alert.eventArn,
+      'That alert does not offer this mute; nothing was changed.',
       deps,
     );
-    return noticeReply('problem', 'That alert does not offer this mute; nothing was changed.');
   }
   const now = deps.now();
   if (Date.parse(job.until) <= now.getTime())
@@ -90,17 +92,13 @@ export async function runHealthUnmute(job: HealthUnmuteJob, deps: HealthJobDeps)
   const { mute } = found;
   const from = job.message;
   if (from && (mute.announcement?.channelId !== from.channelId || mute.announcement?.ts !== from.ts)) {
-    await auditHealthAction(
-      {
-        action: 'health.unmute',
-        actor: job.actor,
-        target: mute.id,
-        result: 'refused',
-        detail: { reason: 'button of another message' },
-      },
+    return refuse(
+      'health.unmute',
+      job.actor,
+      mute.id,
+      'That Unmute button does not belong to this mute; nothing was changed.',
       deps,
     );
-    return noticeReply('problem', 'That Unmute button does not belong to this mute; nothing was changed.');
   }
   await removeMute(deps.store, mute.id);
   const what = scopePlain(mute.scope, mute.accountName);
