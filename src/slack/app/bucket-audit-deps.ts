@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
-import type { BucketAuditDeps } from '../../buckets/audit-bucket-action';
 import { logger } from '../../lambda/logger';
+import type { AuditDeps as BucketAuditDeps } from '../api/audit-action';
 import { withinSlackLimits } from '../api/slack-sink';
 import type { SlackAppDeps } from './deps';
 
