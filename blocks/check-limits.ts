@@ -82,6 +82,9 @@ function walk(message: unknown, kind: Kind, problems: string[], fix: boolean): v
   });
   maxCount(root, 'blocks', kind === 'message' ? L.messageBlocks : L.modalBlocks, 'blocks', hiddenBlocks);
 
+  const charts = list(root.blocks).filter((block) => record(block).type === 'data_visualization');
+  if (charts.length > L.chartsPerMessage)
+    at('blocks', `${charts.length} data_visualization blocks, limit ${L.chartsPerMessage}`);
   for (const [index, raw] of list(root.blocks).entries()) {
     const block = record(raw);
     const path = `blocks[${index}]`;
@@ -124,6 +127,12 @@ function walk(message: unknown, kind: Kind, problems: string[], fix: boolean): v
         if (typeof block.alt_text !== 'string' || block.alt_text === '')
           at(`${path}.alt_text`, 'images need alt text');
         break;
+      case 'data_visualization':
+        checkChart(block, path);
+        break;
+      case 'data_table':
+        checkDataTable(block, path);
+        break;
       case 'divider':
       case 'rich_text':
       case 'markdown':
@@ -137,6 +146,47 @@ function walk(message: unknown, kind: Kind, problems: string[], fix: boolean): v
     root.blocks = list(root.blocks).filter(
       (block) => record(block).type !== 'actions' || list(record(block).elements).length > 0,
     );
+
+  /** Title, series, categories and labels within the data visualization reference's limits. */
+  function checkChart(block: Obj, path: string): void {
+    maxLength(block, 'title', L.chartTitle, `${path}.title`);
+    const chart = record(block.chart);
+    if (chart.type === 'pie') {
+      maxCount(chart, 'segments', L.chartSeries, `${path}.chart.segments`);
+      return;
+    }
+    maxCount(chart, 'series', L.chartSeries, `${path}.chart.series`);
+    const axis = record(chart.axis_config);
+    maxCount(axis, 'categories', L.chartCategories, `${path}.chart.axis_config.categories`);
+    for (const [i, category] of list(axis.categories).entries())
+      if (String(category).length > L.chartLabel)
+        at(`${path}.chart.axis_config.categories[${i}]`, `longer than ${L.chartLabel} characters`);
+    for (const [i, series] of list(chart.series).entries()) {
+      maxLength(record(series), 'name', L.chartLabel, `${path}.chart.series[${i}].name`);
+      maxCount(record(series), 'data', L.chartCategories, `${path}.chart.series[${i}].data`);
+    }
+  }
+
+  /** 2–101 rows (header included), every row as wide, ≤ 20 columns, a caption, page_size 1–100. */
+  function checkDataTable(block: Obj, path: string): void {
+    if (typeof block.caption !== 'string' || block.caption === '') at(`${path}.caption`, 'missing caption');
+    const rows = list(block.rows);
+    if (rows.length < 2) at(`${path}.rows`, 'needs a header row and at least one row');
+    maxCount(block, 'rows', L.tableRowsWithHeader, `${path}.rows`);
+    const width = list(rows[0]).length;
+    if (width > L.tableColumns) at(`${path}.rows[0]`, `${width} columns, limit ${L.tableColumns}`);
+    if (rows.some((row) => list(row).length !== width)) at(`${path}.rows`, 'rows of different widths');
+    const chars = rows
+      .flatMap((row) => list(row))
+      .reduce<number>((sum, cell) => sum + String(record(cell).text ?? '').length, 0);
+    if (chars > L.tableChars) at(`${path}.rows`, `${chars} characters in all cells, limit ${L.tableChars}`);
+    const pageSize = block.page_size;
+    if (
+      pageSize !== undefined &&
+      (typeof pageSize !== 'number' || pageSize < 1 || pageSize > L.tablePageSize)
+    )
+      at(`${path}.page_size`, `must be 1–${L.tablePageSize}`);
+  }
 
   /** Checks (and with `fix` cuts) one element; false when it must be dropped (a link Slack cannot take). */
   function checkElement(raw: unknown, path: string): boolean {

@@ -46,6 +46,11 @@ const EC2_FRAGMENT: Record<ResourceKind, (id: string) => string> = {
   'elastic-ip': (id) => `ElasticIpDetails:AllocationId=${id}`,
 };
 
+/** A support case in the Support Center (sign in to its account first). */
+export function supportCaseUrl(partition: string, displayId: string): string {
+  return consoleUrl(partition, 'us-east-1', 'support', `/case/?displayId=${encodeURIComponent(displayId)}`);
+}
+
 /** The EC2 console page of one resource. */
 export function ec2ConsoleUrl(partition: string, region: string, kind: ResourceKind, id: string): string {
   return consoleUrl(partition, region, 'ec2', EC2_FRAGMENT[kind](encodeURIComponent(id)));

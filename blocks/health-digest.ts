@@ -14,11 +14,13 @@ export interface DigestInput {
   /** When the period ended. */
   end: Date;
   digest: string;
+  /** Lines beyond what one message shows: left queued for the next digest. */
+  held?: number;
   linkOf: (line: DigestLine) => string;
 }
 
 /** One message for a digest route's period: one line per event (status, account, type, link) and "Post as alert". */
-export function healthDigestMessage({ lines, end, digest, linkOf }: DigestInput): SlackMessage {
+export function healthDigestMessage({ lines, end, digest, held = 0, linkOf }: DigestInput): SlackMessage {
   const shown = lines.slice(0, DIGEST_LINES_SHOWN);
   const blocks: KnownBlock[] = [
     {
@@ -42,10 +44,11 @@ export function healthDigestMessage({ lines, end, digest, linkOf }: DigestInput)
       }),
     ),
   ];
-  if (lines.length > shown.length)
+  const more = held + lines.length - shown.length;
+  if (more > 0)
     blocks.push({
       type: 'context',
-      elements: [mrkdwnText(`…and ${lines.length - shown.length} more; /aws-health lists every open event`)],
+      elements: [mrkdwnText(`…and ${more} more in the next digest; /aws-health lists every open event`)],
     });
   return { text: `AWS Health digest: ${lines.length} events`, blocks };
 }

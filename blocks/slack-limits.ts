@@ -20,4 +20,16 @@ export const SLACK_LIMITS = {
   inputLabel: 2000,
   optionText: 75,
   staticSelectOptions: 100,
+  /** data_visualization (docs.slack.dev/reference/block-kit/blocks/data-visualization-block). */
+  chartTitle: 50,
+  chartSeries: 6,
+  chartCategories: 20,
+  chartLabel: 20,
+  chartsPerMessage: 2,
+  /** data_table (docs.slack.dev/reference/block-kit/blocks/data-table-block): header row + 100 rows. */
+  tableRowsWithHeader: 101,
+  tableColumns: 20,
+  tablePageSize: 100,
+  /** data_table: the characters of all its cells together ("A single table's character count across all cells"). */
+  tableChars: 10_000,
 } as const;

@@ -1,5 +1,8 @@
 import { logger } from '../lambda/logger';
-import { auditBucketAction, type BucketAuditDeps } from './audit-bucket-action';
+import {
+  auditAction as auditBucketAction,
+  type AuditDeps as BucketAuditDeps,
+} from '../slack/api/audit-action';
 
 /** A bucket action refused before anything ran: what was asked, on which target, and why not. */
 export interface BucketRefusal {

@@ -8,11 +8,11 @@ import type { AccountDirectory } from '../aws/account-directory';
 import type { GroupMembers } from '../config/allow-list';
 import type { AppConfig } from '../config/schema';
 import type { ReplyTarget } from '../slack/api/reply-target';
-import { bucketTarget } from './audit-bucket-action';
 import { bucketPatternProblem, MUTATING, mayRunBucketCommand } from './bucket-access';
 import { bucketAccount } from './bucket-account';
 import { parseBucketCommand } from './bucket-command-args';
 import type { BucketJob } from './bucket-jobs';
+import { bucketTarget } from './bucket-target';
 import { BUCKET_DOC } from './command-doc';
 import type { WebsiteConfirmMetadata } from './modal-metadata';
 

@@ -1,11 +1,11 @@
 import type { AccountDirectory } from '../aws/account-directory';
 import type { GroupMembers } from '../config/allow-list';
 import type { AppConfig } from '../config/schema';
-import { bucketTarget } from './audit-bucket-action';
 import type { BucketRefusal } from './audit-bucket-refusal';
 import { bucketPatternProblem, mayRunBucketCommand } from './bucket-access';
 import type { BucketJobOfKind } from './bucket-jobs';
 import { bucketNameProblems } from './bucket-name-rules';
+import { bucketTarget } from './bucket-target';
 import type { WebsiteConfirmMetadata } from './modal-metadata';
 
 export interface WebsiteConfirmSubmission {

@@ -7,13 +7,14 @@ import { AssumeRoleError } from '../aws/assume-role';
 import type { MemberClients } from '../aws/member-clients';
 import type { AppConfig } from '../config/schema';
 import { logger } from '../lambda/logger';
+import { auditAction } from '../slack/api/audit-action';
 import type { SlackFiles } from '../slack/api/slack-files';
 import { SlackFileError } from '../slack/api/slack-files';
 import type { SlackSink } from '../slack/api/slack-sink';
 import type { StateStore } from '../store/state-store';
-import { auditBucketAction, bucketTarget } from './audit-bucket-action';
 import { bucketPatternProblem } from './bucket-access';
 import type { BucketJob } from './bucket-jobs';
+import { bucketTarget } from './bucket-target';
 import { CsvConversionError } from './csv-to-json';
 import { BucketJobError, isAccessDenied, s3ErrorName } from './s3-errors';
 
@@ -66,7 +67,7 @@ export async function runBucketJob(
       result,
       detail: { ...detail, jobId: job.id },
     };
-    await auditBucketAction(entry, {
+    await auditAction(entry, {
       store: deps.store,
       auditChannel: deps.config.slack.auditChannel,
       post: (c, m) => deps.sink.post(c, m),

@@ -1,4 +1,5 @@
 import { AssumeRoleError } from '../aws/assume-role';
+import type { FailureCause } from './failure-cause';
 
 const THROTTLING = new Set([
   'ThrottlingException',
@@ -46,28 +47,41 @@ export function isWorthRetrying(error: unknown): boolean {
 export function accountFailureReason(
   error: unknown,
   context: { role: string; maxAttempts: number },
-): { reason: string; detail: string } {
+): { reason: string; detail: string; cause: FailureCause } {
   if (error instanceof AssumeRoleError) {
     const code = error.cause === undefined ? 'no credentials' : errorName(error.cause);
     const retried = isWorthRetrying(error) ? `: still failing after ${context.maxAttempts} attempts` : '';
-    return { reason: `cannot assume role ${context.role} (${code})${retried}`, detail: error.reason };
+    const cause = isThrottling(error) ? 'throttled' : isWorthRetrying(error) ? 'unreachable' : 'role';
+    return { reason: `cannot assume role ${context.role} (${code})${retried}`, detail: error.reason, cause };
   }
   const name = errorName(error);
   const detail = `${name}: ${(error as { message?: string }).message ?? String(error)}`;
   if (name === 'SubscriptionRequiredException') {
     const reason = `${name}: the Support API needs a Business, Enterprise On-Ramp or Enterprise plan`;
-    return { reason, detail };
+    return { reason, detail, cause: 'no-support-plan' };
   }
   if (isThrottling(error)) {
-    return { reason: `${name}: still throttled after ${context.maxAttempts} attempts`, detail };
+    return {
+      reason: `${name}: still throttled after ${context.maxAttempts} attempts`,
+      detail,
+      cause: 'throttled',
+    };
   }
   if (name === 'AccessDeniedException' || name === 'AccessDenied') {
-    return { reason: `${name}: role ${context.role} may not call support:DescribeCases`, detail };
+    return {
+      reason: `${name}: role ${context.role} may not call support:DescribeCases`,
+      detail,
+      cause: 'not-allowed',
+    };
   }
   if (isWorthRetrying(error)) {
-    return { reason: `${name}: still failing after ${context.maxAttempts} attempts`, detail };
+    return {
+      reason: `${name}: still failing after ${context.maxAttempts} attempts`,
+      detail,
+      cause: 'unreachable',
+    };
   }
-  return { reason: detail, detail };
+  return { reason: detail, detail, cause: 'other' };
 }
 
 function errorName(error: unknown): string {

@@ -1,5 +1,7 @@
+import type { AccountRef } from '../aws/account-directory';
 import type { CaseRecord } from './case-record';
 import type { AccountFailure } from './collect-cases';
+import { adviceFor, type CauseAdvice } from './failure-cause';
 
 type Columns<T> = readonly [string, (row: T) => string][];
 
@@ -17,11 +19,15 @@ const CASE_COLUMNS: Columns<CaseRecord> = [
   ['submitted_by', (r) => r.submittedBy],
 ];
 
-const FAILURE_COLUMNS: Columns<AccountFailure> = [
+type FailureRow = AccountFailure & { advice: CauseAdvice };
+
+const FAILURE_COLUMNS: Columns<FailureRow> = [
   ['account_id', (f) => f.account.id],
   ['account_name', (f) => f.account.name ?? ''],
   ['reason', (f) => f.reason],
   ['aws_error', (f) => f.detail],
+  ['cause', (f) => f.advice.label],
+  ['fix', (f) => f.advice.fix],
 ];
 
 /** Every case as CSV. */
@@ -29,9 +35,35 @@ export function casesCsv(cases: readonly CaseRecord[]): string {
   return toCsv(CASE_COLUMNS, cases);
 }
 
-/** Every account that could not be read: its reason (as grouped in the report) and AWS's own error. */
-export function failuresCsv(failures: readonly AccountFailure[]): string {
-  return toCsv(FAILURE_COLUMNS, failures);
+/** Every account that could not be read: its reason (as grouped in the report), AWS's own error, cause and fix. */
+export function failuresCsv(failures: readonly AccountFailure[], maxAttempts: number): string {
+  const rows = failures.map((f) => ({ ...f, advice: adviceFor(f.cause, { role: f.role, maxAttempts }) }));
+  return toCsv(FAILURE_COLUMNS, rows);
+}
+
+type CoverageRow = { account: AccountRef; failure: FailureRow | undefined };
+
+const COVERAGE_COLUMNS: Columns<CoverageRow> = [
+  ['account_id', (r) => r.account.id],
+  ['account_name', (r) => r.account.name ?? ''],
+  ['readable', (r) => (r.failure ? 'no' : 'yes')],
+  ['cause', (r) => r.failure?.advice.label ?? ''],
+  ['fix', (r) => r.failure?.advice.fix ?? ''],
+  ['reason', (r) => r.failure?.reason ?? ''],
+  ['aws_error', (r) => r.failure?.detail ?? ''],
+];
+
+/** `/aws-cases coverage`: every account, whether its cases can be read, and if not why and the fix. */
+export function coverageCsv(
+  accounts: readonly AccountRef[],
+  failures: readonly AccountFailure[],
+  maxAttempts: number,
+): string {
+  const byAccount = new Map(
+    failures.map((f) => [f.account.id, { ...f, advice: adviceFor(f.cause, { role: f.role, maxAttempts }) }]),
+  );
+  const rows = accounts.map((account) => ({ account, failure: byAccount.get(account.id) }));
+  return toCsv(COVERAGE_COLUMNS, rows);
 }
 
 /**

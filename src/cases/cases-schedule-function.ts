@@ -11,6 +11,7 @@ import { slackSinkFromEnv } from '../slack/api/slack-sink-from-env';
 import type { StateStore } from '../store/state-store';
 import { stateStoreFromEnv } from '../store/state-store-from-env';
 import { loadChartRenderer } from './load-chart-renderer';
+import { nativeBlocksMemory } from './native-blocks';
 import { runScheduledCasesReport } from './scheduled-report';
 
 /** What EventBridge Scheduler / a schedule rule sends. */
@@ -47,6 +48,7 @@ export function createCasesScheduleFunction(
       store,
       sink: await slackSink(),
       channel: config.cases.schedule.channel ?? config.slack.defaultChannel,
+      nativeBlocks: nativeBlocksMemory(store),
       report: {
         cases: config.cases,
         configuredAccounts: config.accounts,

@@ -5,10 +5,11 @@ import type { MemberClients } from '../aws/member-clients';
 import type { AccountConfig } from '../config/schema';
 import { logger } from '../lambda/logger';
 import { accountFailureReason, isWorthRetrying } from './account-failure';
-import type { CaseQuery } from './case-query';
+import { type CaseQuery, readFrom } from './case-query';
 import { type CaseRecord, isResolved } from './case-record';
 import type { CasesConfig } from './config-schema';
 import { describeAccountCases, firstCasePage } from './describe-account-cases';
+import type { FailureCause } from './failure-cause';
 import { fanOutWithRetries, fullJitterBackoff } from './fan-out-with-retries';
 import { listTargetAccounts } from './list-target-accounts';
 
@@ -36,6 +37,10 @@ export interface AccountFailure {
   reason: string;
   /** AWS's own error, for the failures CSV. */
   detail: string;
+  /** The kind of failure, which decides the fix the report gives. */
+  cause: FailureCause;
+  /** The cases role that was assumed (the fix names it). */
+  role: string;
 }
 
 export interface CaseCollection {
@@ -74,7 +79,7 @@ export async function collectCases(
   onProgress: ProgressListener = () => undefined,
 ): Promise<CaseCollection> {
   const startedAt = deps.now();
-  const afterTime = new Date(startedAt.getTime() - query.windowHours * 3600_000);
+  const afterTime = readFrom(query, startedAt);
   const failures: AccountFailure[] = [];
   let done = 0;
   const { concurrency, maxAttempts } = deps.cases;
@@ -98,7 +103,7 @@ export async function collectCases(
       if (!outcome.ok) {
         const why = accountFailureReason(outcome.error, { role: read.role, maxAttempts });
         logger.warn('cannot read support cases of an account', { account: read.account.id, ...why });
-        failures.push({ account: read.account, ...why });
+        failures.push({ account: read.account, ...why, role: read.role });
       }
       done += 1;
       onProgress({ done, total: targets.length, failed: failures.length });

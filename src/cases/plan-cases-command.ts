@@ -3,6 +3,7 @@ import type { SlackReply } from '../../blocks/message';
 import type { AccountDirectory } from '../aws/account-directory';
 import type { AppConfig } from '../config/schema';
 import type { ReplyTarget } from '../slack/api/reply-target';
+import { coverageLabel } from './case-query';
 import type { CasesJob } from './cases-job';
 import { CASES_DOC } from './command-doc';
 import { parseCasesArgs } from './parse-cases-args';
@@ -19,7 +20,7 @@ export interface CasesCommandInput {
   reply: ReplyTarget;
 }
 
-/** `/aws-cases [window] [filters]`: the query parsed, and a working line that says how many accounts it covers. */
+/** `/aws-cases [window | since=] [filters] [coverage]`: the query parsed, and a working line that says how many accounts it covers. */
 export function planCasesCommand(
   input: CasesCommandInput,
   deps: { config: Pick<AppConfig, 'cases' | 'accounts'>; accounts: Pick<AccountDirectory, 'tryResolve'> },
@@ -29,6 +30,7 @@ export function planCasesCommand(
     defaultWindow: cases.defaultWindow,
     maxWindowDays: cases.maxWindowDays,
     accounts: deps.accounts,
+    now: new Date(),
   });
   if (!args.ok) return { type: 'reply', reply: usageReply(args.problem, CASES_DOC) };
   const { query } = args;
@@ -40,6 +42,8 @@ export function planCasesCommand(
   return {
     type: 'job',
     job: { kind: 'cases', id: input.triggerId, reply: input.reply, query },
-    working: `Collecting support cases (last ${query.windowText}) from ${scope}…`,
+    working: query.coverage
+      ? `Checking which of ${scope} the case report can read…`
+      : `Collecting support cases (${coverageLabel(query)}) from ${scope}…`,
   };
 }

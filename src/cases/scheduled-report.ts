@@ -2,6 +2,7 @@ import { logger } from '../lambda/logger';
 import type { SlackSink } from '../slack/api/slack-sink';
 import type { StateStore } from '../store/state-store';
 import { windowHoursOf } from './case-query';
+import { BOT_WORKSPACE, type NativeBlocksMemory, sendWithNativeFallback } from './native-blocks';
 import {
   type CaseReportDeps,
   casesReportReply,
@@ -17,6 +18,8 @@ export interface ScheduledReportDeps {
   sink: SlackSink;
   channel: string;
   report: CaseReportDeps;
+  /** Workspaces that refused the native chart and table; absent: none remembered. */
+  nativeBlocks?: NativeBlocksMemory;
 }
 
 /** EventBridge may deliver a scheduled event twice; the claim outlives every redelivery. */
@@ -49,9 +52,14 @@ export async function runScheduledCasesReport(
   try {
     prepared = await prepareCasesReport(query, deps.report);
     const filesNote = `${reportFilesLabel(prepared)} in the thread`;
-    posted = await deps.sink.post(
-      deps.channel,
-      casesReportReply(prepared, { tableRows, filesNote, responseType: 'in_channel' }),
+    const report = prepared;
+    posted = await sendWithNativeFallback(
+      (native) =>
+        deps.sink.post(
+          deps.channel,
+          casesReportReply(report, { tableRows, filesNote, responseType: 'in_channel', native }),
+        ),
+      { enabled: deps.report.cases.nativeBlocks, workspace: BOT_WORKSPACE, memory: deps.nativeBlocks },
     );
   } catch (error) {
     await deps.store.release(key).catch(() => undefined);

@@ -41,6 +41,10 @@ export interface HealthApi {
 
 const iso = (date: Date | undefined) => date?.toISOString();
 
+/** API reference (DescribeEventDetailsForOrganization): a public event is no account's, so no account id is sent. */
+const accountFilter = (event: ApiEvent, awsAccountId: string) =>
+  event.eventScopeCode === 'PUBLIC' ? {} : { awsAccountId };
+
 function apiEvent(e: {
   arn?: string;
   service?: string;
@@ -97,7 +101,7 @@ export function organizationHealthApi(client: HealthClient): HealthApi {
     async description(event, awsAccountId) {
       const out = await client.send(
         new DescribeEventDetailsForOrganizationCommand({
-          organizationEventDetailFilters: [{ eventArn: event.arn, awsAccountId }],
+          organizationEventDetailFilters: [{ eventArn: event.arn, ...accountFilter(event, awsAccountId) }],
         }),
       );
       return out.successfulSet?.[0]?.eventDescription?.latestDescription ?? '';
@@ -106,7 +110,7 @@ export function organizationHealthApi(client: HealthClient): HealthApi {
       pagedEntities((nextToken) =>
         client.send(
           new DescribeAffectedEntitiesForOrganizationCommand({
-            organizationEntityFilters: [{ eventArn: event.arn, awsAccountId }],
+            organizationEntityFilters: [{ eventArn: event.arn, ...accountFilter(event, awsAccountId) }],
             maxResults: 100,
             nextToken,
           }),

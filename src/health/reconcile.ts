@@ -93,7 +93,9 @@ export async function reconcileHealth(deps: ReconcileDeps): Promise<ReconcileOut
       await reconcileEvent(event, own, deps, outcome);
     }
   }
-  if (outcome.firstRun) await deps.store.create(FIRST_RUN.pk, FIRST_RUN.sk, { at: deps.now.toISOString() });
+  // Marked done only when every open event got through: otherwise the next run looks at all of them again.
+  if (outcome.firstRun && outcome.failed === 0)
+    await deps.store.create(FIRST_RUN.pk, FIRST_RUN.sk, { at: deps.now.toISOString() });
   if (outcome.failed > 0)
     throw new HealthReconcileError(
       `${outcome.failed} Health event versions not delivered (next run retries)`,

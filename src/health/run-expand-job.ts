@@ -1,6 +1,7 @@
 import type { SlackReply } from '../../blocks/message';
 import { noticeReply } from '../../blocks/notice';
 import type { StateStore } from '../store/state-store';
+import { auditHealthAction } from './audit-health-action';
 import type { HealthEventView } from './event-view';
 import { alertRenderer, type HealthJobDeps } from './health-job-deps';
 import type { HealthExpandJob } from './health-jobs';
@@ -41,6 +42,16 @@ export async function runHealthExpand(job: HealthExpandJob, deps: HealthJobDeps)
     return noticeReply('problem', 'That button only works on a Health digest the bot posted.');
   const version = await routeTo(deps.store, line.eventArn, line.accountId, digest.channel);
   if (version === undefined) return noticeReply('problem', 'The bot no longer has that event.');
-  await alertRenderer(deps).render(line.eventArn, digest.channel, version);
+  const outcome = await alertRenderer(deps).render(line.eventArn, digest.channel, version);
+  await auditHealthAction(
+    {
+      action: 'health.expand',
+      actor: job.actor,
+      target: line.eventArn,
+      result: 'ok',
+      detail: { account: line.accountId, channel: digest.channel, posted: outcome.posted > 0 },
+    },
+    deps,
+  );
   return noticeReply('ok', 'Posted as a full alert in this channel.');
 }

@@ -3,12 +3,19 @@ import type { SlackReply } from '../../blocks/message';
 import { noticeReply } from '../../blocks/notice';
 import { logger } from '../lambda/logger';
 import { alertView, muteChoicesOf, sameScope } from './alert-accounts';
+import { auditHealthAction } from './audit-health-action';
 import type { HealthJobDeps } from './health-job-deps';
 import type { HealthMuteJob, HealthUnmuteJob } from './health-jobs';
 import { findMute, newMuteId, removeMute, replaceMute, type StoredMute, saveMute } from './health-mutes';
 import { findPostedAlert } from './message-index';
 import { scopePlain } from './mute-scope';
 import { NOT_AN_ALERT } from './run-watch-job';
+
+/** Audits a mute or unmute the worker refused, and tells the person why (nothing was changed). */
+async function refuse(action: string, actor: string, target: string, why: string, deps: HealthJobDeps) {
+  await auditHealthAction({ action, actor, target, result: 'refused', detail: { reason: why } }, deps);
+  return noticeReply('problem', why);
+}
 
 export function muteLine(mute: StoredMute): MuteLine {
   return {
@@ -30,7 +37,15 @@ export async function runHealthMute(job: HealthMuteJob, deps: HealthJobDeps): Pr
   const view = alert && (await alertView(deps.store, alert));
   if (!alert || !view) return noticeReply('problem', NOT_AN_ALERT);
   const choice = muteChoicesOf(view).find((c) => sameScope(c.scope, job.scope));
-  if (!choice) return noticeReply('problem', 'That alert does not offer this mute; nothing was changed.');
+  if (!choice) {
+    return refuse(
+      'health.mute',
+      job.actor,
+      alert.eventArn,
+      'That alert does not offer this mute; nothing was changed.',
+      deps,
+    );
+  }
   const now = deps.now();
   if (Date.parse(job.until) <= now.getTime())
     return noticeReply('problem', 'That date has passed; nothing was muted.');
@@ -46,13 +61,16 @@ export async function runHealthMute(job: HealthMuteJob, deps: HealthJobDeps): Pr
     alert: { channelId: job.channelId, ts: job.ts },
   };
   await saveMute(deps.store, mute, now);
-  await deps.store.audit({
-    action: 'health.mute',
-    actor: job.actor,
-    target: choice.label,
-    result: 'ok',
-    detail: { muteId: mute.id, until: mute.until, eventArn: alert.eventArn },
-  });
+  await auditHealthAction(
+    {
+      action: 'health.mute',
+      actor: job.actor,
+      target: choice.label,
+      result: 'ok',
+      detail: { muteId: mute.id, until: mute.until, eventArn: alert.eventArn },
+    },
+    deps,
+  );
   const posted = await deps.sink.post(job.channelId, muteAnnouncement(muteLine(mute)), { threadTs: job.ts });
   await replaceMute(
     deps.store,
@@ -74,17 +92,26 @@ export async function runHealthUnmute(job: HealthUnmuteJob, deps: HealthJobDeps)
   const { mute } = found;
   const from = job.message;
   if (from && (mute.announcement?.channelId !== from.channelId || mute.announcement?.ts !== from.ts)) {
-    return noticeReply('problem', 'That Unmute button does not belong to this mute; nothing was changed.');
+    return refuse(
+      'health.unmute',
+      job.actor,
+      mute.id,
+      'That Unmute button does not belong to this mute; nothing was changed.',
+      deps,
+    );
   }
   await removeMute(deps.store, mute.id);
   const what = scopePlain(mute.scope, mute.accountName);
-  await deps.store.audit({
-    action: 'health.unmute',
-    actor: job.actor,
-    target: what,
-    result: 'ok',
-    detail: { muteId: mute.id, mutedBy: mute.by, until: mute.until },
-  });
+  await auditHealthAction(
+    {
+      action: 'health.unmute',
+      actor: job.actor,
+      target: what,
+      result: 'ok',
+      detail: { muteId: mute.id, mutedBy: mute.by, until: mute.until },
+    },
+    deps,
+  );
   if (mute.announcement) {
     await deps.sink
 

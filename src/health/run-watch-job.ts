@@ -2,6 +2,7 @@ import { onItReply } from '../../blocks/health-mute-replies';
 import type { SlackReply } from '../../blocks/message';
 import { noticeReply } from '../../blocks/notice';
 import { logger } from '../lambda/logger';
+import { auditHealthAction } from './audit-health-action';
 import { alertRenderer, type HealthJobDeps } from './health-job-deps';
 import type { HealthWatchJob } from './health-jobs';
 import type { MessageState } from './health-state';
@@ -36,6 +37,10 @@ export async function runHealthWatch(
   if (!result) return noticeReply('problem', NOT_AN_ALERT);
   const on = result.after.watchers?.includes(job.actor) ?? false;
   logger.info('health alert watchers changed', { eventArn: alert.eventArn, user: job.actor, on });
+  await auditHealthAction(
+    { action: 'health.onit', actor: job.actor, target: alert.eventArn, result: 'ok', detail: { on } },
+    deps,
+  );
   if (on && !result.before.everWatched?.includes(job.actor)) {
     await deps.sink.post(job.channelId, onItReply(job.actor), { threadTs: job.ts });
   }

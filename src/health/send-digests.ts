@@ -44,11 +44,14 @@ export async function sendDigests(deps: DigestsDeps): Promise<{ posted: number; 
     if (queued.length === 0) continue;
     const claim = `health-digest#${channel}#${period.key}`;
     if (!(await deps.store.claim(claim, 2 * 24 * 60 * 60))) continue;
-    const lines = queued
-      .map((q) => q.line)
-      .sort((a, b) => a.lastUpdatedTime.localeCompare(b.lastUpdatedTime));
+    // One message shows so many lines; the rest stay queued for the next digest, so none is lost.
+    const sending = queued
+      .sort((a, b) => a.line.lastUpdatedTime.localeCompare(b.line.lastUpdatedTime))
+      .slice(0, DIGEST_LINES_SHOWN);
+    const lines = sending.map((q) => q.line);
     const message = healthDigestMessage({
       lines,
+      held: queued.length - sending.length,
       end: period.end,
       digest,
       linkOf: (line) => healthDashboardUrl(line, deps.partition),
@@ -63,10 +66,10 @@ export async function sendDigests(deps: DigestsDeps): Promise<{ posted: number; 
     const { pk, sk } = digestMessageKey(posted.channel, posted.ts);
     const record: PostedDigest = {
       channel,
-      lines: lines.slice(0, DIGEST_LINES_SHOWN).map(({ eventArn, accountId }) => ({ eventArn, accountId })),
+      lines: lines.map(({ eventArn, accountId }) => ({ eventArn, accountId })),
     };
     await deps.store.create(pk, sk, record, { ttlSeconds: HEALTH_STATE_TTL_SECONDS });
-    for (const q of queued) await removeSentLine(deps.store, channel, q.sk, q.version);
+    for (const q of sending) await removeSentLine(deps.store, channel, q.sk, q.version);
     outcome.posted += 1;
     outcome.lines += lines.length;
     logger.info('health digest posted', { channel, period: period.key, lines: lines.length });

@@ -59,22 +59,30 @@ export async function sendReminders(deps: RemindersDeps): Promise<RemindersOutco
     for (const { sk, data } of messages) {
       if (!data.ts || !data.channelId) continue;
       const channel = sk.slice('msg#'.length);
-      if (
-        !(await deps.store.claim(
-          `health-reminder#${event.eventArn}#${channel}#${offset}`,
-          HEALTH_STATE_TTL_SECONDS,
-        ))
-      ) {
+      const claim = `health-reminder#${event.eventArn}#${channel}#${offset}`;
+      if (!(await deps.store.claim(claim, HEALTH_STATE_TTL_SECONDS))) {
         outcome.alreadySent += 1;
         continue;
       }
-      const account = event.accounts[0];
-      const mentions = account ? deps.router.mentionsFor({ ...event, accountId: account.id }, channel) : [];
-      await deps.sink.post(
-        data.channelId,
-        healthReminder({ ...event, offset, mentions, watchers: data.watchers ?? [] }),
-        { threadTs: data.ts },
-      );
+      // Accounts may be routed by different routes to this channel: each one's mention is asked for.
+      const mentions = [
+        ...new Set(
+          event.accounts.flatMap((account) =>
+            deps.router.mentionsFor({ ...event, accountId: account.id }, channel),
+          ),
+        ),
+      ];
+      try {
+        await deps.sink.post(
+          data.channelId,
+          healthReminder({ ...event, offset, mentions, watchers: data.watchers ?? [] }),
+          { threadTs: data.ts },
+        );
+      } catch (error) {
+        // Not sent: the next run (or Lambda's retry) sends it.
+        await deps.store.release(claim).catch(() => undefined);
+        throw error;
+      }
       outcome.sent += 1;
       logger.info('health reminder sent', { eventArn: event.eventArn, channel, offset });
     }

@@ -3,6 +3,7 @@ import { backfillScanJobSchema, backfillTagJobSchema } from '../autotag/backfill
 import { autotagOwnerJobSchema } from '../autotag/owner-job';
 import { autotagRetagJobSchema } from '../autotag/retag-job';
 import { bucketJobSchemas } from '../buckets/bucket-jobs';
+import { caseDetailsJobSchema } from '../cases/case-details-job';
 import { casesJobSchema } from '../cases/cases-job';
 import { healthJobSchemas } from '../health/health-jobs';
 import { whoamiJobSchema } from '../whoami/whoami-job';
@@ -11,6 +12,7 @@ import { whoamiJobSchema } from '../whoami/whoami-job';
 export const jobSchema = z.discriminatedUnion('kind', [
   whoamiJobSchema,
   casesJobSchema,
+  caseDetailsJobSchema,
   autotagRetagJobSchema,
   autotagOwnerJobSchema,
   backfillScanJobSchema,

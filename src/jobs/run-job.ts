@@ -13,6 +13,7 @@ import {
   runBucketUpload,
   runBucketWebsite,
 } from '../buckets/bucket-job-runners';
+import { runCaseDetails } from '../cases/run-case-details-job';
 import { runCases } from '../cases/run-cases-job';
 import { runHealthExpand } from '../health/run-expand-job';
 import { runHealthMute, runHealthUnmute } from '../health/run-mute-jobs';
@@ -34,6 +35,7 @@ type Runners = { [K in Job['kind']]: Runner<K> };
 const RUNNERS: Runners = {
   whoami: runWhoami,
   cases: runCases,
+  'cases.details': runCaseDetails,
   'autotag-retag': runAutotagRetag,
   'autotag-owner': runAutotagOwner,
   'autotag-backfill-scan': runAutotagBackfillScan,

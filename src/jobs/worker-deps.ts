@@ -5,6 +5,7 @@ import type { AccountDirectory } from '../aws/account-directory';
 import type { CrossAccountCredentials } from '../aws/assume-role';
 import type { MemberClients } from '../aws/member-clients';
 import type { BucketJobDeps } from '../buckets/run-bucket-job';
+import type { CaseDetailsDeps } from '../cases/run-case-details-job';
 import type { CasesJobDeps } from '../cases/run-cases-job';
 import type { AppConfig } from '../config/schema';
 import type { HealthJobDeps } from '../health/health-job-deps';
@@ -20,6 +21,7 @@ import type { WhoamiJobDeps } from '../whoami/run-whoami-job';
 export interface WorkerDeps
   extends WhoamiJobDeps,
     CasesJobDeps,
+    CaseDetailsDeps,
     RetagJobDeps,
     OwnerJobDeps,
     BackfillTagDeps,

@@ -3,6 +3,7 @@ import type { Context } from 'aws-lambda';
 import { allClientMakers } from '../aws/clients/all';
 import { memberAccountAccess } from '../aws/member-account-access';
 import { loadChartRenderer } from '../cases/load-chart-renderer';
+import { nativeBlocksMemory } from '../cases/native-blocks';
 import type { Env } from '../config/env';
 import type { AppConfig } from '../config/schema';
 import { readSecret } from '../config/secrets';
@@ -13,6 +14,7 @@ import { respondToUrl, responseUrlHostsFromEnv } from '../slack/api/response-url
 import { NoSlackFiles, WebApiSlackFiles } from '../slack/api/slack-files';
 import type { SlackSink } from '../slack/api/slack-sink';
 import { slackSinkFromEnv } from '../slack/api/slack-sink-from-env';
+import { ConsoleSlackViews, WebApiSlackViews } from '../slack/api/slack-views';
 import type { StateStore } from '../store/state-store';
 import { stateStoreFromEnv } from '../store/state-store-from-env';
 import { jobSchema } from './job';
@@ -40,6 +42,10 @@ export function createWorkerFunction(
   const failureQueue = failureQueueFromEnv(env, overrides.sqs ?? new SQSClient({}));
   const badInput = { store, source: 'slackWorker', failureQueue };
   const responseUrlHosts = responseUrlHostsFromEnv(env);
+  const slackViews = once(async () => {
+    const token = await readSecret(env, 'SLACK_BOT_TOKEN');
+    return token ? new WebApiSlackViews(token, env.SLACK_API_URL) : new ConsoleSlackViews();
+  });
   const slackFiles = once(async () => {
     const token = await readSecret(env, 'SLACK_BOT_TOKEN');
     return token ? new WebApiSlackFiles(token, env.SLACK_API_URL) : new NoSlackFiles();
@@ -63,6 +69,8 @@ export function createWorkerFunction(
       sink: await slackSink(),
       botRegion: env.AWS_REGION,
       slackFiles: await slackFiles(),
+      views: await slackViews(),
+      nativeBlocks: nativeBlocksMemory(store),
       respond: (url, reply, options) =>
         respondToUrl(url, reply, { ...options, allowedHosts: responseUrlHosts }),
       responseUrlHosts,

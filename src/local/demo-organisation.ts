@@ -50,7 +50,26 @@ export async function startDemoOrganisation(
   const serviceCatalog = new ServiceCatalogStandIn();
   const health = new HealthStandIn();
   health.events.push(...demoHealthEvents(now));
-  for (const [account, cases] of demoSupportCases(now)) support.cases.set(account, cases);
+  for (const [account, cases] of demoSupportCases(now)) {
+    support.cases.set(account, cases);
+    // Every demo case has a reply from AWS, so Details and live updates have correspondence to show.
+    for (const c of cases) {
+      support.communications.set(c.caseId ?? '', [
+        {
+          caseId: c.caseId,
+          body: 'Thank you for contacting AWS. We are looking into this now and will update the case.',
+          submittedBy: 'Amazon Web Services',
+          timeCreated: now.toISOString(),
+        },
+        {
+          caseId: c.caseId,
+          body: c.subject ?? '',
+          submittedBy: c.submittedBy ?? '',
+          timeCreated: c.timeCreated,
+        },
+      ]);
+    }
+  }
   for (const [account, buckets] of demoBuckets()) s3.buckets.set(account, buckets);
   cloudFormation.events.push(...demoCatalog.stackEvents);
   serviceCatalog.products.push(demoCatalog.serviceCatalog);

@@ -36,6 +36,8 @@ const seconds = (iso: string | undefined) => (iso === undefined ? undefined : Da
  * `lastUpdatedTime` and `eventStatusCodes`, newest first, paged by `maxResults` / `nextToken` (an index).
  * Shapes follow the AWS Health API reference.
  */
+const PUBLIC_WITH_ACCOUNT = 'A public event is no account’s: leave awsAccountId empty.';
+
 export class HealthStandIn extends LoopbackStandIn {
   constructor(readonly ownAccount = '111111111111') {
     super('Health');
@@ -89,7 +91,12 @@ export class HealthStandIn extends LoopbackStandIn {
           awsAccountId?: string;
         }[];
         return page(
-          filters.flatMap((f) => this.entities(f.eventArn, f.awsAccountId)),
+          // A public event is no account's: asked for with an account id, Health has no entities for it.
+          filters.flatMap((f) =>
+            this.find(f.eventArn)?.eventScopeCode === 'PUBLIC' && f.awsAccountId
+              ? []
+              : this.entities(f.eventArn, f.awsAccountId),
+          ),
           body,
           'entities',
         );
@@ -132,6 +139,16 @@ export class HealthStandIn extends LoopbackStandIn {
       const event = this.find(eventArn);
       if (!event) {
         failedSet.push({ eventArn, awsAccountId, errorName: 'NotFound', errorMessage: 'no such event' });
+        continue;
+      }
+      // API reference, DescribeEventDetailsForOrganization: for a public event the account id must be empty.
+      if (event.eventScopeCode === 'PUBLIC' && awsAccountId) {
+        failedSet.push({
+          eventArn,
+          awsAccountId,
+          errorName: 'InvalidFilter',
+          errorMessage: PUBLIC_WITH_ACCOUNT,
+        });
         continue;
       }
       successfulSet.push({

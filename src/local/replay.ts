@@ -16,7 +16,7 @@ const USAGE = `Replays events into the bot's functions with the Lambda Invoke AP
   npm run replay -- --airtable                       Health rows waiting for Airtable: list them, requeue refused
                                                      ones, and run healthAirtableRetry once
 Functions are serverless.yml's names: slackWorker, healthEvent, healthAirtableRetry, healthReconcile,
-healthReminders, healthDigests, autotagEvent, catalogEvent, casesSchedule. Options: --stage <stage> (default dev) · --aws: the deployed stack, with your AWS credentials
+healthReminders, healthDigests, autotagEvent, catalogEvent, casesSchedule, supportCaseEvent. Options: --stage <stage> (default dev) · --aws: the deployed stack, with your AWS credentials
 (default: the bot of \`npm run dev\`, Lambda on :3002 and dynalite on :4567).`;
 
 const { values, positionals } = parseArgs({

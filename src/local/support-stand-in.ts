@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { CaseDetails } from '@aws-sdk/client-support';
+import type { CaseDetails, Communication } from '@aws-sdk/client-support';
 import { LoopbackStandIn } from './http-server';
 
 interface SupportError {
@@ -12,7 +12,9 @@ interface SupportError {
  * AWS Support on loopback (JSON 1.1 protocol), for AWS_ENDPOINT_URL_SUPPORT. The calling account is read from
  * the access key the STS stand-in hands out (`ASIA<account>`). DescribeCases pages through `cases[account]`
  * (`pageSize` per page, `nextToken` = next index) and filters by `afterTime` and `includeResolvedCases` as
- * Support does (`language`, when given, keeps only the cases in that language); `failures` answers an error for an account, `throttleFirst` throttles its first N calls.
+ * Support does (`language`, when given, keeps only the cases in that language; `caseIdList` only those cases);
+ * DescribeCommunications pages through `communications[caseId]`. `failures` answers an error for an account,
+ * `throttleFirst` throttles its first N calls.
  */
 export class SupportStandIn extends LoopbackStandIn {
   constructor() {
@@ -20,6 +22,8 @@ export class SupportStandIn extends LoopbackStandIn {
   }
 
   readonly cases = new Map<string, CaseDetails[]>();
+  /** Communications per caseId, newest first (as DescribeCommunications answers them). */
+  readonly communications = new Map<string, Communication[]>();
   readonly failures = new Map<string, SupportError>();
   readonly throttleFirst = new Map<string, number>();
   readonly requests: { account: string; body: Record<string, unknown> }[] = [];
@@ -40,12 +44,15 @@ export class SupportStandIn extends LoopbackStandIn {
     }
     const failure = this.failures.get(account);
     if (failure) return fail(res, failure);
+    if (target === 'AWSSupport_20130415.DescribeCommunications') return this.communicationsPage(body, res);
     if (target !== 'AWSSupport_20130415.DescribeCases') {
       return fail(res, { status: 400, code: 'UnknownOperationException', message: target });
     }
     const after = typeof body.afterTime === 'string' ? Date.parse(body.afterTime) : 0;
+    const ids = Array.isArray(body.caseIdList) ? (body.caseIdList as string[]) : undefined;
     const matching = (this.cases.get(account) ?? []).filter(
       (c) =>
+        (ids === undefined || ids.includes(c.caseId ?? '')) &&
         Date.parse(c.timeCreated ?? '') >= after &&
         (body.includeResolvedCases === true || c.status !== 'resolved') &&
         (body.language === undefined || c.language === body.language),
@@ -55,6 +62,24 @@ export class SupportStandIn extends LoopbackStandIn {
     const page = matching.slice(start, start + size);
     const next = start + size < matching.length ? String(start + size) : undefined;
     res.end(JSON.stringify({ cases: page, ...(next ? { nextToken: next } : {}) }));
+  }
+
+  /** One page of a case's communications (`maxResults`, `nextToken` = next index); an unknown case is an error. */
+  private communicationsPage(body: Record<string, unknown>, res: ServerResponse): void {
+    const all = this.communications.get(String(body.caseId));
+    if (!all) {
+      fail(res, { status: 400, code: 'CaseIdNotFound', message: `no case ${String(body.caseId)}` });
+      return;
+    }
+    const start = Number(body.nextToken ?? 0);
+    const size = Math.min(this.pageSize, Number(body.maxResults ?? 100));
+    const next = start + size < all.length ? String(start + size) : undefined;
+    res.end(
+      JSON.stringify({
+        communications: all.slice(start, start + size),
+        ...(next ? { nextToken: next } : {}),
+      }),
+    );
   }
 }
 

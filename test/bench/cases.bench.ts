@@ -3,8 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { CASES_CONFIG_DEFAULTS } from '../../src/cases/config-schema';
 import { BotHarness } from '../support/bot-harness';
-import { casesFaultPlan } from '../support/cases-faults';
+import { casesFaultPlan, casesScaleFaultPlan } from '../support/cases-faults';
 import type { AwsCallTimes } from './aws-stand-ins-thread';
 
 export interface CasesBenchOptions {
@@ -16,6 +17,8 @@ export interface CasesBenchOptions {
   throttleTimes?: number;
   /** Accounts (indices) that refuse AssumeRole. */
   denied?: number[];
+  /** The AWS phase may take at most this many times the concurrency floor (default 1.5). */
+  floorLimit?: number;
 }
 
 export interface CasesBenchResult {
@@ -39,6 +42,10 @@ export interface CasesBenchResult {
   filesMs: number;
   sequentialFloorMs: number;
   concurrencyFloorMs: number;
+  floorLimit: number;
+  /** Peak resident memory of the process (bot + stand-in thread), and the bot's peak JS heap, sampled. */
+  peakRssMb: number;
+  peakHeapMb: number;
   /** What must show: AWS phase within 1.5 × the concurrency floor, ≥ 15 × faster than sequential, ack < 3 s. */
   pass: boolean;
 }
@@ -95,6 +102,10 @@ export async function casesBench(options: CasesBenchOptions = {}): Promise<Cases
     await bot.lambda.settled();
     await ask('reset');
 
+    let peakHeap = 0;
+    const sampler = setInterval(() => {
+      peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+    }, 25);
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const ack = await bot.command('/aws-cases', '7d', { responseId: 'bench' });
@@ -115,6 +126,8 @@ export async function casesBench(options: CasesBenchOptions = {}): Promise<Cases
     }
     await bot.lambda.settled();
     const filesMs = performance.now() - started;
+    clearInterval(sampler);
+    const floorLimit = options.floorLimit ?? 1.5;
 
     const awsPhaseMs = reportAt - times.firstCallAt;
     const sequentialFloorMs = accounts * 2 * callDelayMs;
@@ -136,7 +149,11 @@ export async function casesBench(options: CasesBenchOptions = {}): Promise<Cases
       filesMs,
       sequentialFloorMs,
       concurrencyFloorMs,
-      pass: awsPhaseMs <= 1.5 * concurrencyFloorMs && awsPhaseMs * 15 <= sequentialFloorMs && ackMs < 3000,
+      floorLimit,
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+      peakHeapMb: peakHeap / 1024 / 1024,
+      pass:
+        awsPhaseMs <= floorLimit * concurrencyFloorMs && awsPhaseMs * 15 <= sequentialFloorMs && ackMs < 3000,
     };
   } finally {
     aws.postMessage('stop');
@@ -157,14 +174,27 @@ export function describeCasesBench(r: CasesBenchResult): string {
     `  command → report:         ${ms(r.commandToReportMs)} (process CPU ${ms(r.cpuMs)}: bot + stand-in thread)`,
     `  AWS phase:                ${ms(r.awsPhaseMs)} (first AWS call → report; ${r.awsCalls} calls, ${r.busySlots.toFixed(1)} of ${r.concurrency} slots busy on average)`,
     `  command → CSV + chart:    ${ms(r.filesMs)}`,
-    `  concurrency floor:        ${ms(r.concurrencyFloorMs)} (AWS phase/floor ${(r.awsPhaseMs / r.concurrencyFloorMs).toFixed(2)}, limit 1.50)`,
+    `  concurrency floor:        ${ms(r.concurrencyFloorMs)} (AWS phase/floor ${(r.awsPhaseMs / r.concurrencyFloorMs).toFixed(2)}, limit ${r.floorLimit.toFixed(2)})`,
     `  sequential floor:         ${ms(r.sequentialFloorMs)} (${(r.sequentialFloorMs / r.awsPhaseMs).toFixed(1)}× faster, need ≥ 15×)`,
+    `  peak memory:              ${r.peakRssMb.toFixed(0)} MB resident (bot + stand-in thread), ${r.peakHeapMb.toFixed(0)} MB JS heap`,
     `  ${r.pass ? 'PASS' : 'FAIL'}`,
   ].join('\n');
 }
 
 /** Issue 10.7's faults: 206 accounts, 24 throttled twice, 21 refusing AssumeRole (`cases-faults.bench.ts`). */
 export const FAULTS_SCENARIO: CasesBenchOptions = { accounts: 206, throttleTimes: 2, ...casesFaultPlan(206) };
+
+/**
+ * Issue 16.6: 1,000 accounts, every call 100 ms, 10 % throttled twice, 5 % refusing AssumeRole, at the default
+ * concurrency (`cases.concurrency`), within 1.3 × the concurrency floor (`cases-scale.bench.ts`).
+ */
+export const SCALE_SCENARIO: CasesBenchOptions = {
+  accounts: 1000,
+  concurrency: CASES_CONFIG_DEFAULTS.concurrency,
+  throttleTimes: 2,
+  floorLimit: 1.3,
+  ...casesScaleFaultPlan(1000),
+};
 
 /** Runs one scenario and prints its figures (the verdict is printed, not asserted: a busy machine is not a failure of the code). */
 export function printCasesBench(options: CasesBenchOptions): void {

@@ -8,6 +8,7 @@ const BENCHMARKS = [
   'ack.bench.ts',
   'cases.bench.ts',
   'cases-faults.bench.ts',
+  'cases-scale.bench.ts',
   'health-burst.bench.ts',
   'bundles.bench.ts',
   'csv-convert.bench.ts',

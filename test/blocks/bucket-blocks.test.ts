@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketAuditMessage } from '../../blocks/bucket-audit-message';
+import { auditMessage } from '../../blocks/audit-message';
 import { bucketInfoReply } from '../../blocks/bucket-info';
 import { bucketListReply } from '../../blocks/bucket-list';
 import {
@@ -104,7 +104,7 @@ describe('bucket messages stay inside Slack limits with worst-case inputs', () =
     ],
     [
       'audit',
-      bucketAuditMessage({
+      auditMessage({
         action: 'bucket.website',
         actor: 'U0MAKER01',
         target: `s3://${longName}`,
@@ -115,7 +115,7 @@ describe('bucket messages stay inside Slack limits with worst-case inputs', () =
     ],
     [
       'audit of a refused name of 4,000 "<" and a reason of 3,000 "&" (cut after escaping)',
-      bucketAuditMessage({
+      auditMessage({
         action: 'bucket.create',
         actor: 'U0MAKER01',
         target: `s3://${'<'.repeat(4000)}`,
@@ -166,7 +166,7 @@ describe('bucket messages stay inside Slack limits with worst-case inputs', () =
     ],
     [
       'audit',
-      bucketAuditMessage({
+      auditMessage({
         action: 'bucket.upload',
         actor: 'U0MAKER01',
         target: injected,

@@ -47,6 +47,23 @@ function worstCases(count: number): CaseRecord[] {
 describe('casesReport', () => {
   const cases = fixture.map((details) => caseRecordOf(details, ACCOUNT));
 
+  it('says in its header and counts that status=open covers every case open now, whatever its creation date', () => {
+    const reply = casesReport(
+      view(cases, {
+        coverage: 'every case open now, any creation date',
+        openNow: true,
+        filters: 'status=open',
+      }),
+    );
+
+    expect(reply.blocks[0]).toMatchObject({
+      type: 'header',
+      text: { text: 'Support cases · every case open now, any creation date' },
+    });
+    expect(JSON.stringify(reply.blocks[1])).toContain('open now, whatever their creation date,');
+    expect(reply.text).toMatch(/^Support cases, every case open now, any creation date: 3/);
+  });
+
   it('shows totals, then open cases first by severity, and escapes subjects', () => {
     const reply = casesReport(view(cases));
 
@@ -56,7 +73,7 @@ describe('casesReport', () => {
       '&lt;!channel&gt; EC2 instance i-0abc unreachable &amp; &lt;https://evil.example|click&gt;',
     );
     expect(text).not.toContain('<!channel>');
-    const table = reply.blocks.map((b) => JSON.stringify(b)).find((b) => b.includes('171000000003')) ?? '';
+    const table = JSON.stringify(reply.blocks.filter((b) => b.type === 'section'));
     expect(table.indexOf('171000000003')).toBeLessThan(table.indexOf('171000000001'));
     expect(table.indexOf('171000000001')).toBeLessThan(table.indexOf('171000000002'));
     expect(checkSlackLimits(reply)).toEqual([]);
@@ -131,6 +148,36 @@ describe('casesReport', () => {
     expect(checkSlackLimits(reply)).toEqual([]);
   });
 
+  it('groups failed accounts by cause, largest first, each cause once with its fix', () => {
+    const plan = { label: 'No Business or Enterprise support plan', fix: 'upgrade the plan' };
+    const role = { label: 'Role R missing or not trusting the bot', fix: 'deploy the role' };
+    const failure = (n: number, reason: string, cause: typeof plan) => ({
+      accountId: String(940000000000 + n),
+      accountName: `acct-${n}`,
+      reason,
+      cause,
+    });
+    const failures = [
+      failure(1, 'SubscriptionRequiredException: plan', plan),
+      failure(2, 'cannot assume role R (AccessDenied)', role),
+      failure(3, 'cannot assume role R (AccessDenied)', role),
+      failure(4, 'cannot assume role R (no credentials)', role),
+    ];
+
+    const reply = casesReport(view(cases, { accountsTotal: 10, failures }));
+
+    const text = JSON.stringify(reply.blocks);
+    expect(text).toContain(
+      ':wrench: *Role R missing or not trusting the bot* (3): deploy the role\\n*2 × cannot assume role R (AccessDenied)*\\nacct-2 (940000000002), acct-3 (940000000003)',
+    );
+    expect(text).toContain('*1 × cannot assume role R (no credentials)*\\nacct-4');
+    expect(text.match(/:wrench: \*Role R/g)).toHaveLength(1);
+    expect(text).toContain(
+      ':wrench: *No Business or Enterprise support plan* (1): upgrade the plan\\n*1 × SubscriptionRequiredException: plan*\\nacct-1 (940000000001)',
+    );
+    expect(text.indexOf('Role R missing')).toBeLessThan(text.indexOf('No Business'));
+  });
+
   it('escapes account names and reasons, cutting them after escaping', () => {
     const failures = Array.from({ length: 3 }, (_, n) => ({
       accountId: String(930000000000 + n),
@@ -163,5 +210,36 @@ describe('casesReport', () => {
     expect(JSON.stringify(reply.blocks)).toMatch(
       /…and \d+ more: every account not read is in the failures CSV/,
     );
+  });
+
+  it('gives each top case a Details button beside it, and the menu only to cases without one', () => {
+    const reply = casesReport(view(cases));
+    const buttons = reply.blocks.flatMap((b) => ('accessory' in b && b.accessory ? [b.accessory] : []));
+
+    expect(buttons).toHaveLength(3);
+    expect(buttons[0]).toMatchObject({
+      type: 'button',
+      action_id: 'cases-details-button',
+      value: `222222222222:${summarizeCases(cases, { from: FROM, to: TO }).ranked[0]?.caseId}`,
+    });
+    expect(JSON.stringify(reply.blocks)).not.toContain('cases-details-menu');
+    expect(checkSlackLimits(reply)).toEqual([]);
+  });
+
+  it('keeps 50 blocks and 25 elements per actions block with 40 top cases and 200 failed accounts', () => {
+    const failures = Array.from({ length: 200 }, (_, n) => ({
+      accountId: String(900000000000 + n),
+      accountName: `acct-${n}`,
+      reason: `AccessDenied ${n % 30}`,
+    }));
+    const reply = casesReport(view(worstCases(1000), { accountsTotal: 400, failures, tableRows: 40 }));
+    const buttons = reply.blocks.filter((b) => 'accessory' in b && b.accessory?.type === 'button');
+
+    expect(buttons).toHaveLength(10);
+    expect(reply.blocks.length).toBeLessThanOrEqual(50);
+    for (const block of reply.blocks)
+      if (block.type === 'actions') expect(block.elements.length).toBeLessThanOrEqual(25);
+    expect(JSON.stringify(reply.blocks)).toContain('cases-details-menu');
+    expect(checkSlackLimits(reply)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { HealthStandIn } from '../../src/local/health-stand-in';
 import { StsStandIn } from '../../src/local/sts-stand-in';
 import { configAsPackaged, loadBundle } from '../support/bundled-function';
@@ -16,7 +16,7 @@ const schedule = (id: string) => ({ id, 'detail-type': 'Scheduled Event', source
 const context = { getRemainingTimeInMillis: () => 60_000 };
 
 /**
- * healthReconcile and healthReminders as deployed (serverless.yml's esbuild options): the Health API stand-in has a
+ * healthReconcile, healthReminders and healthDigests as deployed (serverless.yml's esbuild options): the Health API stand-in has a
  * scheduled change EventBridge never delivered; reconcile brings it in once, and the reminder follows once.
  */
 describe('the bundled Health schedules', () => {
@@ -27,6 +27,8 @@ describe('the bundled Health schedules', () => {
   let dynamoEndpoint: string;
   let reconcile: Handler;
   let reminders: Handler;
+  let digests: Handler;
+  afterEach(() => vi.useRealTimers());
   useStandIns(slack, health, sts, ssm);
   useLocalStateStore(TABLE, (_store, dynamo) => {
     dynamoEndpoint = dynamo.endpoint;
@@ -51,6 +53,7 @@ describe('the bundled Health schedules', () => {
     };
     ({ handler: reconcile } = loadBundle<{ handler: Handler }>(built.files.healthReconcile ?? '', env));
     ({ handler: reminders } = loadBundle<{ handler: Handler }>(built.files.healthReminders ?? '', env));
+    ({ handler: digests } = loadBundle<{ handler: Handler }>(built.files.healthDigests ?? '', env));
   });
 
   it('posts an event only the Health API knows once, then its reminder once', async () => {
@@ -81,5 +84,35 @@ describe('the bundled Health schedules', () => {
     const replies = slack.callsOf('chat.postMessage').filter((c) => c.body.thread_ts === posts[0]?.ts);
     expect(replies).toHaveLength(1);
     expect(JSON.stringify(replies[0]?.body.blocks)).toContain('<!subteam^S0MAINTAIN1>');
+  });
+  it('healthDigests posts one digest for the events of a digest route once its hour has ended, once', async () => {
+    for (const n of [1, 2]) {
+      health.events.push({
+        arn: `arn:aws:health:us-east-1::event/CLOUDFORMATION/AWS_CLOUDFORMATION_OPERATIONAL_NOTIFICATION/bundle-digest-${n}`,
+        service: 'CLOUDFORMATION',
+        eventTypeCode: 'AWS_CLOUDFORMATION_OPERATIONAL_NOTIFICATION',
+        eventTypeCategory: 'accountNotification',
+        eventScopeCode: 'ACCOUNT_SPECIFIC',
+        region: 'us-east-1',
+        startTime: new Date(Date.now() - 2 * HOUR).toISOString(),
+        lastUpdatedTime: new Date(Date.now() - HOUR + n * 1000).toISOString(),
+        statusCode: 'open',
+        description: `Notice ${n}.`,
+        accounts: { '222222222222': [] },
+      });
+    }
+    await reconcile(schedule('r-3'), context);
+    expect(slack.callsOf('chat.postMessage').filter((c) => c.body.channel === 'C0DIGEST01')).toEqual([]);
+
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + HOUR);
+    await digests(schedule('d-1'), context);
+    await digests(schedule('d-2'), context);
+
+    const posted = slack.callsOf('chat.postMessage').filter((c) => c.body.channel === 'C0DIGEST01');
+    expect(posted).toHaveLength(1);
+    const text = JSON.stringify(posted[0]?.body.blocks);
+    expect(text).toContain('bundle-digest-1');
+    expect(text).toContain('bundle-digest-2');
   });
 });

@@ -19,6 +19,7 @@ const EXPECTED: Record<string, readonly (typeof CLIENTS)[number][]> = {
   autotagRetry: ['EC2Client', 'ResourceGroupsTaggingAPIClient', 'IdentitystoreClient'],
   catalogEvent: ['ServiceCatalogClient', 'CloudFormationClient'],
   casesSchedule: ['SupportClient'],
+  supportCaseEvent: ['SupportClient'],
   healthEvent: [],
   slackHttp: [],
 };

@@ -146,6 +146,7 @@ describe('collectCases against loopback STS and Support', () => {
     expect(collection.failures[1]?.detail).toBe(
       'SubscriptionRequiredException: AWS Premium Support Subscription is required to use this service.',
     );
+    expect(collection.failures.map((f) => f.cause)).toEqual(['role', 'no-support-plan']);
   });
 
   it('gives accounts that fail the same way the same reason, so the report can group them', async () => {
@@ -174,6 +175,8 @@ describe('collectCases against loopback STS and Support', () => {
         account: { id: '222222222222', name: 'prod-payments' },
         reason: 'ThrottlingException: still throttled after 3 attempts',
         detail: 'ThrottlingException: Rate exceeded',
+        cause: 'throttled',
+        role: 'GetSupportInfoRole',
       },
     ]);
   });
@@ -213,6 +216,8 @@ describe('collectCases against loopback STS and Support', () => {
         account: { id: '333333333333', name: 'staging' },
         reason: 'cannot assume role GetSupportInfoRole (Throttling): still failing after 3 attempts',
         detail: 'Throttling: Rate exceeded',
+        cause: 'throttled',
+        role: 'GetSupportInfoRole',
       },
     ]);
   });
@@ -264,6 +269,8 @@ describe('collectCases against loopback STS and Support', () => {
         account: { id: '333333333333', name: 'staging' },
         reason: 'InternalServerError: still failing after 3 attempts',
         detail: 'InternalServerError: We encountered an internal error.',
+        cause: 'unreachable',
+        role: 'GetSupportInfoRole',
       },
     ]);
     expect(support.requests.filter((r) => r.account === '333333333333')).toHaveLength(3);
@@ -299,6 +306,33 @@ describe('collectCases against loopback STS and Support', () => {
 
     expect(collection.cases.map((c) => c.displayId)).toEqual([String(1_700_000_001)]);
     expect(support.requests[0]?.body.includeResolvedCases).toBe(false);
+  });
+
+  it('status=open reads every case open now, one created 200 days ago too, whatever the window', async () => {
+    support.cases.set('222222222222', [
+      supportCase('222222222222', 1, { timeCreated: daysAgo(200) }),
+      supportCase('222222222222', 2, { timeCreated: daysAgo(200), status: 'resolved' }),
+      supportCase('222222222222', 3, { timeCreated: daysAgo(2), status: 'pending-customer-action' }),
+    ]);
+
+    const open = await collectCases({ ...WEEK, status: 'open' }, deps, targets());
+    const week = await collectCases(WEEK, deps, targets());
+
+    expect(open.cases.map((c) => c.displayId).sort()).toEqual(['1700000001', '1700000003']);
+    expect(open.afterTime.toISOString()).toBe(daysAgo(365));
+    expect(week.cases.map((c) => c.displayId)).toEqual(['1700000003']);
+  });
+
+  it('since=YYYY-MM-DD asks Support for the cases created from that day on', async () => {
+    support.cases.set('222222222222', [
+      supportCase('222222222222', 1, { timeCreated: '2024-04-30T23:59:00Z' }),
+      supportCase('222222222222', 2, { timeCreated: '2024-05-01T00:01:00Z' }),
+    ]);
+
+    const collection = await collectCases({ ...WEEK, since: '2024-05-01' }, deps, targets());
+
+    expect(collection.cases.map((c) => c.displayId)).toEqual(['1700000002']);
+    expect(support.requests[0]?.body.afterTime).toBe('2024-05-01T00:00:00.000Z');
   });
 
   it('collects 1,000 cases from 20 accounts, each counted once', async () => {

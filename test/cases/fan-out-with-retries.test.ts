@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { CASES_CONFIG_DEFAULTS } from '../../src/cases/config-schema';
 import { fanOutWithRetries, fullJitterBackoff, type RetryPolicy } from '../../src/cases/fan-out-with-retries';
-import { casesFaultPlan } from '../support/cases-faults';
+import { casesFaultPlan, casesScaleFaultPlan } from '../support/cases-faults';
 import { virtualTimers } from '../support/virtual-clock';
 
 class ThrottlingException extends Error {
@@ -109,5 +110,39 @@ describe('fanOutWithRetries', () => {
     const floor = Math.ceil(206 / 20) * 2 * CALL_MS;
     expect(clock.now()).toBeLessThanOrEqual(1.5 * floor);
     expect(clock.now() * 15).toBeLessThanOrEqual(206 * 2 * CALL_MS);
+  });
+
+  it('keeps 1,000 accounts (10 % throttled twice, 5 % denied) within 1.3 × the floor at the default concurrency, even at the longest back-offs', async () => {
+    const clock = virtualTimers();
+    const concurrency = CASES_CONFIG_DEFAULTS.concurrency;
+    const plan = casesScaleFaultPlan(1000);
+    const throttled = new Set(plan.throttled);
+    const denied = new Set(plan.denied);
+    const policy: RetryPolicy = {
+      concurrency,
+      maxAttempts: CASES_CONFIG_DEFAULTS.maxAttempts,
+      isRetryable: (error) => error instanceof ThrottlingException,
+      backoffMs: fullJitterBackoff({ baseMs: 100, maxMs: 2000 }, () => 1),
+      sleep: clock.sleep,
+    };
+
+    const outcomes = await clock.run(
+      fanOutWithRetries(
+        Array.from({ length: 1000 }, (_, i) => i),
+        policy,
+        async (account, n) => {
+          if (n === 1) await clock.sleep(CALL_MS); // AssumeRole, once: credentials are cached for the retries
+          if (n === 1 && denied.has(account)) throw new AccessDenied('denied');
+          await clock.sleep(CALL_MS); // DescribeCases
+          if (throttled.has(account) && n <= 2) throw new ThrottlingException('Rate exceeded');
+        },
+      ),
+    );
+
+    expect(plan.throttled).toHaveLength(100);
+    expect(plan.denied).toHaveLength(50);
+    expect(outcomes.filter((o) => !o.ok)).toHaveLength(50);
+    const floor = Math.ceil(1000 / concurrency) * 2 * CALL_MS;
+    expect(clock.now()).toBeLessThanOrEqual(1.3 * floor);
   });
 });

@@ -78,6 +78,46 @@ describe('parseCasesArgs', () => {
     expect(!args.ok && args.problem).toMatch(problem);
   });
 
+  it('accepts a window of 365 days when the config allows a year', () => {
+    const args = parseCasesArgs('365d', { ...options, maxWindowDays: 365 });
+
+    expect(args).toMatchObject({ ok: true, query: { windowText: '365d', windowHours: 365 * 24 } });
+  });
+
+  it('reads since=YYYY-MM-DD as the window from that day (UTC) to now', () => {
+    const now = new Date('2026-12-02T12:00:00Z');
+    const args = parseCasesArgs('since=2026-11-01 status=resolved', { ...options, now });
+
+    expect(args).toEqual({
+      ok: true,
+      query: {
+        windowText: 'since 2026-11-01',
+        windowHours: 31 * 24 + 12,
+        since: '2026-11-01',
+        status: 'resolved',
+        public: false,
+      },
+    });
+  });
+
+  it.each([
+    ['since=2026-13-01', /since must be a day such as since=2026-01-05/],
+    ['since=yesterday', /since must be a day/],
+    ['since=2026-12-03', /has not started yet/],
+    ['since=2026-01-01', /"since=2026-01-01": the longest window is 90d/],
+    ['since=2026-11-01 7d', /a window \(30d\) or since=, not both/],
+  ])('refuses "%s"', (text, problem) => {
+    const args = parseCasesArgs(text, { ...options, now: new Date('2026-12-02T12:00:00Z') });
+
+    expect(!args.ok && args.problem).toMatch(problem);
+  });
+
+  it('reads coverage (with public and account=) as the coverage check', () => {
+    const args = parseCasesArgs('coverage public', options);
+
+    expect(args).toMatchObject({ ok: true, query: { coverage: true, public: true } });
+  });
+
   it('answers help with the usage', () => {
     const args = parseCasesArgs('help', options);
 

@@ -28,7 +28,17 @@ describe('planCasesCommand', () => {
     expect(plan).toMatchObject({
       type: 'job',
       job: { kind: 'cases', id: '1234.5678.abcd', query: { windowText: '30d', status: 'open' } },
+      working: 'Collecting support cases (every case open now, any creation date) from 2 accounts…',
+    });
+    expect(planCasesCommand(input('30d'), deps())).toMatchObject({
       working: 'Collecting support cases (last 30d) from 2 accounts…',
+    });
+  });
+
+  it('says a coverage check is one', () => {
+    expect(planCasesCommand(input('coverage'), deps())).toMatchObject({
+      job: { query: { coverage: true } },
+      working: 'Checking which of 2 accounts the case report can read…',
     });
   });
 

@@ -20,7 +20,7 @@ function prepared(failures: CaseCollection['failures']): PreparedReport {
   const renderer = async (): Promise<Buffer> => {
     throw new Error('no chart is drawn for an empty window');
   };
-  return { collection, summary, renderer: Promise.resolve(renderer) };
+  return { collection, summary, renderer: Promise.resolve(renderer), maxAttempts: 5, targets: [] };
 }
 
 describe('reportFiles', () => {
@@ -32,6 +32,8 @@ describe('reportFiles', () => {
           ? 'cannot assume role GetSupportInfoRole (AccessDenied)'
           : 'ThrottlingException: still throttled',
       detail: `AccessDenied: User: arn:aws:sts::999999999999:assumed-role/w is not authorized (${n})`,
+      cause: n < 21 ? ('role' as const) : ('throttled' as const),
+      role: 'GetSupportInfoRole',
     }));
 
     const files = await reportFiles(prepared(failures));
@@ -45,6 +47,12 @@ describe('reportFiles', () => {
       account_name: "'=team, 0",
       reason: 'cannot assume role GetSupportInfoRole (AccessDenied)',
       aws_error: 'AccessDenied: User: arn:aws:sts::999999999999:assumed-role/w is not authorized (0)',
+      cause: 'Role GetSupportInfoRole missing or not trusting the bot',
+      fix: expect.stringMatching(/^deploy infra\/cases-read-role.yaml to these accounts/),
+    });
+    expect(rows[28]).toMatchObject({
+      cause: 'Throttled out (5 attempts)',
+      fix: 'run the report again later, or lower cases.concurrency if it keeps happening',
     });
     expect(rows[3]?.account_name).toBe('');
     expect(csv?.title).toBe('Accounts not read (29)');

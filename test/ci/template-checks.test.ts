@@ -359,6 +359,7 @@ describe('findFailureQueueGaps (issue 12: one bad-input policy)', () => {
         'healthReconcile',
         'healthReminders',
         'slackWorker',
+        'supportCaseEvent',
       ].sort(),
     );
     expect(findFailureQueueGaps(serverless)).toEqual([]);

@@ -12,6 +12,7 @@ const ONCALL = 'U0ONCALL1';
 const STRANGER = 'U0STRANGE1';
 const ADMIN = 'U0ADMIN001';
 const PROD_OPS = 'C0PRODOPS1';
+const AUDIT = 'C0AUDIT001';
 
 /** ec2-issue-open as another event of the same type in the same account (its own ARN and delivery id). */
 const anotherEc2Issue = (n: number) => anotherHealthEvent('ec2-issue-open', `again-${n}`);
@@ -26,10 +27,15 @@ describe('Health alert buttons: I’m on it, Mute…, Unmute (slack-http, worker
   });
   afterAll(() => bot.stop());
 
+  const isAuditPost = (c: RecordedCall) => c.method === 'chat.postMessage' && c.body.channel === AUDIT;
+  let auditPosts: string[] = [];
+  /** The calls `act` made, but for its audit channel lines (kept in `auditPosts`, as their text). */
   const callsDuring = async (act: () => Promise<unknown>) => {
     const before = bot.slack.calls.length;
     await act();
-    return bot.slack.calls.slice(before);
+    const calls = bot.slack.calls.slice(before);
+    auditPosts = calls.filter(isAuditPost).map((c) => String(c.body.text));
+    return calls.filter((c) => !isAuditPost(c));
   };
   const click = (actionId: string, userId: string, triggerId: string, ts = alertTs, value?: string) =>
     bot.click({ actionId, userId, channel: PROD_OPS, ts, triggerId, ...(value ? { value } : {}) });
@@ -50,6 +56,9 @@ describe('Health alert buttons: I’m on it, Mute…, Unmute (slack-http, worker
     expect(first[0]?.body.ts).toBe(alertTs);
     expect(JSON.stringify(first[0]?.body.blocks)).toContain(`:eyes: <@${ADA}> is on it`);
     expect(first[1]?.body.thread_ts).toBe(alertTs);
+    expect(auditPosts).toEqual([
+      expect.stringMatching(new RegExp(`^health\\.onit on arn:aws:health:.* by ${ADA}: ok$`)),
+    ]);
     expect(JSON.stringify(first[1]?.body.blocks)).toContain(`<@${ADA}> is on it`);
 
     const second = await callsDuring(() => click(HEALTH_ON_IT, LI, 'on-2'));
@@ -57,6 +66,14 @@ describe('Health alert buttons: I’m on it, Mute…, Unmute (slack-http, worker
 
     const off = await callsDuring(() => click(HEALTH_ON_IT, ADA, 'on-3'));
     expect(off.map((c) => c.method)).toEqual(['chat.update']);
+    expect(auditPosts).toHaveLength(1);
+    expect((await bot.store.listAudit('health.onit')).map((e) => [e.actor, e.detail?.on])).toEqual(
+      expect.arrayContaining([
+        [ADA, true],
+        [LI, true],
+        [ADA, false],
+      ]),
+    );
     expect(JSON.stringify(off[0]?.body.blocks)).toContain(`:eyes: <@${LI}> is on it`);
 
     const back = await callsDuring(() => click(HEALTH_ON_IT, ADA, 'on-4'));
@@ -75,6 +92,9 @@ describe('Health alert buttons: I’m on it, Mute…, Unmute (slack-http, worker
     expect(calls.map((c) => c.method)).toEqual(['response_url']);
     expect(calls[0]?.body.response_type).toBe('ephemeral');
     expect(JSON.stringify(calls[0]?.body)).toContain('health.muteAllowed');
+    expect(auditPosts).toEqual([
+      expect.stringMatching(new RegExp(`^health\\.mute on .* by ${STRANGER}: refused$`)),
+    ]);
     expect(await bot.store.listAudit('health.mute')).toEqual([
       expect.objectContaining({ actor: STRANGER, result: 'refused' }),
     ]);
@@ -82,11 +102,17 @@ describe('Health alert buttons: I’m on it, Mute…, Unmute (slack-http, worker
 
   let announcementTs = '';
   let muteId = '';
+  let muteView: Record<string, unknown> = {};
+  const muteValues = {
+    [MUTE_SCOPE_BLOCK]: { value: { type: 'radio_buttons', selected_option: { value: '1' } } },
+    [MUTE_DURATION_BLOCK]: { value: { type: 'static_select', selected_option: { value: '7' } } },
+  };
 
   it('mutes from the modal: thread reply, audit; the next event of that type in that account posts nothing but reaches Airtable', async () => {
     await click(HEALTH_MUTE, ONCALL, 'mute-1');
     const opened = await bot.slack.waitFor('views.open', 5000, (c) => c.body.trigger_id === 'mute-1');
     const view = opened.body.view as Record<string, unknown>;
+    muteView = view;
     expect(checkSlackLimits(view, 'modal')).toEqual([]);
     const options = JSON.stringify(view.blocks);
     expect(options).toContain('AWS_EC2_OPERATIONAL_ISSUE in prod-payments');
@@ -110,6 +136,9 @@ describe('Health alert buttons: I’m on it, Mute…, Unmute (slack-http, worker
       target: 'AWS_EC2_OPERATIONAL_ISSUE in prod-payments',
     });
     muteId = String((audit[0]?.detail as { muteId?: string } | undefined)?.muteId);
+    expect(auditPosts).toEqual([
+      `health.mute on AWS_EC2_OPERATIONAL_ISSUE in prod-payments by ${ONCALL}: ok`,
+    ]);
     announcementTs = String(reply.ts);
 
     const muted = anotherEc2Issue(1);
@@ -117,6 +146,26 @@ describe('Health alert buttons: I’m on it, Mute…, Unmute (slack-http, worker
     expect(during).toEqual([]);
     const arn = (muted.detail as { eventArn: string }).eventArn;
     expect(bot.airtable.rows(HEALTH_AIRTABLE_TABLE).filter((row) => row.EventArn === arn)).toHaveLength(1);
+  });
+
+  it('checks the person again on submit: a modal submitted by someone not allowed mutes nothing, and is audited', async () => {
+    const calls = await callsDuring(() => bot.submitAndSettle(muteView, STRANGER, 'V0MUTE0002', muteValues));
+
+    expect(calls.filter((c) => c.method === 'chat.postMessage')).toEqual([]);
+    expect(auditPosts).toEqual([`health.mute on V0MUTE0002 by ${STRANGER}: refused`]);
+    const audit = await bot.store.listAudit('health.mute');
+    expect(audit.filter((e) => e.result === 'ok')).toHaveLength(1);
+    expect(audit).toContainEqual(
+      expect.objectContaining({ actor: STRANGER, result: 'refused', target: 'V0MUTE0002' }),
+    );
+  });
+
+  it('mutes once when Slack delivers the same submission again (same view id)', async () => {
+    const calls = await callsDuring(() => bot.submitAndSettle(muteView, ONCALL, 'V0MUTE0001', muteValues));
+
+    expect(calls.filter((c) => c.method === 'chat.postMessage')).toEqual([]);
+    expect(auditPosts).toEqual([]);
+    expect((await bot.store.listAudit('health.mute')).filter((e) => e.result === 'ok')).toHaveLength(1);
   });
 
   it('/aws-health lists open events by account and service, the mutes (Unmute only for allowed people) and one event in full', async () => {
@@ -154,6 +203,7 @@ describe('Health alert buttons: I’m on it, Mute…, Unmute (slack-http, worker
   it('lets only an allowed person Unmute, from the announcement; then that event type posts again', async () => {
     const refused = await callsDuring(() => click(HEALTH_UNMUTE, STRANGER, 'unmute-no', alertTs, muteId));
     expect(refused.map((c) => c.method)).toEqual(['response_url']);
+    expect(auditPosts).toEqual([`health.unmute on ${muteId} by ${STRANGER}: refused`]);
 
     const ts = announcementTs;
     const wrongMessage = await callsDuring(() =>
@@ -167,6 +217,9 @@ describe('Health alert buttons: I’m on it, Mute…, Unmute (slack-http, worker
     expect(JSON.stringify(edit.body.blocks)).toContain(`unmuted by <@${ADMIN}>`);
     expect(JSON.stringify(edit.body.blocks)).not.toContain(HEALTH_UNMUTE);
     expect((await bot.store.listAudit('health.unmute'))[0]).toMatchObject({ actor: ADMIN, result: 'ok' });
+    expect(auditPosts).toEqual([
+      `health.unmute on AWS_EC2_OPERATIONAL_ISSUE in prod-payments by ${ADMIN}: ok`,
+    ]);
 
     const again = await callsDuring(() => bot.deliver(anotherEc2Issue(2)));
     expect(again.map((c) => [c.method, c.body.channel])).toEqual([['chat.postMessage', PROD_OPS]]);

@@ -67,5 +67,24 @@ describe('digest routes (health-event, healthDigests, Post as alert; dynalite an
     expect(alert.body.channel).toBe(DIGEST);
     expect(alert.body.thread_ts).toBeUndefined();
     expect(JSON.stringify(alert.body.blocks)).toContain('Open: CLOUDFORMATION Operational notification');
+
+    const again = await callsDuring(() =>
+      bot.click({
+        actionId: HEALTH_DIGEST_EXPAND,
+        userId: 'U0LI000001',
+        channel: DIGEST,
+        ts: String(digest.ts),
+        triggerId: 'expand-2',
+        value: '1',
+      }),
+    );
+    expect(again.filter((c) => c.method === 'chat.postMessage' && c.body.channel === DIGEST)).toEqual([]);
+    const audit = await bot.store.listAudit('health.expand');
+    expect(audit.map((e) => [e.actor, e.detail?.posted])).toEqual(
+      expect.arrayContaining([
+        ['U0ADA00001', true],
+        ['U0LI000001', false],
+      ]),
+    );
   });
 });

@@ -79,4 +79,19 @@ describe('healthReconcile: the Health API fills in what EventBridge did not deli
     expect(JSON.stringify(calls[0]?.body.blocks)).toContain('Resolved: EC2 Operational issue');
     expect(JSON.stringify(calls.map((c) => c.body))).not.toContain('old-open-2');
   });
+  it('brings in a public event with its description and entities (no account id asked for it)', async () => {
+    const open = ec2Issue('public', 0.5);
+    health.events.push({
+      ...open,
+      eventScopeCode: 'PUBLIC',
+      description: 'Public: increased EC2 launch error rates in eu-west-1.',
+      accounts: { '111111111111': [{ entityValue: 'i-public', statusCode: 'IMPAIRED' }] },
+    });
+
+    const posts = await postsDuring(() => bot.invoke('healthReconcile'));
+
+    const text = JSON.stringify(posts.map((c) => c.body.blocks));
+    expect(text).toContain('Public: increased EC2 launch error rates in eu-west-1.');
+    expect(text).toContain('`i-public` _impaired_');
+  });
 });

@@ -13,6 +13,8 @@ export interface RecordedCall {
   throttled?: boolean;
   /** The `ts` the stand-in answered with (chat.postMessage and other methods answered by default). */
   ts?: string;
+  /** Answered an error without acting on it (see `refusedBlockTypes`). */
+  refused?: 'invalid_blocks';
 }
 
 /** A file shared through files.uploadV2 (bytes as uploaded, channel/thread/comment from the completion). */
@@ -43,6 +45,11 @@ export class SlackStandIn extends LoopbackStandIn {
   readonly downloads = new Map<string, Buffer>();
   /** Overrides the answer of one Web API method, e.g. to simulate `ratelimited`. */
   readonly answers = new Map<string, (body: Record<string, unknown>) => Record<string, unknown>>();
+  /**
+   * Block types this workspace does not have yet (Slack's phased rollouts): a message or response_url post that
+   * holds one is answered `invalid_blocks` (HTTP 400 at a response_url, `ok: false` from the Web API).
+   */
+  readonly refusedBlockTypes = new Set<string>();
   /** Answers a Web API call with 429 and `Retry-After: <seconds>` when it returns a number. */
   throttle: ((call: RecordedCall) => number | undefined) | undefined;
 
@@ -80,6 +87,21 @@ export class SlackStandIn extends LoopbackStandIn {
       call.throttled = true;
       res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(retryAfter) });
       return void res.end('{"ok":false,"error":"ratelimited"}');
+    }
+    if (this.refusedTypeIn(body) !== undefined) {
+      call.refused = 'invalid_blocks';
+      res.writeHead(method === 'response_url' ? 400 : 200, { 'content-type': 'application/json' });
+      // As Slack answers: the refused block named, with a JSON pointer to it.
+      const type = this.refusedTypeIn(body) ?? 'block';
+      const said = [`unsupported type: ${type} [json-pointer:/blocks/0/type]`];
+      return void res.end(
+        JSON.stringify({
+          ok: false,
+          error: 'invalid_blocks',
+          errors: said,
+          response_metadata: { messages: said },
+        }),
+      );
     }
     for (const waiter of [...this.waiters]) {
       if (waiter.match(call)) {
@@ -123,6 +145,14 @@ export class SlackStandIn extends LoopbackStandIn {
       return { ok: true, files: listed };
     },
   };
+
+  private refusedTypeIn(body: Record<string, unknown>): string | undefined {
+    // Blocks arrive as JSON (response_url) or as a JSON string inside a form (Web API): quotes may be escaped.
+    const text = JSON.stringify(body);
+    return [...this.refusedBlockTypes].find((type) =>
+      new RegExp(`\\\\?"type\\\\?":\\\\?"${type}\\\\?"`).test(text),
+    );
+  }
 
   callsOf(method: string): RecordedCall[] {
     return this.calls.filter((call) => call.method === method);

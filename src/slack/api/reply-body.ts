@@ -1,12 +1,11 @@
-import type { KnownBlock } from '@slack/types';
-import type { SlackReply } from '../../../blocks/message';
+import type { MessageBlock, SlackReply } from '../../../blocks/message';
 
 /** A reply in Slack's wire shape for answers to a request (ack body, response_url post). */
 export interface ReplyBody {
   response_type: SlackReply['responseType'];
   replace_original?: boolean;
   text: string;
-  blocks: KnownBlock[];
+  blocks: MessageBlock[];
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
-import type { BucketAuditDeps } from '../../buckets/audit-bucket-action';
 import { logger } from '../../lambda/logger';
+import type { AuditDeps as BucketAuditDeps } from '../api/audit-action';
 import { withinSlackLimits } from '../api/slack-sink';
 import type { SlackAppDeps } from './deps';
 
@@ -10,7 +10,10 @@ import type { SlackAppDeps } from './deps';
  */
 const AUDIT_POST_BUDGET_MS = 1000;
 
-/** Where a listener audits bucket actions: the state table, and the audit channel through its own client. */
+/**
+ * Where a listener audits (bucket actions, Health refusals): the state table, and the audit channel through its own
+ * client within the budget above.
+ */
 export function bucketAuditDeps(deps: SlackAppDeps, client: WebClient): BucketAuditDeps {
   return {
     store: deps.store,

@@ -9,6 +9,7 @@ import { MUTE_REFUSAL, mayMute } from '../../../health/mute-permission';
 import { NOT_AN_ALERT } from '../../../health/run-watch-job';
 import { logger } from '../../../lambda/logger';
 import { userGroupMembers } from '../../api/user-group-members';
+import { auditRefusal } from '../audit-refusal';
 import type { SlackAppDeps } from '../deps';
 import { saveViewMetadata } from '../view-metadata';
 import { answerClick, healthClickOf } from './health-click';
@@ -22,12 +23,12 @@ export function healthMuteButton(
     const click = healthClickOf(body);
     const problem = (text: string) => answerClick(respond, noticeReply('problem', text));
     if (!(await mayMute(click.userId, deps.config, userGroupMembers(client)))) {
-      await deps.store.audit({
-        action: 'health.mute',
-        actor: click.userId,
-        target: `${click.channelId}/${click.ts}`,
-        result: 'refused',
-      });
+      await auditRefusal(
+        { action: 'health.mute', target: `${click.channelId}/${click.ts}` },
+        click.userId,
+        deps,
+        client,
+      );
       return void (await problem(MUTE_REFUSAL));
     }
     const alert = click.ephemeral ? undefined : await findPostedAlert(deps.store, click.channelId, click.ts);

@@ -3,6 +3,7 @@ import { noticeReply } from '../../../../blocks/notice';
 import type { HealthUnmuteJob } from '../../../health/health-jobs';
 import { MUTE_REFUSAL, mayMute } from '../../../health/mute-permission';
 import { userGroupMembers } from '../../api/user-group-members';
+import { auditRefusal } from '../audit-refusal';
 import type { SlackAppDeps } from '../deps';
 import { answerClick, clickReplyTarget, healthClickOf, startClickJob } from './health-click';
 
@@ -14,12 +15,7 @@ export function healthUnmuteButton(
     await ack();
     const click = healthClickOf(body);
     if (!(await mayMute(click.userId, deps.config, userGroupMembers(client)))) {
-      await deps.store.audit({
-        action: 'health.unmute',
-        actor: click.userId,
-        target: action.value ?? '',
-        result: 'refused',
-      });
+      await auditRefusal({ action: 'health.unmute', target: action.value ?? '' }, click.userId, deps, client);
       return void (await answerClick(respond, noticeReply('problem', MUTE_REFUSAL)));
     }
     const job: HealthUnmuteJob = {

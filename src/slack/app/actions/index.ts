@@ -2,6 +2,11 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { BACKFILL_REVIEW_ACTION } from '../../../../blocks/autotag-backfill';
 import { MINE_ACTION, RETAG_ACTION } from '../../../../blocks/autotag-notice';
 import {
+  CASE_DETAILS_BUTTON,
+  CASE_DETAILS_CONSOLE,
+  CASE_DETAILS_MENU,
+} from '../../../../blocks/case-details';
+import {
   HEALTH_DIGEST_EXPAND,
   HEALTH_MUTE,
   HEALTH_ON_IT,
@@ -12,6 +17,7 @@ import type { SlackAppDeps } from '../deps';
 import { autotagBackfillReview } from './autotag-backfill-review';
 import { autotagMineButton } from './autotag-mine-button';
 import { autotagRetagButton } from './autotag-retag-button';
+import { casesDetails } from './cases-details';
 import { healthDigestExpandButton } from './health-digest-expand-button';
 import { healthMuteButton } from './health-mute-button';
 import { healthOnItButton } from './health-on-it-button';
@@ -28,4 +34,8 @@ export function registerActions(app: App, deps: SlackAppDeps): void {
   app.action<BlockAction<ButtonAction>>(HEALTH_MUTE, healthMuteButton(deps));
   app.action<BlockAction<ButtonAction>>(HEALTH_UNMUTE, healthUnmuteButton(deps));
   app.action<BlockAction<ButtonAction>>(HEALTH_DIGEST_EXPAND, healthDigestExpandButton(deps));
+  app.action<BlockAction>(CASE_DETAILS_BUTTON, casesDetails(deps));
+  app.action<BlockAction>(CASE_DETAILS_MENU, casesDetails(deps));
+  // The modal's Support Center link opens the browser by itself; the click is only acknowledged.
+  app.action(CASE_DETAILS_CONSOLE, healthOpenDashboard);
 }

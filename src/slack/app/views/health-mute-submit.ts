@@ -10,6 +10,7 @@ import { MUTE_REFUSAL, mayMute } from '../../../health/mute-permission';
 import { acceptJob, JobRefusedError } from '../../../jobs/accept-job';
 import { logger } from '../../../lambda/logger';
 import { userGroupMembers } from '../../api/user-group-members';
+import { auditRefusal } from '../audit-refusal';
 import type { SlackAppDeps } from '../deps';
 import { loadViewMetadata, STALE_VIEW_MESSAGE } from '../view-metadata';
 
@@ -20,12 +21,7 @@ export function healthMuteSubmit(deps: SlackAppDeps): Middleware<SlackViewMiddle
       ack({ response_action: 'errors', errors: { [block]: message.slice(0, 2000) } });
     const values = view.state.values;
     if (!(await mayMute(body.user.id, deps.config, userGroupMembers(client)))) {
-      await deps.store.audit({
-        action: 'health.mute',
-        actor: body.user.id,
-        target: view.id,
-        result: 'refused',
-      });
+      await auditRefusal({ action: 'health.mute', target: view.id }, body.user.id, deps, client);
       return errors(MUTE_SCOPE_BLOCK, MUTE_REFUSAL);
     }
     const state = await loadViewMetadata(deps.store, muteModalStateSchema, view.private_metadata);

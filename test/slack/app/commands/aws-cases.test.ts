@@ -40,7 +40,7 @@ describe('/aws-cases listener', () => {
     expect(ack).toHaveBeenCalledTimes(1);
     expect(ack.mock.calls[0]?.[0]).toMatchObject({
       response_type: 'ephemeral',
-      text: 'Collecting support cases (last 14d) from 3 accounts…',
+      text: 'Collecting support cases (every case open now, any creation date) from 3 accounts…',
     });
   });
 

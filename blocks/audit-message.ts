@@ -3,7 +3,7 @@ import { mrkdwnText } from './message';
 import { mentionUser, slackDate } from './mrkdwn';
 import { cutMrkdwn, escapeAndTruncate, inlineCodeWithin } from './truncate';
 
-export interface BucketAuditView {
+export interface AuditView {
   action: string;
   actor: string;
   target: string;
@@ -15,8 +15,8 @@ export interface BucketAuditView {
 
 const ICON = { ok: ':white_check_mark:', refused: ':no_entry:', failed: ':x:' } as const;
 
-/** One line in the audit channel per mutating bucket action: who, what, on what, when, and how it ended. */
-export function bucketAuditMessage(entry: BucketAuditView): SlackMessage {
+/** One line in the audit channel per mutating action (buckets, Health mutes, …): who, what, on what, when, and how it ended. */
+export function auditMessage(entry: AuditView): SlackMessage {
   const details = Object.entries(entry.detail ?? {})
     .filter(([, value]) => value !== undefined && value !== '')
     .map(([key, value]) => `${key}: ${escapeAndTruncate(String(value), 500)}`)
