@@ -8,24 +8,37 @@ export interface LookupPacing {
   sleep: (ms: number) => Promise<void>;
 }
 
+/** One account and region's turn-taker: every LookupEvents there waits for it, whichever read it is part of. */
+export interface LookupPace {
+  turn(): Promise<void>;
+}
+
+export function lookupPace(pacing: LookupPacing): LookupPace {
+  let last = Number.NEGATIVE_INFINITY;
+  return {
+    async turn() {
+      const wait = last + LOOKUP_INTERVAL_MS - pacing.nowMs();
+      if (wait > 0) await pacing.sleep(wait);
+      last = pacing.nowMs();
+    },
+  };
+}
+
 /**
  * The CloudTrail records of `eventNames` between `from` and `to` in one account and region (LookupEvents,
- * paginated, one attribute a call as the API allows), never faster than 2 requests a second. Records CloudTrail
- * cannot give as JSON are skipped.
+ * paginated, one attribute a call as the API allows), at the place's `pace` (2 requests a second, shared by
+ * every read of that account and region). Records CloudTrail cannot give as JSON are skipped.
  */
 export async function* lookUpCalls(
   client: CloudTrailClient,
   eventNames: readonly string[],
   window: { from: Date; to: Date },
-  pacing: LookupPacing,
+  pace: LookupPace,
 ): AsyncGenerator<Record<string, unknown>> {
-  let last = Number.NEGATIVE_INFINITY;
   for (const name of eventNames) {
     let NextToken: string | undefined;
     do {
-      const wait = last + LOOKUP_INTERVAL_MS - pacing.nowMs();
-      if (wait > 0) await pacing.sleep(wait);
-      last = pacing.nowMs();
+      await pace.turn();
       const page = await client.send(
         new LookupEventsCommand({
           LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: name }],

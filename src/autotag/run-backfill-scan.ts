@@ -7,7 +7,6 @@ import type { MemberClients } from '../aws/member-clients';
 import type { AppConfig } from '../config/schema';
 import { logger } from '../lambda/logger';
 import type { StateStore } from '../store/state-store';
-import { asRecord } from './as-record';
 import type { BackfillScanJob } from './backfill-job';
 import {
   BACKFILL_SECONDS,
@@ -16,11 +15,11 @@ import {
   backfillKey,
   itemsWithinPlanSize,
 } from './backfill-plan';
-import { type CloudTrailDetail, cloudTrailEventSchema, requestTags } from './cloudtrail-event';
-import { type LookupPacing, lookUpCalls } from './cloudtrail-history';
+import { itemsOf, rememberStackCreators } from './backfill-records';
+import { type LookupPace, type LookupPacing, lookUpCalls, lookupPace } from './cloudtrail-history';
 import { tagAccessFor } from './ec2-access';
-import { nameThePerson } from './name-the-person';
-import { TAGGED_CALLS, taggedCallOf } from './tagged-call-table';
+import type { IdentityCenterNames } from './identity-center-names';
+import { REMEMBERED_CALLS, TAGGED_CALLS } from './tagged-call-table';
 import { readTags } from './tagging-api';
 
 export interface BackfillJobDeps {
@@ -30,6 +29,8 @@ export interface BackfillJobDeps {
   clients: Pick<MemberClients, 'cloudTrail' | 'taggingApi' | 'ec2'>;
   botRegion: string;
   now: () => Date;
+  /** Identity Center user names, as the live path has them (`autotag.identityCenter`). */
+  identityCenter?: IdentityCenterNames;
   /** The LookupEvents pace's clock (tests pass a virtual one). */
   lookupPacing?: LookupPacing;
 }
@@ -59,13 +60,62 @@ function placesOf(job: BackfillScanJob, deps: BackfillJobDeps): { account: strin
   );
 }
 
+interface Place {
+  account: string;
+  region: string;
+  pace: LookupPace;
+}
+
+/**
+ * `read` in every place still readable, 10 at a time; a place that fails is reported once as unreadable and
+ * left out of later reads.
+ */
+async function eachPlace<T>(
+  places: Place[],
+  unreadable: Map<Place, string>,
+  read: (place: Place) => Promise<T[]>,
+): Promise<T[]> {
+  const queue = new PQueue({ concurrency: PLACES_AT_ONCE });
+  const found = await Promise.all(
+    places
+      .filter((place) => !unreadable.has(place))
+      .map((place) =>
+        queue.add(async (): Promise<T[]> => {
+          try {
+            return await read(place);
+          } catch (error) {
+            logger.warn('backfill could not read one account and region', {
+              account: place.account,
+              region: place.region,
+              error,
+            });
+            unreadable.set(place, `${place.account} ${place.region}: ${(error as Error).name}`);
+            return [];
+          }
+        }),
+      ),
+  );
+  return found.flat();
+}
+
+async function collect<T>(records: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const record of records) all.push(record);
+  return all;
+}
+
+const STACK_CALL_NAMES = [...new Set(REMEMBERED_CALLS.map((call) => call.eventName))];
+const CREATE_CALL_NAMES = [...new Set(TAGGED_CALLS.map((row) => row.eventName))];
+
 /**
  * Backfills go through the tagging role in every account, the bot's own too, so the Slack worker's own role
  * keeps writing nothing but owner tags.
  *
  * `/aws-tag backfill`: the create calls of the table in the window (CloudTrail LookupEvents in each account and
- * region, 2 requests a second at most), the person behind each, and which of their resources still lack the
- * creator tag (Tagging API GetResources). The plan is kept for the confirmation; nothing is tagged yet.
+ * region, 2 requests a second at most), the person behind each — named as the live path names them: stacks'
+ * and StackSets' creators of the window remembered first, Identity Center users by name — and which of their
+ * resources carry no creator tag (Tagging API GetResources; it lists neither never-tagged nor deleted
+ * resources, so the count may include resources deleted since). The plan is kept for the confirmation.
  */
 export async function runAutotagBackfillScan(
   job: BackfillScanJob,
@@ -73,35 +123,39 @@ export async function runAutotagBackfillScan(
 ): Promise<SlackReply> {
   const to = deps.now();
   const window = { from: new Date(to.getTime() - job.windowDays * DAY_MS), to };
-  const names = [...new Set(TAGGED_CALLS.map((row) => row.eventName))];
   const pacing: LookupPacing = deps.lookupPacing ?? { nowMs: () => Date.now(), sleep: delay };
-  const places = new PQueue({ concurrency: PLACES_AT_ONCE });
-  const perPlace = await Promise.all(
-    placesOf(job, deps).map(({ account, region }) =>
-      places.add(async (): Promise<{ items: BackfillItem[]; unreadable?: string }> => {
-        try {
-          const access = tagAccessFor(account, region, undefined, deps.accounts);
-          const candidates = new Map<string, BackfillItem>();
-          // Each place its own LookupEvents pace: the 2 requests a second are per account and region.
-          for await (const record of lookUpCalls(deps.clients.cloudTrail(access), names, window, pacing)) {
-            for (const item of await itemsOf(record, account, region, deps)) {
-              if (!candidates.has(item.arn)) candidates.set(item.arn, item);
-            }
-          }
-          const tags = await readTags(deps.clients.taggingApi(access), [...candidates.keys()]);
-          const creatorKey = deps.config.autotag.tagKeys.creator;
-          return { items: [...candidates.values()].filter((item) => !tags.get(item.arn)?.has(creatorKey)) };
-        } catch (error) {
-          logger.warn('backfill could not read one account and region', { account, region, error });
-          return { items: [], unreadable: `${account} ${region}: ${(error as Error).name}` };
-        }
-      }),
-    ),
+  // Each place its own LookupEvents pace: the 2 requests a second are per account and region.
+  const places = placesOf(job, deps).map((place) => ({ ...place, pace: lookupPace(pacing) }));
+  const unreadable = new Map<Place, string>();
+  const person = {
+    store: deps.store,
+    ...(deps.identityCenter ? { identityCenter: deps.identityCenter } : {}),
+  };
+  const cloudTrailOf = ({ account, region }: Place) =>
+    deps.clients.cloudTrail(tagAccessFor(account, region, undefined, deps.accounts));
+
+  const stackCalls = await eachPlace(places, unreadable, async (place) =>
+    (await collect(lookUpCalls(cloudTrailOf(place), STACK_CALL_NAMES, window, place.pace))).map((record) => ({
+      record,
+      account: place.account,
+      region: place.region,
+    })),
   );
+  await rememberStackCreators(stackCalls, person);
+  const withoutCreatorTag = await eachPlace(places, unreadable, async (place) => {
+    const candidates = new Map<string, BackfillItem>();
+    for await (const record of lookUpCalls(cloudTrailOf(place), CREATE_CALL_NAMES, window, place.pace)) {
+      for (const item of await itemsOf({ record, ...place }, deps.config, person)) {
+        if (!candidates.has(item.arn)) candidates.set(item.arn, item);
+      }
+    }
+    const access = tagAccessFor(place.account, place.region, undefined, deps.accounts);
+    const tags = await readTags(deps.clients.taggingApi(access), [...candidates.keys()]);
+    const creatorKey = deps.config.autotag.tagKeys.creator;
+    return [...candidates.values()].filter((item) => !tags.get(item.arn)?.has(creatorKey));
+  });
   const found = new Map<string, BackfillItem>();
-  for (const { items } of perPlace)
-    for (const item of items) if (!found.has(item.arn)) found.set(item.arn, item);
-  const unreadable = perPlace.flatMap((place) => (place.unreadable ? [place.unreadable] : []));
+  for (const item of withoutCreatorTag) if (!found.has(item.arn)) found.set(item.arn, item);
   const all = [...found.values()];
   const items = itemsWithinPlanSize(all);
   const counts: Record<string, number> = {};
@@ -116,47 +170,8 @@ export async function runAutotagBackfillScan(
     items,
     counts,
     leftOut: all.length - items.length,
-    unreadable,
+    unreadable: [...unreadable.values()],
   };
   await deps.store.create(backfillKey(job.id), '#', plan, { ttlSeconds: BACKFILL_SECONDS });
   return backfillSummary({ planId: job.id, ...plan, itemCount: items.length });
-}
-
-/** The untagged-candidate resources one CloudTrail record names (none for a failed call). */
-async function itemsOf(
-  record: Record<string, unknown>,
-  account: string,
-  region: string,
-  deps: BackfillJobDeps,
-): Promise<BackfillItem[]> {
-  const event = cloudTrailEventSchema.safeParse({
-    id: String(record.eventID ?? 'lookup'),
-    'detail-type': 'AWS API Call via CloudTrail',
-    account,
-    region,
-    detail: record,
-  });
-  if (!event.success || event.data.detail.errorCode) return [];
-  const detail: CloudTrailDetail = event.data.detail;
-  const row = taggedCallOf(detail.eventSource, detail.eventName);
-  if (!row || !deps.config.autotag.events.includes(row.resourceType)) return [];
-  const arns = row.arns({
-    partition: deps.config.organization.partition,
-    account,
-    region: detail.awsRegion,
-    request: asRecord(detail.requestParameters),
-    response: asRecord(detail.responseElements),
-  });
-  if (arns.length === 0) return [];
-  const creator = await nameThePerson(detail, requestTags(detail), { store: deps.store });
-  const { label, arn, kind, service } = creator;
-  return arns.map((resourceArn) => ({
-    arn: resourceArn,
-    resourceType: row.resourceType,
-    tagApi: row.tagApi,
-    account,
-    region: detail.awsRegion,
-    creator: { label, arn, kind, service, ...(creator.person ? { person: creator.person } : {}) },
-    createdAt: detail.eventTime,
-  }));
 }

@@ -11,7 +11,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseBackfillArgs } from '../../src/autotag/backfill-job';
 import { type BackfillPlan, backfillKey } from '../../src/autotag/backfill-plan';
-import { runAutotagBackfillScan } from '../../src/autotag/run-backfill-scan';
+import { type BackfillJobDeps, runAutotagBackfillScan } from '../../src/autotag/run-backfill-scan';
 import { runAutotagBackfillTag } from '../../src/autotag/run-backfill-tag';
 import { AccountDirectory } from '../../src/aws/account-directory';
 import { parseConfig } from '../../src/config/load-config';
@@ -42,6 +42,15 @@ const SAME_CLIENTS = {
   botRegion: 'us-east-1',
   now: () => new Date('2026-03-10T00:00:00Z'),
 };
+/** The scan's deps for CONFIG with a LookupEvents pace that never waits. */
+const scanDeps = (store: StateStore, extra: Partial<BackfillJobDeps> = {}): BackfillJobDeps => ({
+  config: CONFIG,
+  accounts: new AccountDirectory(CONFIG),
+  store,
+  ...SAME_CLIENTS,
+  lookupPacing: { nowMs: () => 0, sleep: async () => undefined },
+  ...extra,
+});
 const REPLY = { responseUrl: 'https://hooks.slack.com/x', userId: 'U0ADMIN001', channelId: 'C1' };
 
 describe('/aws-tag backfill', () => {
@@ -129,13 +138,7 @@ describe('/aws-tag backfill', () => {
 
     await runAutotagBackfillScan(
       { kind: 'autotag-backfill-scan', id: 'plan-big', reply: REPLY, actor: 'U0ADMIN001', windowDays: 1 },
-      {
-        config: CONFIG,
-        accounts: new AccountDirectory(CONFIG),
-        store,
-        ...SAME_CLIENTS,
-        lookupPacing: { nowMs: () => 0, sleep: async () => undefined },
-      },
+      scanDeps(store),
     );
     const plan = (await store.get<BackfillPlan>(backfillKey('plan-big')))?.data;
 
@@ -143,6 +146,51 @@ describe('/aws-tag backfill', () => {
     expect(Buffer.byteLength(JSON.stringify(plan))).toBeLessThanOrEqual(300_000);
     expect((plan?.items.length ?? 0) + (plan?.leftOut ?? 0)).toBe(900);
     expect(plan?.leftOut).toBeGreaterThan(0);
+  });
+
+  it("names people as the live path does: a stack's resources after the stack's creator, Identity Center users by name", async () => {
+    const fixture = (path: string) =>
+      (JSON.parse(readFileSync(resolve('test/fixtures/autotag', path), 'utf8')) as { detail: unknown })
+        .detail;
+    const identityCenterUser = (
+      fixture('run-instances-identity-center-user.json') as { userIdentity: unknown }
+    ).userIdentity;
+    const tableByUser = JSON.stringify({
+      ...(JSON.parse(record('dynamodb-create-table.json')) as Record<string, unknown>),
+      userIdentity: identityCenterUser,
+    });
+    cloudTrail
+      .on(LookupEventsCommand)
+      .callsFake(async (input: { LookupAttributes: { AttributeValue: string }[] }) => {
+        const name = input.LookupAttributes[0]?.AttributeValue;
+        // The queue is read before its stack would be in the table's order: the stack is remembered first.
+        if (name === 'CreateQueue')
+          return { Events: [{ CloudTrailEvent: record('sqs-create-queue-by-stack.json') }] };
+        if (name === 'CreateStack')
+          return { Events: [{ CloudTrailEvent: record('cloudformation-create-stack.json') }] };
+        if (name === 'CreateTable') return { Events: [{ CloudTrailEvent: tableByUser }] };
+        return { Events: [] };
+      });
+    tagging.on(GetResourcesCommand).resolves({ ResourceTagMappingList: [] });
+    const asked: string[] = [];
+
+    await runAutotagBackfillScan(
+      { kind: 'autotag-backfill-scan', id: 'plan-named', reply: REPLY, actor: 'U0ADMIN001', windowDays: 7 },
+      scanDeps(store, {
+        identityCenter: {
+          nameOf: async (_storeArn, userId) => {
+            asked.push(userId);
+            return 'frank@example.com';
+          },
+        },
+      }),
+    );
+    const plan = (await store.get<BackfillPlan>(backfillKey('plan-named')))?.data;
+    const labelOf = (arnEnd: string) => plan?.items.find((item) => item.arn.endsWith(arnEnd))?.creator.label;
+
+    expect(labelOf(':web-prod-jobs')).toBe('alice@example.com via stack web-prod');
+    expect(labelOf('table/orders')).toBe('frank@example.com via Identity Center');
+    expect(asked).toEqual(['94482488-3041-7026-18f3-be45837cd0e4']);
   });
 
   it('finds untagged creations in CloudTrail within 2 requests a second, then tags them after the confirmation', async () => {
