@@ -32,7 +32,7 @@ function countLines(counts: Record<string, number>): string {
 function extras(summary: Pick<BackfillSummary, 'leftOut' | 'unreadable'>): string[] {
   return [
     summary.leftOut > 0
-      ? `${summary.leftOut} more are left for another backfill (one takes at most 800).`
+      ? `${summary.leftOut} more are left for another backfill (one plan holds about 600 to 1,000).`
       : '',
     summary.unreadable.length > 0
       ? `Not read: ${escapeAndTruncate(summary.unreadable.slice(0, 10).join(', '), 600)}`
@@ -40,22 +40,31 @@ function extras(summary: Pick<BackfillSummary, 'leftOut' | 'unreadable'>): strin
   ].filter(Boolean);
 }
 
-/** The scan's answer: per type how many untagged resources still exist, and a button to review and tag. */
+/**
+ * Why the count is "no creator tag found", not "untagged and still there": the Tagging API lists neither
+ * resources never tagged nor deleted ones, so the two cannot be told apart before tagging.
+ */
+const MAY_BE_GONE =
+  'May include resources deleted since; the tagging reports those as gone. Existing owner tags are kept.';
+
+const created = (summary: Pick<BackfillSummary, 'itemCount' | 'windowDays'>) =>
+  `${summary.itemCount} resources created in the last ${summary.windowDays} days`;
+
+/** The scan's answer: per type how many resources have no creator tag, and a button to review and tag. */
 export function backfillSummary(summary: BackfillSummary): SlackReply {
   if (summary.itemCount === 0) {
     return noticeReply(
       'ok',
-      `Nothing to backfill: every resource created in the last ${summary.windowDays} days carries its creator tag.`,
+      `Nothing to backfill: every resource created in the last ${summary.windowDays} days that still exists carries its creator tag.`,
       extras(summary).join(' ') || undefined,
     );
   }
   const blocks: KnownBlock[] = [
     {
       type: 'section',
-      text: mrkdwnText(
-        `*${summary.itemCount} untagged resources* created in the last ${summary.windowDays} days:\n${countLines(summary.counts)}`,
-      ),
+      text: mrkdwnText(`*No creator tag found* on ${created(summary)}:\n${countLines(summary.counts)}`),
     },
+    { type: 'context', elements: [mrkdwnText(MAY_BE_GONE)] },
     ...extras(summary).map((line): KnownBlock => ({ type: 'context', elements: [mrkdwnText(line)] })),
     {
       type: 'actions',
@@ -73,7 +82,7 @@ export function backfillSummary(summary: BackfillSummary): SlackReply {
   ];
   return {
     responseType: 'ephemeral',
-    text: `${summary.itemCount} untagged resources created in the last ${summary.windowDays} days`,
+    text: `No creator tag found on ${created(summary)}`,
     blocks,
   };
 }
@@ -91,24 +100,41 @@ export function backfillModal(summary: BackfillSummary, state: BackfillModalStat
       {
         type: 'section',
         text: mrkdwnText(
-          `Tags *${summary.itemCount}* resources with the person who created them (from CloudTrail, last ${summary.windowDays} days):\n${countLines(summary.counts)}`,
+          `Tags the *${summary.itemCount}* resources with no creator tag found with the person who created them (from CloudTrail, last ${summary.windowDays} days):\n${countLines(summary.counts)}`,
         ),
       },
       {
         type: 'context',
-        elements: [mrkdwnText('Existing owner tags are kept. Each backfill is recorded in the audit log.')],
+        elements: [mrkdwnText(`${MAY_BE_GONE} Each backfill is recorded in the audit log.`)],
       },
     ],
   };
 }
 
-/** The worker's answer after tagging. */
-export function backfillResult(result: { tagged: number; failed: readonly string[] }): SlackReply {
-  if (result.failed.length === 0)
-    return noticeReply('ok', `Backfill done: ${result.tagged} resources tagged.`);
+/** What became of the resources a backfill tagged (`src/autotag/backfill-tally.ts`). */
+export interface BackfillOutcome {
+  tagged: number;
+  ownerKept: number;
+  kept: number;
+  gone: readonly string[];
+  failed: readonly string[];
+}
+
+/** The worker's answer after tagging: tagged, left alone, gone since and failed, each counted. */
+export function backfillResult(result: BackfillOutcome): SlackReply {
+  const lines = [
+    result.ownerKept > 0 ? `${result.ownerKept} of them kept the Owner they already had.` : '',
+    result.kept > 0 ? `${result.kept} already had other values for every tag key and were left alone.` : '',
+    result.gone.length > 0 ? `${result.gone.length} no longer exist (deleted since they were created).` : '',
+  ].filter(Boolean);
+  const tagged = `${result.tagged} resources tagged`;
+  if (result.failed.length === 0) {
+    return noticeReply('ok', `Backfill done: ${tagged}.`, lines.join(' ') || undefined);
+  }
+  const failures = result.failed.slice(0, 10).join('; ');
   return noticeReply(
     'problem',
-    `Backfill: ${result.tagged} tagged, ${result.failed.length} could not be tagged: ${result.failed.slice(0, 10).join('; ')}`,
-    'They may have been deleted since, or the tagging role may lack the permission (see the logs).',
+    `Backfill: ${tagged}, ${result.failed.length} could not be tagged: ${failures}`,
+    [...lines, 'The tagging role may lack the permission for them (see the logs).'].join(' '),
   );
 }

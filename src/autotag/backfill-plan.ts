@@ -1,7 +1,7 @@
 import type { Creator } from './creator';
 import type { TagApi } from './tagged-call';
 
-/** One resource a backfill would tag: found in CloudTrail, still without the creator tag. */
+/** One resource a backfill would tag: created in the window (CloudTrail), no creator tag found on it. */
 export interface BackfillItem {
   arn: string;
   resourceType: string;
@@ -17,7 +17,7 @@ export interface BackfillPlan {
   actor: string;
   windowDays: number;
   items: BackfillItem[];
-  /** Per resource label (`RDS DB instance`): how many untagged ones still exist. */
+  /** Per resource label (`RDS DB instance`): how many have no creator tag (deleted ones included: see the tally). */
   counts: Record<string, number>;
   /** Untagged resources found beyond what one plan holds (tag them with another backfill). */
   leftOut: number;

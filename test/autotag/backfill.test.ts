@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CloudTrailClient, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
-import { EC2Client } from '@aws-sdk/client-ec2';
+import { CreateTagsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import {
+  type ErrorCode,
   GetResourcesCommand,
   ResourceGroupsTaggingAPIClient,
   TagResourcesCommand,
@@ -10,7 +11,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseBackfillArgs } from '../../src/autotag/backfill-job';
-import { type BackfillPlan, backfillKey } from '../../src/autotag/backfill-plan';
+import { type BackfillItem, type BackfillPlan, backfillKey } from '../../src/autotag/backfill-plan';
 import { type BackfillJobDeps, runAutotagBackfillScan } from '../../src/autotag/run-backfill-scan';
 import { runAutotagBackfillTag } from '../../src/autotag/run-backfill-tag';
 import { AccountDirectory } from '../../src/aws/account-directory';
@@ -60,9 +61,11 @@ describe('/aws-tag backfill', () => {
   });
   const cloudTrail = mockClient(CloudTrailClient);
   const tagging = mockClient(ResourceGroupsTaggingAPIClient);
+  const ec2 = mockClient(EC2Client);
   afterEach(() => {
     cloudTrail.reset();
     tagging.reset();
+    ec2.reset();
   });
 
   it('reads a window of at most 90 days, an account and a region', () => {
@@ -246,7 +249,7 @@ describe('/aws-tag backfill', () => {
 
     const gaps = callTimes.slice(1).map((t, i) => t - (callTimes[i] ?? 0));
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(500);
-    expect(summary.text).toBe('1 untagged resources created in the last 30 days');
+    expect(summary.text).toBe('No creator tag found on 1 resources created in the last 30 days');
     expect(JSON.stringify(summary.blocks)).toContain('1 RDS DB instance');
     expect(tagging.commandCalls(TagResourcesCommand).map((c) => c.args[0].input)).toEqual([
       {
@@ -261,5 +264,133 @@ describe('/aws-tag backfill', () => {
     expect(await store.listAudit('autotag.backfill')).toEqual([
       expect.objectContaining({ actor: 'U0ADMIN001', target: 'plan-1', result: 'ok' }),
     ]);
+  });
+
+  describe('tagging a confirmed plan counts each resource honestly', () => {
+    const ALICE = {
+      label: 'alice via SSO Dev',
+      arn: 'arn:aws:sts::222222222222:assumed-role/Dev/alice',
+      kind: 'AssumedRole' as const,
+      person: 'alice',
+      service: false,
+    };
+    const item = (arn: string, resourceType: string, tagApi: BackfillItem['tagApi']): BackfillItem => ({
+      arn,
+      resourceType,
+      tagApi,
+      account: '222222222222',
+      region: 'us-east-1',
+      creator: ALICE,
+      createdAt: '2026-03-01T10:00:00Z',
+    });
+    /** One resource per outcome the tally tells apart. */
+    const ARN = {
+      queue: 'arn:aws:sqs:us-east-1:222222222222:jobs',
+      deletedQueue: 'arn:aws:sqs:us-east-1:222222222222:old-jobs',
+      key: 'arn:aws:kms:us-east-1:222222222222:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+      terraformed: 'arn:aws:sns:us-east-1:222222222222:alerts',
+      allSet: 'arn:aws:sns:us-east-1:222222222222:audit',
+      instance: 'arn:aws:ec2:us-east-1:222222222222:instance/i-0a00000000000001',
+      deletedVolume: 'arn:aws:ec2:us-east-1:222222222222:volume/vol-0b00000000000002',
+    };
+    /** A confirmed plan of `items`, as a scan would have kept it. */
+    const keepPlan = (planId: string, items: BackfillItem[]) =>
+      store.create(backfillKey(planId), '#', {
+        actor: 'U0ADMIN001',
+        windowDays: 30,
+        items,
+        counts: {},
+        leftOut: 0,
+        unreadable: [],
+      } satisfies BackfillPlan);
+    const tag = (planId: string) =>
+      runAutotagBackfillTag(
+        { kind: 'autotag-backfill-tag', id: `view-${planId}`, reply: REPLY, actor: 'U0ADMIN001', planId },
+        scanDeps(store),
+      );
+    const tags = (pairs: Record<string, string>) =>
+      Object.entries(pairs).map(([Key, Value]) => ({ Key, Value }));
+
+    it('as tagged, kept, gone or failed, and an EC2 id that is gone does not fail its neighbours', async () => {
+      await keepPlan('plan-mixed', [
+        item(ARN.queue, 'sqs:queue', 'tagging-api'),
+        item(ARN.deletedQueue, 'sqs:queue', 'tagging-api'),
+        item(ARN.key, 'kms:key', 'tagging-api'),
+        item(ARN.terraformed, 'sns:topic', 'tagging-api'),
+        item(ARN.allSet, 'sns:topic', 'tagging-api'),
+        item(ARN.instance, 'ec2:instance', 'ec2-create-tags'),
+        item(ARN.deletedVolume, 'ec2:volume', 'ec2-create-tags'),
+      ]);
+      tagging.on(GetResourcesCommand).resolves({
+        ResourceTagMappingList: [
+          { ResourceARN: ARN.terraformed, Tags: tags({ Owner: 'platform-team' }) },
+          {
+            ResourceARN: ARN.allSet,
+            Tags: tags({ CreatedBy: 'bob', CreatedByArn: 'arn:bob', CreatedAt: '2026-01-01', Owner: 'bob' }),
+          },
+        ],
+      });
+      tagging.on(TagResourcesCommand).resolves({
+        FailedResourcesMap: {
+          [ARN.deletedQueue]: {
+            StatusCode: 400,
+            ErrorCode: 'AWS.SimpleQueueService.NonExistentQueue' as ErrorCode,
+            ErrorMessage: 'The specified queue does not exist.',
+          },
+          [ARN.key]: {
+            StatusCode: 400,
+            ErrorCode: 'AccessDeniedException' as ErrorCode,
+            ErrorMessage: 'not authorized: kms:TagResource',
+          },
+        },
+      });
+      ec2.on(CreateTagsCommand).callsFake(async (input: { Resources: string[] }) => {
+        if (input.Resources.includes('vol-0b00000000000002')) {
+          throw Object.assign(new Error("The volume 'vol-0b00000000000002' does not exist."), {
+            name: 'InvalidVolume.NotFound',
+          });
+        }
+        return {};
+      });
+
+      const done = await tag('plan-mixed');
+
+      const text = done.text;
+      expect(text).toContain('Backfill: 3 resources tagged, 1 could not be tagged:');
+      expect(text).toContain(`${ARN.key}: AccessDeniedException`);
+      expect(text).toContain('1 of them kept the Owner they already had.');
+      expect(text).toContain('1 already had other values for every tag key and were left alone.');
+      expect(text).toContain('2 no longer exist (deleted since they were created).');
+      expect(ec2.commandCalls(CreateTagsCommand).map((c) => c.args[0].input.Resources)).toEqual([
+        ['i-0a00000000000001', 'vol-0b00000000000002'],
+        ['i-0a00000000000001'],
+        ['vol-0b00000000000002'],
+      ]);
+      expect(await store.listAudit('autotag.backfill')).toContainEqual(
+        expect.objectContaining({
+          target: 'plan-mixed',
+          result: 'failed',
+          detail: expect.objectContaining({ tagged: 3, ownerKept: 1, kept: 1, gone: 2, failed: 1 }),
+        }),
+      );
+    });
+
+    it('marks only the EC2 items of a place as failed when EC2 refuses the write', async () => {
+      await keepPlan('plan-ec2-refused', [
+        item(ARN.queue, 'sqs:queue', 'tagging-api'),
+        item(ARN.instance, 'ec2:instance', 'ec2-create-tags'),
+      ]);
+      tagging.on(GetResourcesCommand).resolves({ ResourceTagMappingList: [] });
+      tagging.on(TagResourcesCommand).resolves({ FailedResourcesMap: {} });
+      ec2
+        .on(CreateTagsCommand)
+        .rejects(Object.assign(new Error('You are not authorized'), { name: 'UnauthorizedOperation' }));
+
+      const done = await tag('plan-ec2-refused');
+
+      expect(done.text).toContain('Backfill: 1 resources tagged, 1 could not be tagged:');
+      expect(done.text).toContain(`${ARN.instance}: EC2 refused (UnauthorizedOperation)`);
+      expect(done.text).not.toContain(`${ARN.queue}:`);
+    });
   });
 });
