@@ -1,5 +1,6 @@
 import type { ResourceKind } from '../src/autotag/created-resources';
 import type { StackRef } from '../src/catalog/stack-arn';
+import type { Partition } from '../src/config/partition';
 import type { HealthEventView } from '../src/health/event-view';
 import { SLACK_LIMITS } from './slack-limits';
 
@@ -7,7 +8,7 @@ import { SLACK_LIMITS } from './slack-limits';
  * Links into the AWS consoles, one table per partition (commercial, GovCloud, China). A link opens in the
  * signed-in account: for a member account's resource, sign in there (or switch role) first.
  */
-const PARTITIONS = {
+const PARTITIONS: Record<Partition, { console: (region: string) => string; health: string }> = {
   aws: {
     console: (region: string) => `https://${region}.console.aws.amazon.com`,
     health: 'https://health.aws.amazon.com',
@@ -17,9 +18,7 @@ const PARTITIONS = {
     health: 'https://health.amazonaws-us-gov.com',
   },
   'aws-cn': { console: () => 'https://console.amazonaws.cn', health: 'https://health.amazonaws.cn' },
-} as const;
-
-export type Partition = keyof typeof PARTITIONS;
+};
 
 function origins(partition: string): (typeof PARTITIONS)[Partition] {
   return PARTITIONS[partition as Partition] ?? PARTITIONS.aws;

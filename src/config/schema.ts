@@ -8,6 +8,7 @@ import {
   DEFAULT_CATALOG_CONFIG,
 } from '../catalog/config-schema';
 import { HEALTH_CONFIG_DEFAULTS, healthConfigSchema } from '../health/config-schema';
+import { PARTITIONS } from './partition';
 import { accountId, allowListSchema, awsRegion, roleName, slackChannel } from './schema-parts';
 
 /**
@@ -27,7 +28,7 @@ const accountSchema = z
 
 const organizationSchema = z
   .object({
-    partition: z.enum(['aws', 'aws-us-gov', 'aws-cn']).default('aws'),
+    partition: z.enum(PARTITIONS).default('aws'),
     /**
      * The AWS Organizations id (o-…). Deploying needs it (here or `--param organizationId=`): the functions may
      * only assume roles in the organisation's accounts (IAM condition aws:ResourceOrgID).

@@ -72,7 +72,9 @@ export async function handleHealthEvent(
   const failed: { channel: string; error: Error }[] = [];
   for (const channel of channels) {
     try {
-      messages.push(await deps.renderer.render(delivery.eventArn, channel, merged.version));
+      messages.push(
+        await deps.renderer.render(delivery.eventArn, channel, merged.version, { quiet: route.muted }),
+      );
     } catch (error) {
       // One channel the bot cannot post in must not keep the alert from the others, nor the row from Airtable.
       failed.push({ channel, error: error as Error });

@@ -52,11 +52,22 @@ export class HealthMessageRenderer {
     this.sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
-  async render(eventArn: string, channel: string, targetVersion: number): Promise<RenderOutcome> {
+  /**
+   * `quiet` (the delivery is muted): the message is still edited so it never shows a stale status, but no thread
+   * reply is posted, so nobody following the thread is notified.
+   */
+  async render(
+    eventArn: string,
+    channel: string,
+    targetVersion: number,
+    { quiet = false }: { quiet?: boolean } = {},
+  ): Promise<RenderOutcome> {
     const outcome: RenderOutcome = { channel, posted: 0, updated: 0, replies: 0 };
     const { pk, sk } = messageKey(eventArn, channel);
     for (let pause = 100; ; pause = Math.min(pause * 2, 2000)) {
-      await this.whileLocked(eventArn, channel, () => this.renderUntilCurrent(eventArn, channel, outcome));
+      await this.whileLocked(eventArn, channel, () =>
+        this.renderUntilCurrent(eventArn, channel, outcome, quiet),
+      );
       const state = await this.deps.store.get<MessageState>(pk, sk);
       outcome.ts = state?.data.ts;
       outcome.channelId = state?.data.channelId;
@@ -116,7 +127,12 @@ export class HealthMessageRenderer {
     await this.sleep(pause);
   }
 
-  private async renderUntilCurrent(eventArn: string, channel: string, outcome: RenderOutcome): Promise<void> {
+  private async renderUntilCurrent(
+    eventArn: string,
+    channel: string,
+    outcome: RenderOutcome,
+    quiet = false,
+  ): Promise<void> {
     const { store, sink } = this.deps;
     const event = eventKey(eventArn);
     const message = messageKey(eventArn, channel);
@@ -158,7 +174,7 @@ export class HealthMessageRenderer {
         outcome.updated += 1;
         const previous = state?.data.snapshot ?? snapshotOf(view);
         const changes = changesWorthAReply(previous, view, changesSince(previous, view));
-        if (changes.length > 0) {
+        if (changes.length > 0 && !quiet) {
           await sink.post(ref.channel, healthChangeReply({ category: view.category, changes }), {
             threadTs: ref.ts,
           });

@@ -5,7 +5,7 @@ import type { RouteDecision } from './health-router';
 
 /**
  * The config's routing, then the mutes set from Slack: a delivery a Slack mute covers goes to no new channel
- * (messages already posted keep updating, Airtable still gets it). Mutes are read on every delivery, so a mute
+ * (messages already posted are edited in place without a thread reply, Airtable still gets it). Mutes are read on every delivery, so a mute
  * counts from the next one on and one that ended counts no more.
  */
 export function routeWithMutes(
@@ -18,6 +18,10 @@ export function routeWithMutes(
     if (decision.channels.length === 0 && !decision.digests) return decision;
     const mute = muteFor(await activeMutes(store, now()), delivery);
     if (!mute) return decision;
-    return { channels: [], reason: `muted from Slack by ${mute.by} until ${mute.until} (${mute.id})` };
+    return {
+      channels: [],
+      muted: true,
+      reason: `muted from Slack by ${mute.by} until ${mute.until} (${mute.id})`,
+    };
   };
 }

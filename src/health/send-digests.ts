@@ -1,5 +1,6 @@
-import { healthDashboardUrl, type Partition } from '../../blocks/console-links';
+import { healthDashboardUrl } from '../../blocks/console-links';
 import { DIGEST_LINES_SHOWN, healthDigestMessage } from '../../blocks/health-digest';
+import type { Partition } from '../config/partition';
 import { logger } from '../lambda/logger';
 import type { SlackSink } from '../slack/api/slack-sink';
 import type { StateStore } from '../store/state-store';

@@ -79,6 +79,7 @@ describe('HealthRouter', () => {
   it('mutes first, and a mute with `until` ends by itself', () => {
     expect(rules.route(subject({ service: 'BILLING' }), NOW)).toEqual({
       channels: [],
+      muted: true,
       reason: 'muted by health.mute[0] billing',
     });
     expect(rules.route(subject({ accountId: '333333333333' }), NOW).channels).toEqual([]);

@@ -19,7 +19,7 @@ const resourcesOf = (fn: string, action: string) =>
 
 const HEALTH_EVENTS = JSON.stringify({ 'Fn::Sub': 'arn:${AWS::Partition}:health:*::event/*' });
 const ORG_ACCOUNTS = JSON.stringify({
-  'Fn::Sub': 'arn:${AWS::Partition}:organizations::${AWS::AccountId}:account/o-*/*',
+  'Fn::Sub': 'arn:${AWS::Partition}:organizations::*:account/${self:custom.organizationId}/*',
 });
 
 // Service Authorization Reference, "Actions, resources, and condition keys for AWS Health APIs and Notifications":
@@ -42,5 +42,9 @@ describe('the Health function roles in serverless.yml', () => {
   it('healthReconcile and healthEvent look up only accounts of the organisation they run in', () => {
     for (const fn of ['healthReconcile', 'healthEvent'])
       expect(resourcesOf(fn, 'organizations:DescribeAccount'), fn).toEqual([ORG_ACCOUNTS]);
+  });
+
+  it('healthReconcile may list the organisation’s accounts, the dependent action of the organisation-view calls', () => {
+    expect(resourcesOf('healthReconcile', 'organizations:ListAccounts')).toEqual(['"*"']);
   });
 });

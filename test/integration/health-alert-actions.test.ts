@@ -148,6 +148,21 @@ describe('Health alert buttons: I’m on it, Mute…, Unmute (slack-http, worker
     expect(bot.airtable.rows(HEALTH_AIRTABLE_TABLE).filter((row) => row.EventArn === arn)).toHaveLength(1);
   });
 
+  it('edits an alert already posted in the muted scope in place, with no thread reply to notify anyone', async () => {
+    const update = healthFixture('ec2-issue-update');
+    update.id = `${String(update.id)}-while-muted`;
+    const detail = update.detail as {
+      lastUpdatedTime: string;
+      eventDescription: { latestDescription: string }[];
+    };
+    detail.lastUpdatedTime = 'Tue, 14 May 2024 10:15:00 GMT';
+    (detail.eventDescription[0] as { latestDescription: string }).latestDescription =
+      'The networking device has been replaced; error rates are recovering in euw1-az2.';
+    const calls = await callsDuring(() => bot.deliver(update));
+    expect(calls.map((c) => [c.method, c.body.ts])).toEqual([['chat.update', alertTs]]);
+    expect(JSON.stringify(calls[0]?.body.blocks)).toContain('error rates are recovering');
+  });
+
   it('checks the person again on submit: a modal submitted by someone not allowed mutes nothing, and is audited', async () => {
     const calls = await callsDuring(() => bot.submitAndSettle(muteView, STRANGER, 'V0MUTE0002', muteValues));
 

@@ -1,10 +1,14 @@
 import { SupportClient, type SupportClientConfig } from '@aws-sdk/client-support';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { Partition } from '../../config/partition';
 import type { ClientMaker } from '../member-clients';
 
 /** The Support API has one endpoint per partition. */
-const SUPPORT_REGION = { aws: 'us-east-1', 'aws-us-gov': 'us-gov-west-1', 'aws-cn': 'cn-north-1' } as const;
-export type Partition = keyof typeof SUPPORT_REGION;
+const SUPPORT_REGION: Record<Partition, string> = {
+  aws: 'us-east-1',
+  'aws-us-gov': 'us-gov-west-1',
+  'aws-cn': 'cn-north-1',
+};
 
 export interface SupportClientsOptions {
   partition: Partition;
