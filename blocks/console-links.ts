@@ -89,3 +89,8 @@ export function healthDashboardUrl(
   const event = `${page}?eventID=${encodeURIComponent(view.eventArn)}&eventTab=details`;
   return event.length <= SLACK_LIMITS.url ? event : page;
 }
+
+/** The console page of any resource by its ARN (the console's own ARN redirect). */
+export function arnConsoleUrl(partition: string, region: string, arn: string): string {
+  return `${consoleOrigin(partition, region)}/go/view?arn=${encodeURIComponent(arn)}`;
+}

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { accountId, allowListSchema, slackChannel, slackUserId } from '../config/schema-parts';
 import { SUPPORTED_CREATE_EVENTS } from './created-resources';
+import { RESOURCE_TYPES, TAGGED_CALLS } from './tagged-call-table';
 
 /** A tag key the bot writes: AWS rules (≤ 128 characters, no `aws:` prefix, tag-safe characters). */
 const tagKey = z
@@ -24,17 +25,44 @@ const tagKeysSchema = z
   })
   .strict();
 
-const eventName = z.enum(SUPPORTED_CREATE_EVENTS);
+/** An EC2 create call by name (as before the table) or any resource type of the table (`rds:db`, `s3:bucket`). */
+const tagTarget = z.enum([...SUPPORTED_CREATE_EVENTS, ...RESOURCE_TYPES]);
+const NON_EC2_TYPES = [
+  ...new Set(TAGGED_CALLS.filter((row) => row.tagApi !== 'ec2-create-tags').map((row) => row.resourceType)),
+];
+
+/** Not-ready retries: 30 s, 1, 2, 4 and 7.5 minutes later — 15 minutes in all, then "could not tag". */
+export const NOT_READY_DELAYS = [30, 60, 120, 240, 450];
 
 export const autotagConfigSchema = z
   .object({
     enabled: z.boolean().default(true),
     /** Report the plan in Slack and the logs; write no tags. */
     dryRun: z.boolean().default(false),
-    /** CloudTrail event names to tag (EventBridge also filters them: keep serverless.yml in step). */
-    events: z.array(eventName).default([...SUPPORTED_CREATE_EVENTS]),
-    /** Event names that get a Slack notice (the others are only tagged). */
-    notifyOn: z.array(eventName).default(['RunInstances']),
+    /** What to tag: EC2 create calls by name and resource types of the table (default: all of them). */
+    events: z.array(tagTarget).default([...SUPPORTED_CREATE_EVENTS, ...NON_EC2_TYPES]),
+    /** EC2 call names or resource types that get a Slack notice (the others are only tagged). */
+    notifyOn: z.array(tagTarget).default(['RunInstances']),
+    /**
+     * Seconds before each retry of a resource that refused tags because it is still being created (an SQS delay,
+     * no Lambda waits). Each ≤ 900 and all together ≤ 900: after the last, it is reported as "could not tag".
+     */
+    notReadyDelaysSeconds: z
+      .array(z.number().int().min(1).max(900))
+      .max(10)
+      .refine((delays) => delays.reduce((a, b) => a + b, 0) <= 900, {
+        message: 'must add up to at most 900 seconds (15 minutes)',
+      })
+      .default(NOT_READY_DELAYS),
+    /**
+     * Where Identity Center users are looked up by id (identitystore DescribeUser) to tag their name: the
+     * region of the Identity Center instance, and the account (management or delegated administrator) when it is
+     * not the bot's own — reached through its `roles.autotag` role.
+     */
+    identityCenter: z
+      .object({ region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/), accountId: accountId.optional() })
+      .strict()
+      .optional(),
     /** Launches made by AWS services (Auto Scaling, Spot Fleet) are tagged but not announced unless true. */
     notifyServiceLaunches: z.boolean().default(false),
     /** Notice channel; defaults to slack.defaultChannel. `channelByAccount` routes one account elsewhere. */
@@ -52,6 +80,8 @@ export const autotagConfigSchema = z
     /** Who may retag besides slack.admins; the resolved launcher may always retag their own resources. */
     retagAllowed: allowListSchema.default({ users: [], userGroups: [] }),
     creatorMayRetag: z.boolean().default(true),
+    /** Who may run `/aws-tag backfill` besides slack.admins. */
+    backfillAllowed: allowListSchema.default({ users: [], userGroups: [] }),
     /** Creator (IAM user, session or email, Identity Center user id) → Slack user, when e-mail lookup cannot tell. */
     people: z.record(z.string().min(1), slackUserId).default({}),
     /** Find the launcher's Slack user by e-mail (needs the users:read.email scope). */
@@ -64,6 +94,11 @@ export const autotagConfigSchema = z
       })
       .strict()
       .default({ attempts: 5, firstDelayMs: 1000 }),
+    /** Regions `/aws-owner` and `/aws-tag backfill` search in accounts without `regions` (default: the bot's). */
+    lookupRegions: z
+      .array(z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/))
+      .min(1)
+      .optional(),
     /** How long a notice can still be retagged from Slack. */
     noticeRetentionDays: z.number().int().min(1).max(400).default(90),
   })

@@ -1,39 +1,28 @@
 import { logger } from '../lambda/logger';
 import type { AutotagDeps } from './autotag-deps';
+import { type AutotagOutcome, EVENT_CLAIM_SECONDS, eventClaimKey } from './autotag-outcome';
 import { type CloudTrailEvent, requestTags, resourceAccountOf } from './cloudtrail-event';
 import { createdResources, isSupportedCreateEvent } from './created-resources';
 import { tagAccessFor } from './ec2-access';
+import { handleOtherCall } from './handle-other-call';
 import { type LaunchInventory, launchInventory } from './launch-inventory';
-import { type PostNoticeResult, postNotice } from './post-notice';
-import { resolveCreator } from './resolve-creator';
+import { nameThePerson } from './name-the-person';
+import { postNotice } from './post-notice';
 import { groupForCreateTags, planTags } from './tag-plan';
+import { ec2KindOf } from './tagged-calls-ec2';
 import { permanentProblem } from './tagging-problem';
 import { writeTags } from './write-tags';
 
 export type { AutotagDeps } from './autotag-deps';
+export { type AutotagOutcome, EVENT_CLAIM_SECONDS, eventClaimKey } from './autotag-outcome';
 
-export type AutotagOutcome =
-  | { status: 'skipped'; reason: string }
-  | { status: 'duplicate' }
-  | {
-      status: 'tagged' | 'planned';
-      resources: number;
-      notice: PostNoticeResult | 'none';
-      problems: string[];
-    };
+/** `RunInstances` or its type `ec2:instance`: either names an EC2 call in `autotag.events` / `notifyOn`. */
+function names(list: readonly string[], eventName: string, kind: string | undefined): boolean {
+  return list.includes(eventName) || (kind !== undefined && list.includes(`ec2:${kind}`));
+}
 
 /**
- * Concurrent deliveries of one event: only the first does the work. A little longer than a run can take (the
- * function times out after 60 s) but shorter than Lambda's wait before retrying a run that died (about a minute
- * after the timeout): a retry after a timeout must do the work again, not find the dead run's claim. A later
- * duplicate is harmless: CreateTags with the same values changes nothing and the notice record is posted once.
- */
-export const EVENT_CLAIM_SECONDS = 90;
-
-export const eventClaimKey = (eventId: string): string => `autotag#event#${eventId}`;
-
-/**
- * One CloudTrail create event: find what was created (instances with their volumes and network interfaces),
+ * One CloudTrail create event (other services than EC2: `handleOtherCall`): find what was created (instances with their volumes and network interfaces),
  * name the creator, tag everything in the right account and region (or only plan it in dry-run), and announce
  * it in Slack. Transient AWS errors throw (Lambda retries); permanent ones are reported in the notice.
  */
@@ -42,8 +31,10 @@ export async function handleCreateEvent(event: CloudTrailEvent, deps: AutotagDep
   const { detail } = event;
   if (!settings.enabled) return { status: 'skipped', reason: 'autotag.enabled is false' };
   if (detail.errorCode) return { status: 'skipped', reason: `the call failed (${detail.errorCode})` };
+  if (detail.eventSource !== 'ec2.amazonaws.com') return handleOtherCall(event, deps, EVENT_CLAIM_SECONDS);
   const eventName = detail.eventName;
-  if (!isSupportedCreateEvent(eventName) || !settings.events.includes(eventName)) {
+  const kind = isSupportedCreateEvent(eventName) ? ec2KindOf(eventName) : undefined;
+  if (!isSupportedCreateEvent(eventName) || !names(settings.events, eventName, kind)) {
     return { status: 'skipped', reason: `${eventName} is not in autotag.events` };
   }
   const created = createdResources(eventName, detail.responseElements);
@@ -68,7 +59,7 @@ export async function handleCreateEvent(event: CloudTrailEvent, deps: AutotagDep
       for (const r of created) if (r.kind === 'instance') inventory.instances.push(instanceOf(r));
     }
     const tags = new Map([...inventory.instanceTags, ...requestTags(detail)]);
-    const creator = resolveCreator(detail.userIdentity, tags);
+    const creator = await nameThePerson(detail, tags, deps);
     const plan = planTags({
       resources: inventory.resources,
       existing: inventory.existing,
@@ -95,7 +86,7 @@ export async function handleCreateEvent(event: CloudTrailEvent, deps: AutotagDep
       problems,
     });
     const announce =
-      settings.notifyOn.includes(eventName) && (!creator.service || settings.notifyServiceLaunches);
+      names(settings.notifyOn, eventName, kind) && (!creator.service || settings.notifyServiceLaunches);
     const notice = announce
       ? await postNotice(
           {

@@ -3,22 +3,25 @@ import type { CreatedResource } from './created-resources';
 import type { Creator } from './creator';
 import { cleanTagValue } from './tag-values';
 
-export interface ResourceTagPlan {
-  resource: CreatedResource;
+/** Anything the planner can tag: an EC2 resource by id, or any resource of the table by ARN. */
+export type PlannedResource = Pick<CreatedResource, 'id' | 'instanceId'> & { kind: string };
+
+export interface ResourceTagPlan<R extends PlannedResource = CreatedResource> {
+  resource: R;
   /** Tags to write (key → cleaned value). */
   write: Record<string, string>;
   /** Keys left alone because the resource already had another value for them. */
   kept: Record<string, string>;
 }
 
-export interface TagPlan {
-  resources: ResourceTagPlan[];
+export interface TagPlan<R extends PlannedResource = CreatedResource> {
+  resources: ResourceTagPlan<R>[];
   /** The owner the notice shows: a kept owner tag of the first instance, else the one written. */
   owner: string;
 }
 
-export interface TagPlanInput {
-  resources: readonly CreatedResource[];
+export interface TagPlanInput<R extends PlannedResource = CreatedResource> {
+  resources: readonly R[];
   existing: ReadonlyMap<string, ReadonlyMap<string, string>>;
   creator: Creator;
   createdAt: string;
@@ -35,10 +38,10 @@ export function initialOwner(creator: Creator): string {
  * Which tags each resource gets. Values are cleaned to AWS tag rules; a key the resource already carries with
  * another value (an Owner from Terraform, a CreatedBy from another tagger) is kept unless `overwriteExisting`.
  */
-export function planTags(input: TagPlanInput): TagPlan {
+export function planTags<R extends PlannedResource = CreatedResource>(input: TagPlanInput<R>): TagPlan<R> {
   const { keys, creator } = input;
   const owner = initialOwner(creator);
-  const resources = input.resources.map((resource): ResourceTagPlan => {
+  const resources = input.resources.map((resource): ResourceTagPlan<R> => {
     const wanted: Record<string, string> = {
       [keys.creator]: cleanTagValue(creator.label),
       [keys.creatorArn]: cleanTagValue(creator.arn),
@@ -62,7 +65,7 @@ export function planTags(input: TagPlanInput): TagPlan {
 
 /** Resources that get exactly the same tags, so one CreateTags call (batched by `writeTags`) covers them. */
 export function groupForCreateTags(
-  plan: readonly ResourceTagPlan[],
+  plan: readonly ResourceTagPlan<PlannedResource>[],
 ): { resourceIds: string[]; tags: Record<string, string> }[] {
   const groups = new Map<string, { resourceIds: string[]; tags: Record<string, string> }>();
   for (const { resource, write } of plan) {

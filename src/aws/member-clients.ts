@@ -1,5 +1,8 @@
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { IdentitystoreClient } from '@aws-sdk/client-identitystore';
+import type { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { ServiceCatalogClient } from '@aws-sdk/client-service-catalog';
 import type { STSClient } from '@aws-sdk/client-sts';
@@ -19,6 +22,10 @@ export interface ClientTarget {
 /** The one way features get an AWS client for an account: cached per (account, role, region), quirks kept. */
 export interface MemberClients {
   ec2(target: ClientTarget): EC2Client;
+  /** The Resource Groups Tagging API: tags (and reads tags of) most services' resources by ARN. */
+  taggingApi(target: ClientTarget): ResourceGroupsTaggingAPIClient;
+  cloudTrail(target: ClientTarget): CloudTrailClient;
+  identityStore(target: ClientTarget): IdentitystoreClient;
   /** Follows a bucket's region redirect (a bucket named in the wrong region still answers). */
   s3(target: ClientTarget): S3Client;
   sts(target: ClientTarget): STSClient;

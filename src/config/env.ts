@@ -17,6 +17,8 @@ const envSchema = z.object({
   WORKER_FUNCTION_NAME: optionalString,
   /** Where event functions send what they refuse (serverless.yml sets it). */
   FAILED_EVENTS_QUEUE_URL: optionalString,
+  /** The delay queue where auto-tagging retries resources that were not ready for tags yet. */
+  AUTOTAG_RETRY_QUEUE_URL: optionalString,
   SLACK_API_URL: z
     .url({ message: 'must be a URL such as https://slack.com/api/' })
     .default('https://slack.com/api/'),

@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { backfillScanJobSchema, backfillTagJobSchema } from '../autotag/backfill-job';
+import { autotagOwnerJobSchema } from '../autotag/owner-job';
 import { autotagRetagJobSchema } from '../autotag/retag-job';
 import { bucketJobSchemas } from '../buckets/bucket-jobs';
 import { caseDetailsJobSchema } from '../cases/case-details-job';
@@ -12,6 +14,9 @@ export const jobSchema = z.discriminatedUnion('kind', [
   casesJobSchema,
   caseDetailsJobSchema,
   autotagRetagJobSchema,
+  autotagOwnerJobSchema,
+  backfillScanJobSchema,
+  backfillTagJobSchema,
   ...bucketJobSchemas,
   ...healthJobSchemas,
 ]);

@@ -1,6 +1,9 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { SlackReply } from '../../blocks/message';
 import { noticeReply } from '../../blocks/notice';
+import { runAutotagBackfillScan } from '../autotag/run-backfill-scan';
+import { runAutotagBackfillTag } from '../autotag/run-backfill-tag';
+import { runAutotagOwner } from '../autotag/run-owner-job';
 import { runAutotagRetag } from '../autotag/run-retag-job';
 import {
   runBucketConvert,
@@ -34,6 +37,9 @@ const RUNNERS: Runners = {
   cases: runCases,
   'cases.details': runCaseDetails,
   'autotag-retag': runAutotagRetag,
+  'autotag-owner': runAutotagOwner,
+  'autotag-backfill-scan': runAutotagBackfillScan,
+  'autotag-backfill-tag': runAutotagBackfillTag,
   'bucket.ls': runBucketList,
   'bucket.info': runBucketInfo,
   'bucket.create': runBucketCreate,

@@ -1,3 +1,5 @@
+import type { BackfillTagDeps } from '../autotag/run-backfill-tag';
+import type { OwnerJobDeps } from '../autotag/run-owner-job';
 import type { RetagJobDeps } from '../autotag/run-retag-job';
 import type { AccountDirectory } from '../aws/account-directory';
 import type { CrossAccountCredentials } from '../aws/assume-role';
@@ -21,6 +23,8 @@ export interface WorkerDeps
     CasesJobDeps,
     CaseDetailsDeps,
     RetagJobDeps,
+    OwnerJobDeps,
+    BackfillTagDeps,
     BucketJobDeps,
     HealthJobDeps {
   config: AppConfig;

@@ -1,5 +1,6 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Context } from 'aws-lambda';
+import { identityCenterFor } from '../autotag/autotag-extras';
 import { allClientMakers } from '../aws/clients/all';
 import { memberAccountAccess } from '../aws/member-account-access';
 import { loadChartRenderer } from '../cases/load-chart-renderer';
@@ -38,6 +39,7 @@ export function createWorkerFunction(
       supportConcurrency: config.cases.concurrency,
     }),
   );
+  const identityCenter = identityCenterFor(config, { ...access, store });
   const slackSink = overrides.sink ?? slackSinkFromEnv(env);
   const failureQueue = failureQueueFromEnv(env, overrides.sqs ?? new SQSClient({}));
   const badInput = { store, source: 'slackWorker', failureQueue };
@@ -68,6 +70,7 @@ export function createWorkerFunction(
       now: () => new Date(),
       sink: await slackSink(),
       botRegion: env.AWS_REGION,
+      ...(identityCenter ? { identityCenter } : {}),
       slackFiles: await slackFiles(),
       views: await slackViews(),
       nativeBlocks: nativeBlocksMemory(store),

@@ -9,6 +9,7 @@ import { S3StandIn } from './s3-stand-in';
 import { ServiceCatalogStandIn } from './service-catalog-stand-in';
 import { StsStandIn } from './sts-stand-in';
 import { SupportStandIn } from './support-stand-in';
+import { TaggingApiStandIn } from './tagging-api-stand-in';
 
 export interface DemoOrganisation {
   /** AWS_ENDPOINT_URL_<SERVICE> of every stand-in the user did not point elsewhere. */
@@ -33,7 +34,7 @@ export function hasAwsCredentials(env: NodeJS.ProcessEnv, home = homedir()): boo
 
 /**
  * A simulated organisation of sample accounts (those of the example config) on loopback: STS, Support, S3, EC2,
- * CloudFormation, Service Catalog and Health stand-ins with sample data, so every command and notice can be tried
+ * CloudFormation, Service Catalog, Health and Resource Groups Tagging API stand-ins with sample data, so every command and notice can be tried
  * without an AWS account. An endpoint the user exported (AWS_ENDPOINT_URL_<SERVICE>, or AWS_ENDPOINT_URL for
  * all) is left alone: their settings win.
  */
@@ -79,6 +80,7 @@ export async function startDemoOrganisation(
     EC2: ec2,
     CLOUDFORMATION: cloudFormation,
     SERVICE_CATALOG: serviceCatalog,
+    RESOURCE_GROUPS_TAGGING_API: new TaggingApiStandIn(),
     HEALTH: health,
   };
   await Promise.all(Object.values(standIns).map((standIn) => standIn.start()));

@@ -8,11 +8,15 @@ const CLIENTS = [
   'SupportClient',
   'ServiceCatalogClient',
   'CloudFormationClient',
+  'ResourceGroupsTaggingAPIClient',
+  'CloudTrailClient',
+  'IdentitystoreClient',
 ] as const;
 
 /** The member-account clients each event function calls; any other one is dead weight in its cold start. */
 const EXPECTED: Record<string, readonly (typeof CLIENTS)[number][]> = {
-  autotagEvent: ['EC2Client'],
+  autotagEvent: ['EC2Client', 'ResourceGroupsTaggingAPIClient', 'IdentitystoreClient'],
+  autotagRetry: ['EC2Client', 'ResourceGroupsTaggingAPIClient', 'IdentitystoreClient'],
   catalogEvent: ['ServiceCatalogClient', 'CloudFormationClient'],
   casesSchedule: ['SupportClient'],
   supportCaseEvent: ['SupportClient'],

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCloudFormation } from '../support/cloudformation-yaml';
 import {
+  failureQueueOf,
   findAssumeRoleOutsideOrganization,
   findFailureQueueGaps,
   findOptionalExternalId,
@@ -313,6 +314,24 @@ describe('findFailureQueueGaps (issue 12: one bad-input policy)', () => {
     ]);
   });
 
+  it('accepts sending to a queue the function is handed in its environment, and no other', () => {
+    const retryArn = { 'Fn::GetAtt': ['RetryQueue', 'Arn'] };
+    const otherArn = { 'Fn::GetAtt': ['OtherQueue', 'Arn'] };
+    const environment = {
+      FAILED_EVENTS_QUEUE_URL: { Ref: 'FailedEventsQueue' },
+      RETRY_QUEUE_URL: { Ref: 'RetryQueue' },
+    };
+    const sendTo = (arn: unknown) => [
+      { Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: queueArn },
+      { Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: arn },
+    ];
+
+    expect(findFailureQueueGaps(service({ environment, iamRoleStatements: sendTo(retryArn) }))).toEqual([]);
+    expect(findFailureQueueGaps(service({ environment, iamRoleStatements: sendTo(otherArn) }))).toEqual([
+      'functions.eventFn: sqs:SendMessage allowed on more than FailedEventsQueue',
+    ]);
+  });
+
   it('reports sqs:SendMessage on any queue, or with other SQS actions', () => {
     const wide = [{ Effect: 'Allow', Action: ['sqs:SendMessage', 'sqs:DeleteMessage'], Resource: '*' }];
 
@@ -322,17 +341,61 @@ describe('findFailureQueueGaps (issue 12: one bad-input policy)', () => {
     ]);
   });
 
-  it('serverless.yml: every function with an on-failure queue gets its URL and may send to it alone', () => {
+  describe('a function fed by an SQS queue', () => {
+    const retryQueueArn = { 'Fn::GetAtt': ['RetryQueue', 'Arn'] };
+    const fedByQueue = (fn: Record<string, unknown>, redrive?: unknown) => ({
+      functions: {
+        retryFn: {
+          events: [{ sqs: { arn: retryQueueArn, batchSize: 1 } }],
+          environment: { FAILED_EVENTS_QUEUE_URL: { Ref: 'FailedEventsQueue' } },
+          iamRoleStatements: [{ Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: queueArn }],
+          ...fn,
+        },
+      },
+      resources: {
+        Resources: {
+          RetryQueue: { Type: 'AWS::SQS::Queue', Properties: redrive ? { RedrivePolicy: redrive } : {} },
+        },
+      },
+    });
+    const toFailedEvents = { deadLetterTargetArn: queueArn, maxReceiveCount: 3 };
+
+    it("takes its queue's dead-letter queue as its failure queue", () => {
+      expect(findFailureQueueGaps(fedByQueue({}, toFailedEvents))).toEqual([]);
+      expect(findFailureQueueGaps(fedByQueue({ environment: {} }, toFailedEvents))).toEqual([
+        'functions.retryFn.environment.FAILED_EVENTS_QUEUE_URL: must be !Ref FailedEventsQueue',
+      ]);
+    });
+
+    it('reports destinations or retry attempts, which do nothing for an SQS event source', () => {
+      const destinations = { onFailure: { type: 'sqs', arn: queueArn } };
+
+      expect(
+        findFailureQueueGaps(fedByQueue({ destinations, maximumRetryAttempts: 2 }, toFailedEvents)),
+      ).toEqual([
+        "functions.retryFn: destinations and maximumRetryAttempts have no effect on an SQS event source (its queue's RedrivePolicy decides)",
+      ]);
+    });
+
+    it('reports a queue without a dead-letter queue', () => {
+      expect(findFailureQueueGaps(fedByQueue({}))).toEqual([
+        'functions.retryFn: its SQS event source has no RedrivePolicy to a queue of this template',
+      ]);
+    });
+  });
+
+  it('serverless.yml: every function with a failure queue gets its URL and may send to it alone', () => {
     const serverless = parseCloudFormation(
       readFileSync(join(import.meta.dirname, '../../serverless.yml'), 'utf8'),
-    ) as { functions: Record<string, { destinations?: { onFailure?: unknown } }> };
+    ) as { functions: Record<string, Parameters<typeof failureQueueOf>[1]>; resources: { Resources: never } };
     const withQueue = Object.entries(serverless.functions)
-      .filter(([, fn]) => fn.destinations?.onFailure !== undefined)
+      .filter(([name, fn]) => failureQueueOf(name, fn, serverless.resources.Resources).arn !== undefined)
       .map(([name]) => name);
 
     expect(withQueue.sort()).toEqual(
       [
         'autotagEvent',
+        'autotagRetry',
         'casesSchedule',
         'catalogEvent',
         'healthDigests',

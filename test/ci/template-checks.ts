@@ -186,16 +186,59 @@ export function findUnthrottledPublicEndpoints(template: Json): string[] {
 
 type ServiceFunction = {
   destinations?: { onFailure?: { type?: Json; arn?: Json } };
+  maximumRetryAttempts?: Json;
+  events?: { sqs?: Json }[];
   environment?: Record<string, Json>;
   iamRoleStatements?: Statement[];
 };
 
 const sameValue = (a: Json, b: Json): boolean => JSON.stringify(a) === JSON.stringify(b);
 
+const queueArnOf = (sqsEvent: Json): Json =>
+  typeof sqsEvent === 'object' && sqsEvent !== null && 'arn' in sqsEvent ? sqsEvent.arn : sqsEvent;
+
 /**
- * Every function of a Serverless service with an SQS on-failure destination also sends there itself (malformed
- * events, killed runs: src/lambda/bad-input.ts): `FAILED_EVENTS_QUEUE_URL` is that queue's `Ref`, and
- * sqs:SendMessage is allowed on that queue and nothing else (least privilege).
+ * Where a function's failed events end up: its on-failure destination (asynchronous invocations), or for a
+ * function fed by an SQS queue, that queue's dead-letter queue (RedrivePolicy): Lambda destinations and
+ * maximumRetryAttempts do not apply to SQS event sources. Problems are what makes either missing or misleading.
+ */
+export function failureQueueOf(
+  name: string,
+  fn: ServiceFunction,
+  resources: Record<string, Resource>,
+): { arn?: Json; problems: string[] } {
+  const fedBy = (fn.events ?? [])
+    .filter((event) => event.sqs !== undefined)
+    .map((event) => queueArnOf(event.sqs));
+  if (fedBy.length === 0) {
+    const onFailure = fn.destinations?.onFailure;
+    return onFailure?.type === 'sqs' ? { arn: onFailure.arn, problems: [] } : { problems: [] };
+  }
+  const problems: string[] = [];
+  if (fn.destinations !== undefined || fn.maximumRetryAttempts !== undefined) {
+    problems.push(
+      `functions.${name}: destinations and maximumRetryAttempts have no effect on an SQS event source (its queue's RedrivePolicy decides)`,
+    );
+  }
+  const deadLetters = fedBy.map((arn) => {
+    const queue = (arn as { 'Fn::GetAtt'?: Json[] } | undefined)?.['Fn::GetAtt']?.[0];
+    const redrive = typeof queue === 'string' ? resources[queue]?.Properties?.RedrivePolicy : undefined;
+    return (redrive as { deadLetterTargetArn?: Json } | undefined)?.deadLetterTargetArn;
+  });
+  const [first] = deadLetters;
+  if (first === undefined || !deadLetters.every((arn) => sameValue(arn, first))) {
+    problems.push(`functions.${name}: its SQS event source has no RedrivePolicy to a queue of this template`);
+    return { problems };
+  }
+  return { arn: first, problems };
+}
+
+/**
+ * Every function with a failure queue (`failureQueueOf`) also sends there itself (malformed events, killed
+ * runs: src/lambda/bad-input.ts): `FAILED_EVENTS_QUEUE_URL` is that queue's `Ref`, and sqs:SendMessage is allowed
+ * on that queue and nothing else (least privilege) — besides the queues of this template the function is handed
+ * in its environment (`<NAME>_QUEUE_URL: !Ref <Queue>`, e.g. auto-tagging's retry queue), since those are the
+ * only others it can name.
  */
 export function findFailureQueueGaps(service: Json): string[] {
   const problems: string[] = [];
@@ -203,10 +246,13 @@ export function findFailureQueueGaps(service: Json): string[] {
     string,
     ServiceFunction
   >;
+  const resources =
+    (service as { resources?: { Resources?: Record<string, Resource> } }).resources?.Resources ?? {};
   for (const [name, fn] of Object.entries(functions)) {
-    const onFailure = fn.destinations?.onFailure;
-    if (onFailure?.type !== 'sqs') continue;
-    const queue = (onFailure.arn as { 'Fn::GetAtt'?: Json[] } | undefined)?.['Fn::GetAtt']?.[0];
+    const failureQueue = failureQueueOf(name, fn, resources);
+    problems.push(...failureQueue.problems);
+    if (failureQueue.arn === undefined) continue;
+    const queue = (failureQueue.arn as { 'Fn::GetAtt'?: Json[] } | undefined)?.['Fn::GetAtt']?.[0];
     if (typeof queue !== 'string') {
       problems.push(`functions.${name}: the on-failure queue is not a queue of this template (Fn::GetAtt)`);
       continue;
@@ -220,9 +266,18 @@ export function findFailureQueueGaps(service: Json): string[] {
         asList(statement.Action).some((action) => action === 'sqs:SendMessage' || action === 'sqs:*'),
     );
     if (sends.length === 0) problems.push(`functions.${name}: may not sqs:SendMessage to ${queue}`);
+    const handed = Object.entries(fn.environment ?? {})
+      .filter(([key]) => key.endsWith('_QUEUE_URL'))
+      .map(([, value]) => (value as { Ref?: Json } | undefined)?.Ref)
+      .filter((ref): ref is string => typeof ref === 'string')
+      .map((ref): Json => ({ 'Fn::GetAtt': [ref, 'Arn'] }));
+    const allowed = [failureQueue.arn, ...handed];
     for (const statement of sends) {
       const resources = asList(statement.Resource);
-      if (resources.length === 0 || !resources.every((resource) => sameValue(resource, onFailure.arn))) {
+      if (
+        resources.length === 0 ||
+        !resources.every((resource) => allowed.some((a) => sameValue(resource, a)))
+      ) {
         problems.push(`functions.${name}: sqs:SendMessage allowed on more than ${queue}`);
       }
       if (asList(statement.Action).some((action) => action !== 'sqs:SendMessage')) {

@@ -43,6 +43,14 @@ describe('auto-tagging IAM in serverless.yml and infra/autotag-tagging-role.yaml
     expect(assume).toContain(slsVar('autotagRoleArns'));
   });
 
+  it('lets the Slack worker name Identity Center users in a backfill, as autotagEvent does', () => {
+    for (const fn of ['slackWorker', 'autotagEvent', 'autotagRetry']) {
+      expect(statementsOf(fn, 'identitystore:DescribeUser'), fn).toEqual([
+        { Effect: 'Allow', Action: ['identitystore:DescribeUser'], Resource: '*' },
+      ]);
+    }
+  });
+
   it('gives no tagging rights to functions that do not tag', () => {
     for (const fn of ['slackHttp', 'catalogEvent', 'casesSchedule', 'healthEvent']) {
       expect(statementsOf(fn, 'ec2:CreateTags'), fn).toEqual([]);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { failureQueueOf } from '../ci/template-checks';
 import { parseCloudFormation } from '../support/cloudformation-yaml';
 import { serverlessBuildConfig } from '../support/serverless-build-config';
 
@@ -27,8 +28,12 @@ type Statement = { Effect: string; Action: string | string[] };
 type Functions = Record<string, { iamRoleStatements?: Statement[] }>;
 
 describe('IAM role of every function', () => {
-  const functions = (parseCloudFormation(readFileSync('serverless.yml', 'utf8')) as { functions: Functions })
-    .functions;
+  const service = parseCloudFormation(readFileSync('serverless.yml', 'utf8')) as {
+    functions: Functions;
+    resources: { Resources: never };
+  };
+  const { functions } = service;
+  const resources = service.resources.Resources;
   const bundled = new Map<string, Set<string>>();
 
   beforeAll(async () => {
@@ -80,9 +85,12 @@ describe('IAM role of every function', () => {
     ).toEqual([]);
   });
 
-  /** Functions with an on-failure destination send malformed events there themselves (src/lambda/bad-input.ts). */
+  /**
+   * Functions with a failure queue (an on-failure destination, or an SQS event source's dead-letter queue) send
+   * malformed events there themselves (src/lambda/bad-input.ts).
+   */
   const withFailureQueue = Object.entries(functions)
-    .filter(([, fn]) => (fn as { destinations?: { onFailure?: unknown } }).destinations?.onFailure)
+    .filter(([name, fn]) => failureQueueOf(name, fn as never, resources).arn !== undefined)
     .map(([name]) => name);
 
   it.each(withFailureQueue)('%s sends to its failure queue and may', (fn) => {

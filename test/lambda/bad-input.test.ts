@@ -4,6 +4,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { createAutotagFunction } from '../../src/autotag/autotag-function';
+import { createAutotagRetryFunction } from '../../src/autotag/autotag-retry-function';
 import { createCasesScheduleFunction } from '../../src/cases/cases-schedule-function';
 import { createCatalogFunction } from '../../src/catalog/catalog-function';
 import { parseEnv } from '../../src/config/env';
@@ -65,6 +66,23 @@ describe('one bad-input policy for every function: quarantined with its id, fail
       problems: expect.any(Array),
       event: { id },
     });
+  });
+
+  it('autotagRetry: a malformed message is kept by its SQS message id, sent to the queue, and resolved', async () => {
+    const handler = createAutotagRetryFunction(env, config, { store, sqs });
+    const record = {
+      messageId: 'malformed-autotagRetry-1',
+      body: '{"kind":"autotag-not-ready","attempt":"one"}',
+    };
+
+    await expect(handler({ Records: [record] } as never)).resolves.toEqual([]);
+
+    const kept = await store.query<QuarantinedEvent>('quarantine#autotagRetry');
+    expect(kept.map((r) => r.data.eventId)).toContain('malformed-autotagRetry-1');
+    const sent = queue.commandCalls(SendMessageCommand).map((call) => call.args[0].input);
+    expect(sent.map((m) => JSON.parse(m.MessageBody ?? '{}'))).toEqual([
+      expect.objectContaining({ source: 'autotagRetry', reason: 'malformed' }),
+    ]);
   });
 
   it('returns the parsed event when it fits the schema, and rejects nothing', async () => {

@@ -37,6 +37,7 @@ describe('the demo organisation of npm run dev', () => {
       'AWS_ENDPOINT_URL_CLOUDFORMATION',
       'AWS_ENDPOINT_URL_EC2',
       'AWS_ENDPOINT_URL_HEALTH',
+      'AWS_ENDPOINT_URL_RESOURCE_GROUPS_TAGGING_API',
       'AWS_ENDPOINT_URL_S3',
       'AWS_ENDPOINT_URL_SERVICE_CATALOG',
       'AWS_ENDPOINT_URL_STS',

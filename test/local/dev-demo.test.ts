@@ -150,6 +150,15 @@ describe('npm run dev -- --demo, with the documented settings exported', () => {
     expect(String(notice.body.text)).toContain('launched 1 instance in staging (333333333333)');
   }, 90_000);
 
+  it('a replayed CreateDBInstance is tagged through the Tagging API stand-in and announced', async () => {
+    await replay('autotagEvent', 'autotag-create-db-instance.json');
+
+    const notice = await postedTo('#aws-alerts');
+    const blocks = JSON.stringify(notice.body.blocks);
+    expect(blocks).toContain('New RDS DB instance in prod-payments (222222222222)');
+    expect(blocks).toContain('Tagged with');
+  }, 90_000);
+
   it('a replayed catalog failure is alerted with what Service Catalog and CloudFormation say', async () => {
     await replay('catalogEvent', 'catalog-sns-rollback-complete.json');
 

@@ -1,4 +1,5 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { BACKFILL_REVIEW_ACTION } from '../../../../blocks/autotag-backfill';
 import { MINE_ACTION, RETAG_ACTION } from '../../../../blocks/autotag-notice';
 import {
   CASE_DETAILS_BUTTON,
@@ -13,6 +14,7 @@ import {
   HEALTH_UNMUTE,
 } from '../../../../blocks/health-actions';
 import type { SlackAppDeps } from '../deps';
+import { autotagBackfillReview } from './autotag-backfill-review';
 import { autotagMineButton } from './autotag-mine-button';
 import { autotagRetagButton } from './autotag-retag-button';
 import { casesDetails } from './cases-details';
@@ -27,6 +29,7 @@ export function registerActions(app: App, deps: SlackAppDeps): void {
   app.action<BlockAction<ButtonAction>>(RETAG_ACTION, autotagRetagButton(deps));
   app.action<BlockAction<ButtonAction>>(MINE_ACTION, autotagMineButton(deps));
   app.action(HEALTH_OPEN_DASHBOARD, healthOpenDashboard);
+  app.action<BlockAction<ButtonAction>>(BACKFILL_REVIEW_ACTION, autotagBackfillReview(deps));
   app.action<BlockAction<ButtonAction>>(HEALTH_ON_IT, healthOnItButton(deps));
   app.action<BlockAction<ButtonAction>>(HEALTH_MUTE, healthMuteButton(deps));
   app.action<BlockAction<ButtonAction>>(HEALTH_UNMUTE, healthUnmuteButton(deps));

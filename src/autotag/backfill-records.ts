@@ -1,0 +1,81 @@
+import type { AppConfig } from '../config/schema';
+import { asRecord } from './as-record';
+import type { BackfillItem } from './backfill-plan';
+import { type CloudTrailDetail, cloudTrailEventSchema, requestTags } from './cloudtrail-event';
+import { nameThePerson, type PersonDeps } from './name-the-person';
+import { rememberCreator } from './stack-creators';
+import { taggedCallOf } from './tagged-call-table';
+
+/** One CloudTrail record as LookupEvents gives it, with the account and region it was read in. */
+export interface ReadRecord {
+  record: Record<string, unknown>;
+  account: string;
+  region: string;
+}
+
+/** The record's detail when the call succeeded; undefined for a failed call or a shape we cannot read. */
+function successfulCall({ record, account, region }: ReadRecord): CloudTrailDetail | undefined {
+  const event = cloudTrailEventSchema.safeParse({
+    id: String(record.eventID ?? 'lookup'),
+    'detail-type': 'AWS API Call via CloudTrail',
+    account,
+    region,
+    detail: record,
+  });
+  if (!event.success || event.data.detail.errorCode) return undefined;
+  return event.data.detail;
+}
+
+/** StackSet operations name the StackSet's stacks, so they are remembered before any stack's own call. */
+const isStackSetCall = (detail: CloudTrailDetail) => /StackSet|StackInstances/.test(detail.eventName);
+
+/**
+ * Who created or updated each stack and StackSet of the window, remembered as the live path does (the last call
+ * wins): StackSet operations first, since a StackSet's stack is named after them, then stacks, oldest first.
+ * Done before any resource of the window is named, so a stack's resources read "alice via stack web-prod".
+ */
+export async function rememberStackCreators(records: readonly ReadRecord[], deps: PersonDeps): Promise<void> {
+  const calls = records
+    .map(successfulCall)
+    .filter((detail): detail is CloudTrailDetail => detail !== undefined)
+    .sort(
+      (a, b) =>
+        Number(isStackSetCall(b)) - Number(isStackSetCall(a)) ||
+        Date.parse(a.eventTime) - Date.parse(b.eventTime),
+    );
+  for (const detail of calls) {
+    const creator = await nameThePerson(detail, requestTags(detail), deps);
+    await rememberCreator(deps.store, detail, creator);
+  }
+}
+
+/** The resources one create call of the table names, with the person behind it (none for a failed call). */
+export async function itemsOf(
+  read: ReadRecord,
+  config: AppConfig,
+  deps: PersonDeps,
+): Promise<BackfillItem[]> {
+  const detail = successfulCall(read);
+  if (!detail) return [];
+  const row = taggedCallOf(detail.eventSource, detail.eventName);
+  if (!row || !config.autotag.events.includes(row.resourceType)) return [];
+  const arns = row.arns({
+    partition: config.organization.partition,
+    account: read.account,
+    region: detail.awsRegion,
+    request: asRecord(detail.requestParameters),
+    response: asRecord(detail.responseElements),
+  });
+  if (arns.length === 0) return [];
+  const creator = await nameThePerson(detail, requestTags(detail), deps);
+  const { label, arn, kind, service } = creator;
+  return arns.map((resourceArn) => ({
+    arn: resourceArn,
+    resourceType: row.resourceType,
+    tagApi: row.tagApi,
+    account: read.account,
+    region: detail.awsRegion,
+    creator: { label, arn, kind, service, ...(creator.person ? { person: creator.person } : {}) },
+    createdAt: detail.eventTime,
+  }));
+}
