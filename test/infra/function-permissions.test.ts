@@ -24,6 +24,17 @@ const ACTION_OF: Record<string, string | undefined> = {
   'sts:GetCallerIdentity': undefined,
 };
 
+/**
+ * Dependent actions (Service Authorization Reference, "Dependent actions" column): IAM also checks these when
+ * the call is made, so a role that makes the call needs them though no code names them.
+ */
+const DEPENDENT_ACTIONS: Record<string, string[]> = {
+  'health:DescribeEventsForOrganization': ['organizations:ListAccounts'],
+  'health:DescribeAffectedAccountsForOrganization': ['organizations:ListAccounts'],
+  'health:DescribeEventDetailsForOrganization': ['organizations:ListAccounts'],
+  'health:DescribeAffectedEntitiesForOrganization': ['organizations:ListAccounts'],
+};
+
 type Statement = { Effect: string; Action: string | string[] };
 type Functions = Record<string, { iamRoleStatements?: Statement[] }>;
 
@@ -56,7 +67,7 @@ describe('IAM role of every function', () => {
         if (!match || !service) return [];
         const command = `${service}:${match[2]}`;
         const action = command in ACTION_OF ? ACTION_OF[command] : command;
-        return action ? [action] : [];
+        return action ? [action, ...(DEPENDENT_ACTIONS[action] ?? [])] : [];
       });
       bundled.set(name, new Set(actions));
     }
