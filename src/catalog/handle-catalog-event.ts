@@ -9,6 +9,7 @@ import { alertOnce, failureIdentity } from './alert-once';
 import { type AlertRoute, type CompiledRoute, routeFor } from './alert-routing';
 import type { CatalogConfig } from './config-schema';
 import { type EnrichDeps, enrichFailure } from './enrich-failure';
+import { recordCatalogHome } from './home-record';
 import { type CatalogInput, readCatalogEvent } from './read-catalog-event';
 import { isNestedInProvisionedProduct, provisionedProductIdOf } from './stack-arn';
 import type { StackNotification } from './stack-notification';
@@ -81,7 +82,9 @@ async function handleInput(input: CatalogInput, deps: CatalogEventDeps): Promise
     });
     const message = catalogFailureAlert({ report, ...(route.mention ? { mention: route.mention } : {}) });
     const sink = await deps.sink();
-    return sink.post(route.channel, message);
+    const posted = await sink.post(route.channel, message);
+    await recordCatalogHome(deps.store, report, posted);
+    return posted;
   });
   logger.info('catalog failure handled', { outcome, status: n.status, stackId: logged(n.stack.stackId) });
   return outcome;

@@ -8,6 +8,7 @@ import { type HealthDelivery, toDelivery } from './health-delivery';
 import type { HealthEvent } from './health-event-schema';
 import type { RouteDecision } from './health-router';
 import { mergeIntoState } from './health-state';
+import { recordHealthHome } from './home-records';
 import type { HealthMessageRenderer, RenderOutcome } from './message-renderer';
 import { trackOpenEvent } from './open-events';
 
@@ -78,6 +79,7 @@ export async function handleHealthEvent(
       failed.push({ channel, error: error as Error });
     }
   }
+  await recordHealthHome(deps.store, merged.view, delivery.accountId, messages);
   const outcome: HealthEventOutcome = {
     eventArn: delivery.eventArn,
     accountId: delivery.accountId,

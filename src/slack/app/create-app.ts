@@ -4,6 +4,7 @@ import { registerActions } from './actions';
 import { boltLogger } from './bolt-logger';
 import { registerCommands } from './commands';
 import type { SlackAppDeps } from './deps';
+import { registerEvents } from './events';
 import { registerShortcuts } from './shortcuts';
 import { registerViews } from './views';
 
@@ -65,5 +66,6 @@ export function createSlackApp(options: SlackAppOptions): { app: App; receiver: 
   registerActions(app, options.deps);
   registerViews(app, options.deps);
   registerShortcuts(app, options.deps);
+  registerEvents(app, options.deps);
   return { app, receiver };
 }

@@ -12,6 +12,7 @@ import {
   HEALTH_OPEN_DASHBOARD,
   HEALTH_UNMUTE,
 } from '../../../../blocks/health-actions';
+import { HOME_REFRESH } from '../../../../blocks/home-view';
 import type { SlackAppDeps } from '../deps';
 import { autotagMineButton } from './autotag-mine-button';
 import { autotagRetagButton } from './autotag-retag-button';
@@ -21,6 +22,7 @@ import { healthMuteButton } from './health-mute-button';
 import { healthOnItButton } from './health-on-it-button';
 import { healthOpenDashboard } from './health-open-dashboard';
 import { healthUnmuteButton } from './health-unmute-button';
+import { homeRefreshButton } from './home-refresh-button';
 
 /** Binds every button (block action) to its listener; the one place action ids meet listeners. */
 export function registerActions(app: App, deps: SlackAppDeps): void {
@@ -31,6 +33,7 @@ export function registerActions(app: App, deps: SlackAppDeps): void {
   app.action<BlockAction<ButtonAction>>(HEALTH_MUTE, healthMuteButton(deps));
   app.action<BlockAction<ButtonAction>>(HEALTH_UNMUTE, healthUnmuteButton(deps));
   app.action<BlockAction<ButtonAction>>(HEALTH_DIGEST_EXPAND, healthDigestExpandButton(deps));
+  app.action<BlockAction<ButtonAction>>(HOME_REFRESH, homeRefreshButton(deps));
   app.action<BlockAction>(CASE_DETAILS_BUTTON, casesDetails(deps));
   app.action<BlockAction>(CASE_DETAILS_MENU, casesDetails(deps));
   // The modal's Support Center link opens the browser by itself; the click is only acknowledged.

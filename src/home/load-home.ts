@@ -1,0 +1,30 @@
+import { type GroupMembers, isAllowListed } from '../config/allow-list';
+import type { AppConfig } from '../config/schema';
+import { readHomeItems } from '../store/home-items';
+import type { StateStore } from '../store/state-store';
+import { type HomeModel, homeModel } from './home-model';
+
+export interface HomeLoaderDeps {
+  store: StateStore;
+  config: Pick<AppConfig, 'slack'>;
+  groupMembers: GroupMembers;
+  /** Whether this person may lift Health mutes (the Health feature's allow-list, passed in by the listener). */
+  mayUnmute: (userId: string) => Promise<boolean>;
+  now: () => Date;
+}
+
+const AUDITS_SHOWN = 10;
+
+/**
+ * Everything one person's Home shows, from the state table alone (no AWS call): the Home items in one query, and
+ * for admins the last audit records in a second one, both at once.
+ */
+export async function loadHome(userId: string, deps: HomeLoaderDeps): Promise<HomeModel> {
+  const [items, admin, mayUnmute] = await Promise.all([
+    readHomeItems(deps.store),
+    isAllowListed(userId, [deps.config.slack.admins], deps.groupMembers),
+    deps.mayUnmute(userId),
+  ]);
+  const audits = admin ? await deps.store.recentAudits(AUDITS_SHOWN) : undefined;
+  return homeModel({ userId, items, now: deps.now(), mayUnmute, ...(audits ? { audits } : {}) });
+}
