@@ -93,7 +93,11 @@ describe('the bundled Home tab', () => {
 
   it('draws nothing when the Messages tab is opened', async () => {
     const before = slack.callsOf('views.publish').length;
-    const body = JSON.stringify({ ...opened, event_id: 'Ev0HOME0002', event: { ...opened.event, tab: 'messages' } });
+    const body = JSON.stringify({
+      ...opened,
+      event_id: 'Ev0HOME0002',
+      event: { ...opened.event, tab: 'messages' },
+    });
 
     const response = await fetch(`${http?.url}/slack/events`, {
       method: 'POST',

@@ -4,7 +4,7 @@ const CATEGORIES = ['issue', 'accountNotification', 'scheduledChange'] as const;
 
 /**
  * `items` Home items over `accounts` accounts, as the feature paths record them: Health events of every kind and
- * status, catalog failures, one case report, launches of `userId` and others, and a few mutes. Names carry Slack
+ * open or upcoming, catalog failures, one case report, launches of `userId` and others, and a few mutes. Names carry Slack
  * markup so escaping shows.
  */
 export function manyHomeItems(options: {
@@ -34,7 +34,7 @@ export function manyHomeItems(options: {
           service: 'EC2',
           eventTypeCode: `AWS_EC2_OPERATIONAL_ISSUE_${i}`,
           category: CATEGORIES[i % 3] ?? 'issue',
-          status: slot === 5 ? 'upcoming' : slot === 4 ? 'closed' : 'open',
+          status: slot === 5 ? 'upcoming' : 'open',
           region: 'us-east-1',
           alert: { channelId: 'C0PRODOPS1', ts: `1700000000.${String(i).padStart(6, '0')}` },
         },
