@@ -12,7 +12,7 @@ import {
   HEALTH_OPEN_DASHBOARD,
   HEALTH_UNMUTE,
 } from '../../../../blocks/health-actions';
-import { HOME_REFRESH } from '../../../../blocks/home-view';
+import { HOME_MINE, HOME_REFRESH, HOME_RETAG, HOME_UNMUTE } from '../../../../blocks/home-view';
 import type { SlackAppDeps } from '../deps';
 import { autotagMineButton } from './autotag-mine-button';
 import { autotagRetagButton } from './autotag-retag-button';
@@ -22,7 +22,10 @@ import { healthMuteButton } from './health-mute-button';
 import { healthOnItButton } from './health-on-it-button';
 import { healthOpenDashboard } from './health-open-dashboard';
 import { healthUnmuteButton } from './health-unmute-button';
+import { homeMineButton } from './home-mine-button';
 import { homeRefreshButton } from './home-refresh-button';
+import { homeRetagButton } from './home-retag-button';
+import { homeUnmuteButton } from './home-unmute-button';
 
 /** Binds every button (block action) to its listener; the one place action ids meet listeners. */
 export function registerActions(app: App, deps: SlackAppDeps): void {
@@ -34,6 +37,9 @@ export function registerActions(app: App, deps: SlackAppDeps): void {
   app.action<BlockAction<ButtonAction>>(HEALTH_UNMUTE, healthUnmuteButton(deps));
   app.action<BlockAction<ButtonAction>>(HEALTH_DIGEST_EXPAND, healthDigestExpandButton(deps));
   app.action<BlockAction<ButtonAction>>(HOME_REFRESH, homeRefreshButton(deps));
+  app.action<BlockAction<ButtonAction>>(HOME_RETAG, homeRetagButton(deps));
+  app.action<BlockAction<ButtonAction>>(HOME_MINE, homeMineButton(deps));
+  app.action<BlockAction<ButtonAction>>(HOME_UNMUTE, homeUnmuteButton(deps));
   app.action<BlockAction>(CASE_DETAILS_BUTTON, casesDetails(deps));
   app.action<BlockAction>(CASE_DETAILS_MENU, casesDetails(deps));
   // The modal's Support Center link opens the browser by itself; the click is only acknowledged.
