@@ -1,8 +1,8 @@
-import type { ActionsBlock, Button, HomeView, KnownBlock, ModalView, SectionBlock } from '@slack/types';
+import type { ActionsBlock, Button, HomeView, KnownBlock, SectionBlock } from '@slack/types';
 import type { AccountState, HomeModel } from '../src/home/home-model';
 import type { HealthHomeItem, LaunchHomeItem, MessageRef, MuteHomeItem } from '../src/store/home-items';
 import { accountLabel, readableEventType, statusBadge } from './health-format';
-import { mrkdwnText, plainText, type SlackMessage } from './message';
+import { mrkdwnText, plainText } from './message';
 import { mentionUser, mrkdwnLink, slackDate } from './mrkdwn';
 import { SLACK_LIMITS } from './slack-limits';
 import { escapeAndTruncate, joinLinesWithin, moreText } from './truncate';
@@ -192,14 +192,4 @@ export function homeView(model: HomeModel, options: HomeViewOptions = {}): HomeV
   }
   const blocks = [...top, ...accounts, ...launches, ...subscriptions, ...mutes, ...audits];
   return { type: 'home', blocks: blocks.slice(0, SLACK_LIMITS.modalBlocks) };
-}
-
-/** What a click on the Home tab says at once (Slack gives a view no response_url): a small modal. */
-export function homeNoticeModal(reply: SlackMessage): ModalView {
-  return {
-    type: 'modal',
-    title: plainText('aws-chatops'),
-    close: plainText('Close'),
-    blocks: reply.blocks as KnownBlock[],
-  };
 }

@@ -1,6 +1,6 @@
 import type { BlockAction, ButtonAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { homeNoticeModal } from '../../../../blocks/home-view';
+import { homeNoticeModal } from '../../../../blocks/home-notice-modal';
 import { noticeReply } from '../../../../blocks/notice';
 import type { JobStart } from '../../../jobs/start-job';
 import { logger } from '../../../lambda/logger';
