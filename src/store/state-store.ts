@@ -141,17 +141,37 @@ export class StateStore {
   async query<T>(pk: string, options: { prefix?: string; limit?: number } = {}): Promise<StoredRecord<T>[]> {
     const out = await this.doc.send(
       new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: options.prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
-        ExpressionAttributeValues: {
-          ':pk': partitionKey(pk),
-          ...(options.prefix ? { ':prefix': options.prefix } : {}),
-        },
+        ...this.partitionQuery(pk, options.prefix),
         ScanIndexForward: false,
         Limit: options.limit,
       }),
     );
     return (out.Items ?? []) as StoredRecord<T>[];
+  }
+
+  /**
+   * Every record of one partition whose sort key starts with `prefix`, in sort-key order, following DynamoDB's
+   * pages (1 MB each) up to `maxItems`: for small partitions read whole (subscriptions), never for audit logs.
+   */
+  async queryAll<T>(pk: string, options: { prefix?: string; maxItems: number }): Promise<StoredRecord<T>[]> {
+    const items: StoredRecord<T>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.doc.send(
+        new QueryCommand({
+          ...this.partitionQuery(pk, options.prefix),
+          ExclusiveStartKey: start,
+          Limit: options.maxItems - items.length,
+        }),
+      );
+      const now = this.epochSeconds();
+      const live = ((out.Items ?? []) as StoredRecord<T>[]).filter(
+        (item) => item.expiresAt === undefined || item.expiresAt >= now,
+      );
+      items.push(...live);
+      start = out.LastEvaluatedKey;
+    } while (start && items.length < options.maxItems);
+    return items;
   }
 
   /** Appends an audit entry (who, when, what, result), kept for 400 days. Returns its sort key. */
@@ -170,6 +190,14 @@ export class StateStore {
   async listAudit(action: string, limit = 50): Promise<(AuditEntry & { at: string })[]> {
     const records = await this.query<AuditEntry & { at: string }>(`audit#${action}`, { limit });
     return records.map((record) => record.data);
+  }
+
+  private partitionQuery(pk: string, prefix: string | undefined) {
+    return {
+      TableName: this.tableName,
+      KeyConditionExpression: prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': partitionKey(pk), ...(prefix ? { ':prefix': prefix } : {}) },
+    };
   }
 
   private item<T>(pk: string, sk: string, data: T, version: number, ttlSeconds?: number): StoredRecord<T> {
