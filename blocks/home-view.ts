@@ -2,6 +2,7 @@ import type { ActionsBlock, Button, HomeView, KnownBlock, SectionBlock } from '@
 import type { AccountState, HomeModel } from '../src/home/home-model';
 import type { HealthHomeItem, LaunchHomeItem, MessageRef, MuteHomeItem } from '../src/store/home-items';
 import { accountLabel, readableEventType, statusBadge } from './health-format';
+import { homeSubscriptionsSection } from './home-subscriptions';
 import { mrkdwnText, plainText } from './message';
 import { mentionUser, mrkdwnLink, slackDate } from './mrkdwn';
 import { SLACK_LIMITS } from './slack-limits';
@@ -21,11 +22,6 @@ const SECTION_BUDGET = SLACK_LIMITS.sectionText - 100;
 const HOUR_MS = 60 * 60 * 1000;
 /** Health lines not updated for this long say how old they are. */
 const STALE_HEALTH_MS = 24 * HOUR_MS;
-
-export interface HomeViewOptions {
-  /** The "Your subscriptions" section (built by blocks/home-subscriptions.ts), placed after "Your launches". */
-  subscriptions?: KnownBlock[];
-}
 
 /** `3 h`, `2 d`: how old something is, for parts older than their refresh. */
 export function ageText(at: string, now: string): string {
@@ -158,7 +154,7 @@ function auditPart(model: HomeModel): KnownBlock[] {
  * (Unmute for allowed people) and, for admins, the last audit records. Every AWS or user string is escaped and cut
  * after escaping; parts older than their refresh say how old they are.
  */
-export function homeView(model: HomeModel, options: HomeViewOptions = {}): HomeView {
+export function homeView(model: HomeModel): HomeView {
   const top: KnownBlock[] = [
     heading('AWS accounts at a glance'),
     { type: 'section', text: mrkdwnText(headerLine(model)) },
@@ -174,8 +170,7 @@ export function homeView(model: HomeModel, options: HomeViewOptions = {}): HomeV
   const mutes = listPart('Active Health mutes', model.mutes, MAX_MUTES, (item) => [
     muteBlock(item, model.mayUnmute),
   ]);
-  // SUBSCRIPTIONS: "Your subscriptions" (issue 14 part 2) comes from blocks/home-subscriptions.ts.
-  const subscriptions = options.subscriptions ?? [];
+  const subscriptions = homeSubscriptionsSection(model.subscriptions);
   const audits = auditPart(model);
   const fixed = top.length + launches.length + subscriptions.length + mutes.length + audits.length;
   const room = Math.max(0, SLACK_LIMITS.modalBlocks - fixed - 3);

@@ -1,3 +1,4 @@
+import type { SubscriptionLine } from '../../blocks/home-subscriptions';
 import type {
   CasesHomeItem,
   CatalogHomeItem,
@@ -41,6 +42,8 @@ export interface HomeModel {
   accounts: AccountState[];
   /** Launches whose notice names this person as launcher or owner, newest first. */
   yourLaunches: LaunchHomeItem[];
+  /** The person's Health subscriptions (issue 14 part 2), oldest first. */
+  subscriptions: SubscriptionLine[];
   mutes: MuteHomeItem[];
   mayUnmute: boolean;
   /** Admins only. */
@@ -70,6 +73,7 @@ const newestFirst = (a: { at: string }, b: { at: string }) => b.at.localeCompare
 export interface HomeModelInput {
   userId: string;
   items: readonly HomeItem[];
+  subscriptions?: readonly SubscriptionLine[];
   now: Date;
   mayUnmute: boolean;
   audits?: (AuditEntry & { at: string })[];
@@ -163,6 +167,7 @@ export function homeModel(input: HomeModelInput): HomeModel {
     },
     accounts: ranked,
     yourLaunches: yourLaunches.sort(newestFirst),
+    subscriptions: [...(input.subscriptions ?? [])],
     mutes: mutes.sort((a, b) => a.fields.until.localeCompare(b.fields.until)),
     mayUnmute: input.mayUnmute,
     ...(input.audits ? { audits: input.audits } : {}),

@@ -120,9 +120,14 @@ export async function removeHomeItem(
   await store.remove(HOME_ITEMS, sortKeyOf(item));
 }
 
+/** A bound on one Home read (≈ 1.5 MB): far above what 200 accounts keep open; past it the oldest kinds are cut. */
+export const MAX_HOME_ITEMS = 5000;
+
 /** Every live Home item, in one (paged) query. */
 export async function readHomeItems(store: StateStore): Promise<HomeItem[]> {
-  return (await store.queryAll<HomeItem>(HOME_ITEMS)).map((record) => record.data);
+  return (await store.queryAll<HomeItem>(HOME_ITEMS, { maxItems: MAX_HOME_ITEMS })).map(
+    (record) => record.data,
+  );
 }
 
 /**

@@ -144,12 +144,7 @@ export class StateStore {
   async query<T>(pk: string, options: { prefix?: string; limit?: number } = {}): Promise<StoredRecord<T>[]> {
     const out = await this.doc.send(
       new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: options.prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
-        ExpressionAttributeValues: {
-          ':pk': partitionKey(pk),
-          ...(options.prefix ? { ':prefix': options.prefix } : {}),
-        },
+        ...this.partitionQuery(pk, options.prefix),
         ScanIndexForward: false,
         Limit: options.limit,
       }),
@@ -177,28 +172,29 @@ export class StateStore {
     );
   }
 
-  /** Every live record of one partition (all pages), optionally those whose sort key starts with `prefix`. */
-  async queryAll<T>(pk: string, options: { prefix?: string } = {}): Promise<StoredRecord<T>[]> {
-    const records: StoredRecord<T>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    const nowSeconds = this.epochSeconds();
+  /**
+   * Every record of one partition whose sort key starts with `prefix`, in sort-key order, following DynamoDB's
+   * pages (1 MB each) up to `maxItems`: for small partitions read whole (subscriptions), never for audit logs.
+   */
+  async queryAll<T>(pk: string, options: { prefix?: string; maxItems: number }): Promise<StoredRecord<T>[]> {
+    const items: StoredRecord<T>[] = [];
+    let start: Record<string, unknown> | undefined;
     do {
       const out = await this.doc.send(
         new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: options.prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
-          ExpressionAttributeValues: {
-            ':pk': partitionKey(pk),
-            ...(options.prefix ? { ':prefix': options.prefix } : {}),
-          },
-          ExclusiveStartKey: startKey,
+          ...this.partitionQuery(pk, options.prefix),
+          ExclusiveStartKey: start,
+          Limit: options.maxItems - items.length,
         }),
       );
-      for (const item of (out.Items ?? []) as StoredRecord<T>[])
-        if (item.expiresAt === undefined || item.expiresAt >= nowSeconds) records.push(item);
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
-    return records;
+      const now = this.epochSeconds();
+      const live = ((out.Items ?? []) as StoredRecord<T>[]).filter(
+        (item) => item.expiresAt === undefined || item.expiresAt >= now,
+      );
+      items.push(...live);
+      start = out.LastEvaluatedKey;
+    } while (start && items.length < options.maxItems);
+    return items;
   }
 
   /**
@@ -235,6 +231,14 @@ export class StateStore {
   async listAudit(action: string, limit = 50): Promise<(AuditEntry & { at: string })[]> {
     const records = await this.query<AuditEntry & { at: string }>(`audit#${action}`, { limit });
     return records.map((record) => record.data);
+  }
+
+  private partitionQuery(pk: string, prefix: string | undefined) {
+    return {
+      TableName: this.tableName,
+      KeyConditionExpression: prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': partitionKey(pk), ...(prefix ? { ':prefix': prefix } : {}) },
+    };
   }
 
   private item<T>(pk: string, sk: string, data: T, version: number, ttlSeconds?: number): StoredRecord<T> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkSlackLimits } from '../../blocks/check-limits';
+import { HOME_SUBSCRIPTION_REMOVE } from '../../blocks/home-subscriptions';
 import { HOME_MINE, HOME_REFRESH, HOME_RETAG, HOME_UNMUTE, homeView } from '../../blocks/home-view';
 import { homeModel } from '../../src/home/home-model';
 import { manyHomeItems } from '../support/home-items-fixture';
@@ -14,13 +15,13 @@ const actionIds = (view: unknown) =>
 describe('homeView', () => {
   it('stays within 100 blocks and every Slack limit with 200 accounts and 1,000 items, counting the accounts left out', () => {
     const items = manyHomeItems({ accounts: 200, items: 1000, now: NOW, userId: USER });
-    const model = homeModel({ userId: USER, items, now: NOW, mayUnmute: true, audits: [] });
-    const subscriptions = Array.from({ length: 12 }, () => ({
-      type: 'section' as const,
-      text: { type: 'mrkdwn' as const, text: 'a subscription' },
+    const subscriptions = Array.from({ length: 25 }, (_, i) => ({
+      id: `sub-${i}`,
+      target: { kind: 'service' as const, service: `SERVICE${i}` },
     }));
+    const model = homeModel({ userId: USER, items, subscriptions, now: NOW, mayUnmute: true, audits: [] });
 
-    const view = homeView(model, { subscriptions });
+    const view = homeView(model);
 
     expect(view.blocks.length).toBeLessThanOrEqual(100);
     expect(checkSlackLimits(view, 'home')).toEqual([]);

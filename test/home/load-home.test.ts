@@ -17,6 +17,7 @@ describe('loadHome', () => {
   const deps = () => ({
     store,
     config,
+    accounts: { configured: [] },
     groupMembers: async () => [],
     mayUnmute: async (userId: string) => userId === ADMIN,
     now: () => new Date('2026-12-02T12:00:00Z'),

@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSlackLimits } from '../../blocks/check-limits';
 import { HEALTH_MUTE } from '../../blocks/health-actions';
 import { MUTE_DURATION_BLOCK, MUTE_SCOPE_BLOCK } from '../../blocks/health-mute-modal';
+import { HOME_SUBSCRIPTION_REMOVE } from '../../blocks/home-subscriptions';
 import { HOME_REFRESH, HOME_UNMUTE } from '../../blocks/home-view';
+import { SubscriptionStore } from '../../src/store/subscriptions';
 import { HealthBotHarness } from '../support/health-bot-harness';
 import { FORM } from '../support/interaction';
 import { homeActionBody } from '../support/slack-payloads';
@@ -68,6 +70,30 @@ describe('Home tab: what the Health paths recorded, and Unmute from it', () => {
     expect(forOncall).toContain(HOME_REFRESH);
     expect(forStranger).toContain('AWS_EC2_OPERATIONAL_ISSUE in prod-payments');
     expect(forStranger).not.toContain(HOME_UNMUTE);
+  });
+
+  it('lists the person’s subscriptions, and Remove on the Home takes one off and re-renders the Home', async () => {
+    const subscriptions = new SubscriptionStore(bot.store);
+    await subscriptions.add(ONCALL, { kind: 'service', service: 'EC2', accountId: '222222222222' }, 'home');
+    const [subscription] = await subscriptions.listForUser(ONCALL);
+    expect(await home(ONCALL, 'Ev0HOMES01')).toContain('every EC2 event in prod-payments');
+    const before = bot.slack.callsOf('views.publish').length;
+
+    await bot.post(
+      homeActionBody({
+        actionId: HOME_SUBSCRIPTION_REMOVE,
+        value: String(subscription?.id),
+        userId: ONCALL,
+        triggerId: 'home-s1',
+      }),
+      FORM,
+    );
+
+    const republished = bot.slack.callsOf('views.publish').slice(before);
+    expect(republished).toHaveLength(1);
+    expect(republished[0]?.body.user_id).toBe(ONCALL);
+    expect(JSON.stringify(republished[0]?.body.view)).not.toContain('every EC2 event in prod-payments');
+    expect(await subscriptions.listForUser(ONCALL)).toEqual([]);
   });
 
   it('refuses Unmute on the Home from someone not allowed: a modal says why, the mute stays, the refusal is audited', async () => {

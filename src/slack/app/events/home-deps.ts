@@ -1,8 +1,9 @@
 import type { WebClient } from '@slack/web-api';
 import { mayMute } from '../../../health/mute-permission';
-import type { PublishHomeDeps } from '../../../home/publish-home';
+import { type PublishHomeDeps, publishHome } from '../../../home/publish-home';
 import { userGroupMembers } from '../../api/user-group-members';
 import type { SlackAppDeps } from '../deps';
+import type { RefreshHome } from '../refresh-home';
 
 /** The Home plan's deps from the app's: the Health mute allow-list, and views.publish through Bolt's client. */
 export function homeDeps(deps: SlackAppDeps, client: WebClient): PublishHomeDeps {
@@ -10,11 +11,19 @@ export function homeDeps(deps: SlackAppDeps, client: WebClient): PublishHomeDeps
   return {
     store: deps.store,
     config: deps.config,
+    accounts: deps.accounts,
     groupMembers,
     mayUnmute: (userId) => mayMute(userId, deps.config, groupMembers),
     now: () => new Date(),
     publish: async (userId, view) => {
       await client.views.publish({ user_id: userId, view });
     },
+  };
+}
+
+/** Re-renders a person's Home after something on it changed (a subscription added or removed). */
+export function refreshHomeFor(deps: SlackAppDeps): RefreshHome {
+  return async (client, userId) => {
+    await publishHome(userId, homeDeps(deps, client));
   };
 }
