@@ -30,8 +30,9 @@ describe('homeView', () => {
     expect(model.accounts.length).toBeGreaterThan(100);
     expect(texts).toContain(`Accounts with something open (${model.accounts.length})`);
     expect(actionIds(view)).toEqual(
-      expect.arrayContaining([HOME_REFRESH, HOME_RETAG, HOME_MINE, HOME_UNMUTE]),
+      expect.arrayContaining([HOME_REFRESH, HOME_RETAG, HOME_MINE, HOME_UNMUTE, HOME_SUBSCRIPTION_REMOVE]),
     );
+    expect(texts).toContain('every SERVICE0 event in every account');
   });
 
   it('escapes names from AWS and people, so none becomes a mention or a link', () => {
