@@ -16,6 +16,13 @@ export function homeDeps(deps: SlackAppDeps, client: WebClient): PublishHomeDeps
     mayUnmute: (userId) => mayMute(userId, deps.config, groupMembers),
     now: () => new Date(),
     publish: async (userId, view) => {
+      // No bot token (`npm run dev` without Slack): the view is printed, as the worker prints its messages.
+      if (!client.token) {
+        process.stdout.write(
+          `── Slack (console, no SLACK_BOT_TOKEN): views.publish for ${userId}\n${JSON.stringify(view, null, 2)}\n`,
+        );
+        return;
+      }
       await client.views.publish({ user_id: userId, view });
     },
   };
