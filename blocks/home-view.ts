@@ -4,7 +4,7 @@ import type { HealthHomeItem, LaunchHomeItem, MessageRef, MuteHomeItem } from '.
 import { accountLabel, readableEventType, statusBadge } from './health-format';
 import { homeSubscriptionsSection } from './home-subscriptions';
 import { mrkdwnText, plainText } from './message';
-import { mentionUser, mrkdwnLink, slackDate } from './mrkdwn';
+import { escapeMrkdwn, mentionUser, mrkdwnLink, slackDate } from './mrkdwn';
 import { SLACK_LIMITS } from './slack-limits';
 import { escapeAndTruncate, joinLinesWithin, moreText } from './truncate';
 
@@ -34,8 +34,18 @@ export function ageText(at: string, now: string): string {
 export const messageLink = (ref: MessageRef): string =>
   `https://slack.com/archives/${ref.channelId}/p${ref.ts.replace('.', '')}`;
 
+/** A label (from AWS or a person) linked to its Slack message, at most 200 characters once escaped. */
 const linked = (label: string, ref: MessageRef | undefined) =>
-  ref ? mrkdwnLink(messageLink(ref), label) : escapeAndTruncate(label, 200);
+  ref ? mrkdwnLink(messageLink(ref), shortLabel(label)) : escapeAndTruncate(label, 200);
+/** mrkdwnLink escapes the label itself: cut it so its escaped form stays within 200 characters. */
+const shortLabel = (label: string) => {
+  let out = '';
+  for (const char of Array.from(label)) {
+    if (escapeMrkdwn(out + char).length > 199) return `${out}…`;
+    out += char;
+  }
+  return out;
+};
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
@@ -62,7 +72,7 @@ function healthLine(item: HealthHomeItem, now: string): string {
   const badge = statusBadge(fields.status, fields.category);
   const title = escapeAndTruncate(readableEventType(fields.eventTypeCode, fields.service), 100);
   const label = `${fields.service} · ${readableEventType(fields.eventTypeCode, fields.service)}`;
-  const link = fields.alert ? mrkdwnLink(messageLink(fields.alert), label.slice(0, 120)) : title;
+  const link = fields.alert ? linked(label, fields.alert) : title;
   const age =
     Date.parse(now) - Date.parse(item.at) > STALE_HEALTH_MS ? ` · updated ${ageText(item.at, now)} ago` : '';
   return `${badge.emoji} ${link} · ${escapeAndTruncate(fields.region, 40)}${age}`;

@@ -46,6 +46,37 @@ describe('homeView', () => {
     expect(texts).toContain('product &lt;');
   });
 
+  it('cuts a 3,000-character product name of "<" after escaping, inside its link to the alert', () => {
+    const view = homeView(
+      homeModel({
+        userId: USER,
+        items: [
+          {
+            kind: 'catalog',
+            key: 'stack#ROLLBACK_COMPLETE',
+            account: { id: '222222222222' },
+            at: NOW.toISOString(),
+            fields: {
+              stackName: 'SC-222222222222-pp-x',
+              product: '<'.repeat(3000),
+              status: 'ROLLBACK_COMPLETE',
+              region: 'eu-west-1',
+              alert: { channelId: 'C0CATALOG1', ts: '1700000000.000100' },
+            },
+          },
+        ],
+        now: NOW,
+        mayUnmute: false,
+      }),
+    );
+
+    const link = /<https:\/\/slack\.com\/archives\/C0CATALOG1\/p1700000000000100\|([^>]*)>/.exec(
+      messageTexts(view).join('\n'),
+    );
+    expect(link?.[1]).toMatch(/^(&lt;)+…$/);
+    expect(link?.[1]?.length).toBeLessThanOrEqual(200);
+  });
+
   it('shows the age of the case report and of Health lines not updated for a day', () => {
     const items = manyHomeItems({ accounts: 3, items: 30, now: NOW, userId: USER });
     const view = homeView(homeModel({ userId: USER, items, now: NOW, mayUnmute: false }));
