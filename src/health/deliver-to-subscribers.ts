@@ -1,13 +1,7 @@
 import { logger } from '../lambda/logger';
+import { MAX_DIRECT_MESSAGES_PER_DELIVERY } from '../store/subscriptions';
 import { isDirectMessageChannel } from './direct-messages';
 import type { HealthMessageRenderer, RenderOutcome } from './message-renderer';
-
-/**
- * Subscriber DMs brought up to date per delivery at most: an organisation-wide event matching many subscriptions
- * cannot hold the delivery (and the channel alerts of the next one) for minutes. The rest catch up on the event's
- * next delivery; the cut is logged.
- */
-export const MAX_DIRECT_MESSAGES_PER_DELIVERY = 50;
 
 /** The event's channels split into the configured ones and the subscribers' DMs. */
 export function splitChannels(channels: readonly string[]): { channels: string[]; directMessages: string[] } {
