@@ -20,6 +20,10 @@ export interface RouteDecision {
   digests?: { channel: string; digest: string }[];
   /** Why, for the log: `routes[0] prod-issues, routes[2]`, `default`, `muted by mute[1]`, … */
   reason: string;
+  /** A mute (config or Slack) covers it: it goes to no one new, subscribers included. */
+  muted?: true;
+  /** Slack users whose subscriptions match: each gets the alert in their DM with the bot. */
+  subscribers?: string[];
 }
 
 type ResolvedMatch = Omit<HealthMatch, 'accounts'> & { accountIds?: Set<string> };
@@ -91,7 +95,8 @@ export class HealthRouter {
         (mute.until === undefined || Date.parse(mute.until) > now.getTime()) && matches(mute, subject),
     );
     const mute = this.mutes[muteIndex];
-    if (mute) return { channels: [], reason: `muted by ${label('health.mute', muteIndex, mute.name)}` };
+    if (mute)
+      return { channels: [], reason: `muted by ${label('health.mute', muteIndex, mute.name)}`, muted: true };
     const matched = this.routes
       .map((route, index) => ({ route, index }))
       .filter(({ route }) => matches(route, subject));

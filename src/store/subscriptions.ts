@@ -47,6 +47,12 @@ export interface SubscriptionSubject {
 export const MAX_SUBSCRIPTIONS_PER_USER = 25;
 /** Subscriptions read per delivery at most (one partition; ~200 bytes each, so a few 1 MB pages). */
 export const MAX_SUBSCRIPTIONS = 10_000;
+/**
+ * Subscriber DMs sent (or brought up to date) per delivery at most: an organisation-wide event matching many
+ * subscriptions cannot hold the delivery (and the channel alerts of the next one) for minutes. The cut is logged;
+ * a Health event's remaining DMs catch up on its next delivery.
+ */
+export const MAX_DIRECT_MESSAGES_PER_DELIVERY = 50;
 /** How long a container reuses the partition it read: a new subscription counts within this. */
 export const SUBSCRIPTION_CACHE_MS = 5_000;
 

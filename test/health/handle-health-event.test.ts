@@ -56,4 +56,34 @@ describe('handleHealthEvent', () => {
     expect(rendered).toEqual(['C0ONCALL01']);
     expect(queued).toEqual([`${event.detail.eventArn}#222222222222`]);
   });
+
+  it('posts the channel alert and succeeds when a subscriber’s DM fails (the person left Slack)', async () => {
+    // Prepare
+    const event: HealthEvent = healthEventSchema.parse(
+      structuredClone({ ...healthFixture('ec2-issue-open'), id: 'dm-failure' }),
+    );
+    event.detail.eventArn = `${event.detail.eventArn}-dm-failure`;
+    const rendered: string[] = [];
+    const renderer = {
+      render: async (_arn: string, channel: string): Promise<RenderOutcome> => {
+        if (channel === 'dm:U0GONE0001') throw new Error('An API error occurred: user_not_found');
+        rendered.push(channel);
+        return { channel, channelId: 'D0ADA00001', ts: '1.1', posted: 1, updated: 0, replies: 0 };
+      },
+    } as unknown as HealthMessageRenderer;
+    const deps: HealthEventDeps = {
+      store,
+      accounts: { nameOf: async () => 'prod-payments' } as unknown as AccountDirectory,
+      route: () => ({ channels: ['C0ONCALL01'], reason: 'test', subscribers: ['U0GONE0001', 'U0ADA00001'] }),
+      renderer,
+    };
+
+    // Act
+    const outcome = await handleHealthEvent(event, deps);
+
+    // Assess: the channel first, then the DMs; the failed one logged and left out, the delivery not failed.
+    expect(rendered).toEqual(['C0ONCALL01', 'dm:U0ADA00001']);
+    expect(outcome.messages.map((m) => m.channel)).toEqual(['C0ONCALL01']);
+    expect(outcome.directMessages.map((m) => m.channel)).toEqual(['dm:U0ADA00001']);
+  });
 });

@@ -80,6 +80,7 @@ describe('HealthRouter', () => {
     expect(rules.route(subject({ service: 'BILLING' }), NOW)).toEqual({
       channels: [],
       reason: 'muted by health.mute[0] billing',
+      muted: true,
     });
     expect(rules.route(subject({ accountId: '333333333333' }), NOW).channels).toEqual([]);
     expect(
