@@ -12,11 +12,14 @@ export const OWNER_TEXT_BLOCK = 'owner_text';
 export const OWNER_INPUT_ACTION = 'value';
 
 /** What the modal carries through Slack to its submission (Slack signs it; ids are re-checked anyway). */
-export interface RetagModalState {
-  noticeId: string;
-  /** The response_url of the click, to answer the person once the worker is done. */
-  responseUrl: string;
-}
+export type RetagModalState =
+  | {
+      noticeId: string;
+      /** The response_url of the click, to answer the person once the worker is done. */
+      responseUrl: string;
+    }
+  /** Opened from the Home tab (no response_url): the worker answers in the person's DM. */
+  | { noticeId: string; home: true };
 
 /** Retag: pick a Slack user, or type a team / cost centre; shows what will change. */
 export function retagModal(notice: AutotagNotice, state: RetagModalState): ModalView {

@@ -1,7 +1,8 @@
 import { SLACK_LIMITS as L } from './slack-limits';
 import { cutMrkdwn, truncateText } from './truncate';
 
-type Kind = 'message' | 'modal';
+/** A Home tab view is a modal's shape without a title: 100 blocks. */
+type Kind = 'message' | 'modal' | 'home';
 type Obj = Record<string, unknown>;
 
 /**
@@ -73,7 +74,7 @@ function walk(message: unknown, kind: Kind, problems: string[], fix: boolean): v
   if (kind === 'message') {
     if (typeof root.text !== 'string' || root.text.trim() === '') at('text', 'no plain-text fallback');
     else maxLength(root, 'text', L.fallbackText, 'text', true);
-  } else {
+  } else if (kind === 'modal') {
     textOf(record(root.title), L.modalTitle, 'title');
   }
   const hiddenBlocks = (hidden: number) => ({

@@ -8,3 +8,7 @@ export const HEALTH_MUTE = 'health_mute';
 export const HEALTH_UNMUTE = 'health_unmute';
 /** "Post as alert" on a digest line; its value is the line's number in the digest. */
 export const HEALTH_DIGEST_EXPAND = 'health_digest_expand';
+/** "Notify me about this account" on an alert (a button, or a menu of the alert's accounts); the value is the account. */
+export const HEALTH_SUBSCRIBE_ACCOUNT = 'health_subscribe_account';
+/** "Notify me about this service" on an alert: the alert's own service, in every account. */
+export const HEALTH_SUBSCRIBE_SERVICE = 'health_subscribe_service';

@@ -9,6 +9,7 @@ import {
   statusBadge,
   when,
 } from './health-format';
+import { subscribeElements } from './health-subscribe-buttons';
 import { mrkdwnText, plainText, type SlackMessage } from './message';
 import { mrkdwnLink } from './mrkdwn';
 import { SLACK_LIMITS } from './slack-limits';
@@ -197,6 +198,7 @@ export function healthEventMessage({
           ? [
               { type: 'button' as const, action_id: HEALTH_ON_IT, text: plainText(":eyes: I'm on it") },
               { type: 'button' as const, action_id: HEALTH_MUTE, text: plainText('Mute…') },
+              ...subscribeElements(view),
             ]
           : []),
       ],

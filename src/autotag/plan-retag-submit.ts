@@ -4,6 +4,7 @@ import type { GroupMembers } from '../config/allow-list';
 import type { AppConfig } from '../config/schema';
 import type { StateStore } from '../store/state-store';
 import { checkClick } from './check-click';
+import { checkHomeClick } from './check-home-click';
 import { type AutotagNotice, noticeKey } from './notice-record';
 import type { AutotagRetagJob } from './retag-job';
 
@@ -23,10 +24,11 @@ export type RetagSubmitPlan =
   | { type: 'errors'; errors: Record<string, string> }
   | { type: 'job'; job: AutotagRetagJob };
 
-const modalState = z.object({
-  noticeId: z.string().min(1).max(100),
-  responseUrl: z.url(),
-});
+const noticeId = z.string().min(1).max(100);
+const modalState = z.union([
+  z.object({ noticeId, responseUrl: z.url() }),
+  z.object({ noticeId, home: z.literal(true) }),
+]);
 
 /** Slack shows at most 2,000 characters of a field error. */
 const fieldError = (block: string, message: string): RetagSubmitPlan => ({
@@ -47,31 +49,38 @@ export async function planRetagSubmit(
   const state = modalState.safeParse(parsedMetadata(s.privateMetadata));
   if (!state.success)
     return fieldError(OWNER_USER_BLOCK, 'This form is out of date; click Retag on the notice again.');
-  const { noticeId, responseUrl } = state.data;
-  // A modal has no message of its own: the click is checked against the message the notice was posted as.
+  const { noticeId } = state.data;
+  const fromHome = 'home' in state.data;
+  // A modal has no message of its own: the click is checked against the message the notice was posted as (from
+  // the Home tab, after checking the notice names the person, as the Home button did).
   const { pk, sk } = noticeKey(noticeId);
-  const record = await deps.store.get<AutotagNotice>(pk, sk);
-  const check = await checkClick(
-    {
-      noticeId,
-      userId: s.userId,
-      channelId: record?.data.message?.channel,
-      messageTs: record?.data.message?.ts,
-    },
-    deps,
-  );
+  const record = fromHome ? undefined : await deps.store.get<AutotagNotice>(pk, sk);
+  const check = fromHome
+    ? await checkHomeClick({ noticeId, userId: s.userId }, deps)
+    : await checkClick(
+        {
+          noticeId,
+          userId: s.userId,
+          channelId: record?.data.message?.channel,
+          messageTs: record?.data.message?.ts,
+        },
+        deps,
+      );
   if (!check.ok) return fieldError(OWNER_USER_BLOCK, check.reason);
   return {
     type: 'job',
     job: {
       kind: 'autotag-retag',
       id: s.viewId,
-      reply: {
-        responseUrl,
-        userId: s.userId,
-        channelId: check.record.data.message?.channel ?? 'unknown',
-        replaceOriginal: false,
-      },
+      reply:
+        'responseUrl' in state.data
+          ? {
+              responseUrl: state.data.responseUrl,
+              userId: s.userId,
+              channelId: check.record.data.message?.channel ?? 'unknown',
+              replaceOriginal: false,
+            }
+          : { home: true, userId: s.userId },
       noticeId,
       actor: s.userId,
       owner: slackUserId ? { slackUserId } : { text: text ?? '' },

@@ -5,6 +5,7 @@ import type { CloudTrailEvent } from './cloudtrail-event';
 import type { Creator } from './creator';
 import { creatorSlackUser } from './creator-slack-user';
 import type { TagAccess } from './ec2-access';
+import { recordLaunchHome } from './home-record';
 import type { LaunchInventory } from './launch-inventory';
 import { type AutotagNotice, noticeIdFor, noticeKey, noticeWithinItemSize } from './notice-record';
 import type { TagPlan } from './tag-plan';
@@ -43,6 +44,7 @@ export async function postNotice(input: NoticeInput, deps: AutotagDeps): Promise
   const message = await sink.post(channel, autotagNotice(stored.data));
   const saved = await deps.store.replace(pk, sk, { ...stored.data, message }, stored.version, { ttlSeconds });
   if (!saved) logger.warn('notice record changed while posting; message reference not saved', { pk });
+  else await recordLaunchHome(deps.store, { ...stored.data, message });
   return 'posted';
 }
 

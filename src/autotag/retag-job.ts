@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { replyTargetSchema } from '../slack/api/reply-target';
+import { clickReplyTargetSchema } from '../slack/api/reply-target';
 
 const slackUser = z.string().regex(/^[UW][A-Z0-9]{2,}$/);
 
@@ -11,7 +11,8 @@ export const autotagRetagJobSchema = z.object({
   kind: z.literal('autotag-retag'),
   /** The view id or trigger id of the request: a Slack retry carries the same one. */
   id: z.string().min(1),
-  reply: replyTargetSchema,
+  /** The click's response_url, or the person's DM for a click on the Home tab. */
+  reply: clickReplyTargetSchema,
   noticeId: z.string().min(1).max(100),
   actor: slackUser,
   owner: z.union([z.object({ slackUserId: slackUser }), z.object({ text: z.string().min(1).max(1000) })]),

@@ -5,6 +5,7 @@ import { noticeReply } from '../../blocks/notice';
 import type { MemberClients } from '../aws/member-clients';
 import type { SlackSink } from '../slack/api/slack-sink';
 import type { StateStore, StoredRecord } from '../store/state-store';
+import { recordLaunchHome } from './home-record';
 import { type AutotagNotice, noticeKey } from './notice-record';
 import { ownerValue } from './owner-value';
 import type { AutotagRetagJob } from './retag-job';
@@ -60,6 +61,7 @@ export async function retagNotice(job: AutotagRetagJob, deps: RetagDeps): Promis
       ],
     };
     if (!(await saveIfUnchanged(deps.store, record, updated))) continue;
+    await recordLaunchHome(deps.store, updated);
     await announce(notice, updated, job, deps);
     return done(updated, owner.value);
   }

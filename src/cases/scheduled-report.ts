@@ -2,6 +2,7 @@ import { logger } from '../lambda/logger';
 import type { SlackSink } from '../slack/api/slack-sink';
 import type { StateStore } from '../store/state-store';
 import { windowHoursOf } from './case-query';
+import { recordCasesHome } from './home-records';
 import { BOT_WORKSPACE, type NativeBlocksMemory, sendWithNativeFallback } from './native-blocks';
 import {
   type CaseReportDeps,
@@ -65,6 +66,7 @@ export async function runScheduledCasesReport(
     await deps.store.release(key).catch(() => undefined);
     throw error;
   }
+  await recordCasesHome(deps.store, prepared);
   try {
     await deps.sink.uploadFiles(posted.channel, await reportFiles(prepared), { threadTs: posted.ts });
   } catch (error) {

@@ -8,6 +8,7 @@ import type { AppConfig } from '../config/schema';
 import { failureQueueFromEnv } from '../lambda/bad-input';
 import { slackSinkFromEnv } from '../slack/api/slack-sink-from-env';
 import { stateStoreFromEnv } from '../store/state-store-from-env';
+import { SubscriptionStore } from '../store/subscriptions';
 import { compileRoutes } from './alert-routing';
 import { type CatalogEventDeps, handleCatalogEvent } from './handle-catalog-event';
 
@@ -24,6 +25,7 @@ export function createCatalogFunction(
     serviceCatalog: serviceCatalogClients,
     cloudFormation: cloudFormationClients,
   });
+  const store = overrides.store ?? stateStoreFromEnv(env);
   const deps: CatalogEventDeps = {
     config: config.catalog,
     routes: compileRoutes(config.catalog.routes, accounts),
@@ -31,7 +33,8 @@ export function createCatalogFunction(
     accounts,
     credentials,
     clients: overrides.clients ?? clients,
-    store: overrides.store ?? stateStoreFromEnv(env),
+    store,
+    subscriptions: new SubscriptionStore(store),
     sink: overrides.sink ?? slackSinkFromEnv(env),
     failureQueue: failureQueueFromEnv(env, overrides.sqs ?? new SQSClient({})),
   };

@@ -5,10 +5,13 @@ import { logger, withCorrelation } from '../lambda/logger';
 import { eventIdOf } from '../lambda/quarantine';
 import type { SlackSink } from '../slack/api/slack-sink';
 import type { StateStore } from '../store/state-store';
+import type { SubscriptionStore } from '../store/subscriptions';
 import { alertOnce, failureIdentity } from './alert-once';
 import { type AlertRoute, type CompiledRoute, routeFor } from './alert-routing';
 import type { CatalogConfig } from './config-schema';
 import { type EnrichDeps, enrichFailure } from './enrich-failure';
+import { recordCatalogHome } from './home-record';
+import { notifySubscribers } from './notify-subscribers';
 import { type CatalogInput, readCatalogEvent } from './read-catalog-event';
 import { isNestedInProvisionedProduct, provisionedProductIdOf } from './stack-arn';
 import type { StackNotification } from './stack-notification';
@@ -20,6 +23,8 @@ export interface CatalogEventDeps extends EnrichDeps {
   fallback: AlertRoute;
   store: StateStore;
   sink: () => Promise<SlackSink>;
+  /** People subscribed to an account get its failures in their DM (absent: nobody is DM'd). */
+  subscriptions?: Pick<SubscriptionStore, 'subscribersFor'>;
   /** Where malformed input goes besides the quarantine (the function's on-failure destination). */
   failureQueue?: FailureQueue;
 }
@@ -81,7 +86,11 @@ async function handleInput(input: CatalogInput, deps: CatalogEventDeps): Promise
     });
     const message = catalogFailureAlert({ report, ...(route.mention ? { mention: route.mention } : {}) });
     const sink = await deps.sink();
-    return sink.post(route.channel, message);
+    const posted = await sink.post(route.channel, message);
+    await recordCatalogHome(deps.store, report, posted);
+    // The route's mention is for its channel: the DM goes to the person alone.
+    await notifySubscribers({ ...deps, sink }, n.stack.accountId, catalogFailureAlert({ report }));
+    return posted;
   });
   logger.info('catalog failure handled', { outcome, status: n.status, stackId: logged(n.stack.stackId) });
   return outcome;

@@ -3,11 +3,14 @@ import { logger } from '../lambda/logger';
 import type { AirtableOutbox, AirtableWriter, DrainResult } from '../store/airtable-outbox';
 import type { StateStore } from '../store/state-store';
 import { healthAirtableRow, slackMessageLink } from './airtable-row';
+import { renderDirectMessages, splitChannels } from './deliver-to-subscribers';
 import { queueDigestLine } from './digest-queue';
+import { directMessageChannel } from './direct-messages';
 import { type HealthDelivery, toDelivery } from './health-delivery';
 import type { HealthEvent } from './health-event-schema';
 import type { RouteDecision } from './health-router';
 import { mergeIntoState } from './health-state';
+import { recordHealthHome } from './home-records';
 import type { HealthMessageRenderer, RenderOutcome } from './message-renderer';
 import { trackOpenEvent } from './open-events';
 
@@ -34,6 +37,8 @@ export interface HealthEventOutcome {
   route: RouteDecision;
   changed: boolean;
   messages: RenderOutcome[];
+  /** Subscribers' DMs brought up to date (failed ones are logged, not here). */
+  directMessages: RenderOutcome[];
   airtable: 'queued' | 'unchanged' | 'older' | 'disabled';
   drained?: DrainResult;
 }
@@ -54,20 +59,24 @@ export async function handleHealthEvent(
   if (route.channels.length === 0) {
     logger.info('health event sent to no channel', { eventArn: delivery.eventArn, reason: route.reason });
   }
-  const merged = await mergeIntoState(deps.store, { delivery, accountName, channels: route.channels });
+  const routed = [...route.channels, ...(route.subscribers ?? []).map(directMessageChannel)];
+  const merged = await mergeIntoState(deps.store, { delivery, accountName, channels: routed });
   logger.info('health event merged', {
     eventArn: delivery.eventArn,
     status: delivery.status,
     changed: merged.changed,
     route: route.reason,
     channels: route.channels,
+    subscribers: route.subscribers?.length ?? 0,
     page: `${delivery.page}/${delivery.totalPages}`,
   });
   // Also when nothing changed: a retry of a delivery whose invocation died right after the merge fills the gap.
   await trackOpenEvent(deps.store, merged.view);
   for (const { channel } of route.digests ?? [])
     await queueDigestLine(deps.store, channel, merged.view, delivery.accountId, new Date());
-  const channels = merged.view.accounts[delivery.accountId]?.channels ?? [];
+  const { channels, directMessages } = splitChannels(
+    merged.view.accounts[delivery.accountId]?.channels ?? [],
+  );
   const messages: RenderOutcome[] = [];
   const failed: { channel: string; error: Error }[] = [];
   for (const channel of channels) {
@@ -80,12 +89,20 @@ export async function handleHealthEvent(
       failed.push({ channel, error: error as Error });
     }
   }
+  await recordHealthHome(deps.store, merged.view, delivery.accountId, messages);
   const outcome: HealthEventOutcome = {
     eventArn: delivery.eventArn,
     accountId: delivery.accountId,
     route,
     changed: merged.changed,
     messages,
+    directMessages: await renderDirectMessages(
+      deps.renderer,
+      delivery.eventArn,
+      directMessages,
+      merged.version,
+      route.muted,
+    ),
     airtable: 'disabled',
   };
   if (deps.airtable) await writeToAirtable(deps.airtable, delivery, merged.view, messages, outcome);

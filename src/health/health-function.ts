@@ -17,12 +17,15 @@ import { ConsoleSink, type SlackSink, WebApiSink } from '../slack/api/slack-sink
 import { SlotPacer } from '../store/slot-pacer';
 import { StateStore } from '../store/state-store';
 import { documentClient } from '../store/state-table';
+import { SubscriptionStore } from '../store/subscriptions';
 import { healthAirtableFromEnv } from './airtable-setup';
+import { withDirectMessages } from './direct-messages';
 import { type HealthEventOutcome, handleHealthEvent } from './handle-health-event';
 import { healthEventSchema } from './health-event-schema';
 import { HealthRouter } from './health-router';
 import { HealthMessageRenderer } from './message-renderer';
 import { routeWithMutes } from './route-with-mutes';
+import { routeWithSubscribers } from './route-with-subscribers';
 
 export interface HealthClients {
   dynamodb: DynamoDBClient;
@@ -51,8 +54,9 @@ export function createHealthRuntime(env: Env, config: AppConfig, clients: Health
   const router = new HealthRouter(config.health, config.slack.defaultChannel, accounts);
   const pacer = new SlotPacer(store);
   let deadline = Number.POSITIVE_INFINITY;
-  const sink = once(
-    async () =>
+  // `dm:<user>` channels (subscribers) open the person's DM once per container.
+  const sink = once(async () =>
+    withDirectMessages(
       new PacedSlackSink(
         healthSlackSink(await readSecret(env, 'SLACK_BOT_TOKEN'), env.SLACK_API_URL),
         pacer,
@@ -62,8 +66,11 @@ export function createHealthRuntime(env: Env, config: AppConfig, clients: Health
           channelNames: stateChannelNames(store),
         },
       ),
+    ),
   );
   const airtable = healthAirtableFromEnv(env, config.health.airtable, store, pacer, () => deadline);
+  // One container-wide cache: a burst of deliveries reads the subscriptions partition once per few seconds.
+  const subscriptions = new SubscriptionStore(store);
   const badInput = { store, source: 'healthEvent', failureQueue: failureQueueFromEnv(env, clients.sqs) };
 
   return {
@@ -78,7 +85,10 @@ export function createHealthRuntime(env: Env, config: AppConfig, clients: Health
       return handleHealthEvent(parsed, {
         store,
         accounts,
-        route: routeWithMutes((d) => router.route(d, new Date()), store),
+        route: routeWithMutes(
+          routeWithSubscribers((d) => router.route(d, new Date()), subscriptions),
+          store,
+        ),
         renderer: new HealthMessageRenderer({
           store,
           sink: await sink(),

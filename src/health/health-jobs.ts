@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { replyTargetSchema } from '../slack/api/reply-target';
+import { clickReplyTargetSchema, replyTargetSchema } from '../slack/api/reply-target';
 import { muteScopeSchema } from './mute-scope';
 
 const slackUser = z.string().regex(/^[UW][A-Z0-9]{2,20}$/);
@@ -34,8 +34,10 @@ export const healthMuteJobSchema = z.object({
 export const healthUnmuteJobSchema = z.object({
   kind: z.literal('health.unmute'),
   ...base,
+  /** The click's response_url, or the person's DM for Unmute on the Home tab. */
+  reply: clickReplyTargetSchema,
   muteId: z.string().regex(/^mute-[\w-]{1,80}$/),
-  /** Absent for a click on an ephemeral message (it has no lasting ts to bind to). */
+  /** Absent for a click on an ephemeral message or the Home tab (no lasting message to bind to). */
   message: z.object({ channelId, ts: messageTs }).optional(),
 });
 

@@ -20,8 +20,13 @@ export interface RouteDecision {
   digests?: { channel: string; digest: string }[];
   /** Why, for the log: `routes[0] prod-issues, routes[2]`, `default`, `muted by mute[1]`, … */
   reason: string;
-  /** A mute (config or Slack) covers the delivery: alerts already posted are edited quietly, no thread reply. */
+  /**
+   * A mute (config or Slack) covers the delivery: it goes to no one new, subscribers included, and alerts already
+   * posted are edited quietly, with no thread reply.
+   */
   muted?: boolean;
+  /** Slack users whose subscriptions match: each gets the alert in their DM with the bot. */
+  subscribers?: string[];
 }
 
 type ResolvedMatch = Omit<HealthMatch, 'accounts'> & { accountIds?: Set<string> };

@@ -7,6 +7,7 @@ import { auditHealthAction } from './audit-health-action';
 import type { HealthJobDeps } from './health-job-deps';
 import type { HealthMuteJob, HealthUnmuteJob } from './health-jobs';
 import { findMute, newMuteId, removeMute, replaceMute, type StoredMute, saveMute } from './health-mutes';
+import { forgetMuteHome, recordMuteHome } from './home-records';
 import { findPostedAlert } from './message-index';
 import { scopePlain } from './mute-scope';
 import { NOT_AN_ALERT } from './run-watch-job';
@@ -61,6 +62,7 @@ export async function runHealthMute(job: HealthMuteJob, deps: HealthJobDeps): Pr
     alert: { channelId: job.channelId, ts: job.ts },
   };
   await saveMute(deps.store, mute, now);
+  await recordMuteHome(deps.store, mute);
   await auditHealthAction(
     {
       action: 'health.mute',
@@ -101,6 +103,7 @@ export async function runHealthUnmute(job: HealthUnmuteJob, deps: HealthJobDeps)
     );
   }
   await removeMute(deps.store, mute.id);
+  await forgetMuteHome(deps.store, mute);
   const what = scopePlain(mute.scope, mute.accountName);
   await auditHealthAction(
     {

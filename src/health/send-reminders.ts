@@ -3,6 +3,7 @@ import { logger } from '../lambda/logger';
 import type { SlackSink } from '../slack/api/slack-sink';
 import type { StateStore } from '../store/state-store';
 import { offsetMs } from './config-schema';
+import { isDirectMessageChannel } from './direct-messages';
 import { activeMutes, muteFor, type StoredMute } from './health-mutes';
 import type { HealthRouter } from './health-router';
 import { HEALTH_STATE_TTL_SECONDS, type MessageState } from './health-state';
@@ -79,6 +80,15 @@ export async function sendReminders(deps: RemindersDeps): Promise<RemindersOutco
           { threadTs: data.ts },
         );
       } catch (error) {
+        if (isDirectMessageChannel(channel)) {
+          // A subscriber's DM (the person left, Slack rate-limits) is tried once and never holds up the channels.
+          logger.warn('health reminder not sent to a subscriber', {
+            eventArn: event.eventArn,
+            channel,
+            error,
+          });
+          continue;
+        }
         // Not sent: the next run (or Lambda's retry) sends it.
         await deps.store.release(claim).catch(() => undefined);
         throw error;

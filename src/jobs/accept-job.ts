@@ -1,4 +1,5 @@
 import { describeZodProblems } from '../config/zod-problems';
+import { responseUrlOf } from '../slack/api/reply-target';
 import { assertResponseUrl } from '../slack/api/response-url';
 import type { StateStore } from '../store/state-store';
 import { type Job, jobSchema } from './job';
@@ -34,7 +35,8 @@ export async function acceptJob(
 ): Promise<'accepted' | 'duplicate'> {
   const checked = jobSchema.safeParse(job);
   if (!checked.success) throw new JobRefusedError(describeZodProblems(checked.error));
-  assertResponseUrl(job.reply.responseUrl, deps.responseUrlHosts);
+  const responseUrl = responseUrlOf(job.reply);
+  if (responseUrl !== undefined) assertResponseUrl(responseUrl, deps.responseUrlHosts);
   const claimed = await deps.store.claim(`job#${job.id}`, JOB_CLAIM_SECONDS, { kind: job.kind });
   if (!claimed) return 'duplicate';
   try {

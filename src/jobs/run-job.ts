@@ -21,6 +21,7 @@ import { runHealthShow } from '../health/run-show-job';
 import { runHealthWatch } from '../health/run-watch-job';
 import { sendToFailureQueue } from '../lambda/failure-queue';
 import { logger, withCorrelation } from '../lambda/logger';
+import { responseUrlOf } from '../slack/api/reply-target';
 import { responseUrlProblem } from '../slack/api/response-url';
 import { runWhoami } from '../whoami/run-whoami-job';
 import type { Job, JobOfKind } from './job';
@@ -64,7 +65,8 @@ const RUNNERS: Runners = {
  */
 export async function runJob(job: Job, deps: WorkerDeps): Promise<void> {
   withCorrelation({ jobId: job.id, slackTrigger: job.id, function: 'slack-worker' });
-  const urlProblem = responseUrlProblem(job.reply.responseUrl, deps.responseUrlHosts);
+  const responseUrl = responseUrlOf(job.reply);
+  const urlProblem = responseUrl !== undefined && responseUrlProblem(responseUrl, deps.responseUrlHosts);
   if (urlProblem) {
     logger.warn("job dropped: its response URL is not Slack's", { kind: job.kind, problem: urlProblem });
     return;
@@ -77,13 +79,12 @@ export async function runJob(job: Job, deps: WorkerDeps): Promise<void> {
     logger.info('job already ran or is running: duplicate delivery ignored', { kind: job.kind, ...start });
     return;
   }
-  const replaceOriginal = job.reply.replaceOriginal ?? true;
   if (start.outcome === 'died') {
     logger.error('job killed before it answered (timeout or out of memory)', {
       kind: job.kind,
       ranSeconds: start.ranSeconds,
     });
-    await deps.respond(job.reply.responseUrl, diedReply(start.ranSeconds), { replaceOriginal });
+    await answer(job, diedReply(start.ranSeconds), replaceOriginal(job), deps);
     await start.lease.finish();
     await sendToFailureQueue(deps.failureQueue ?? {}, 'slackWorker', 'killed', job, {
       ranSeconds: start.ranSeconds,
@@ -123,6 +124,15 @@ async function runAndAnswer(job: Job, deps: WorkerDeps): Promise<void> {
       "Try again; if it keeps failing, the bot's logs have the details under this request.",
     );
   }
-  if (reply)
-    await deps.respond(job.reply.responseUrl, reply, { replaceOriginal: job.reply.replaceOriginal ?? true });
+  if (reply) await answer(job, reply, replaceOriginal(job), deps);
+}
+
+const replaceOriginal = (job: Job): boolean =>
+  'replaceOriginal' in job.reply ? (job.reply.replaceOriginal ?? true) : true;
+
+/** Through the response_url; a Home click (which has none) is answered in the person's DM with the bot. */
+async function answer(job: Job, reply: SlackReply, replace: boolean, deps: WorkerDeps): Promise<void> {
+  if ('responseUrl' in job.reply)
+    return deps.respond(job.reply.responseUrl, reply, { replaceOriginal: replace });
+  await deps.sink.post(job.reply.userId, reply);
 }

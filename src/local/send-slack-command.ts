@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ackPromisesMore } from './ack-promises-more';
 import { devPorts, LOCAL_SIGNING_SECRET } from './dev-env';
-import { postAsSlack, slashCommandBody } from './sign-slack-request';
+import { postAsSlack, slackSignatureHeaders, slashCommandBody } from './sign-slack-request';
 
 const WAIT_FOR_WORKER_MS = 60_000;
 
@@ -14,14 +14,15 @@ const WAIT_FOR_WORKER_MS = 60_000;
 async function main(): Promise<void> {
   const [first, ...words] = process.argv.slice(2);
   const command = first ?? '';
+  const url = process.env.SLACK_EVENTS_URL ?? `http://localhost:${devPorts(process.env).http}/slack/events`;
+  const secret = process.env.SLACK_SIGNING_SECRET || LOCAL_SIGNING_SECRET;
+  if (command === 'home') return openHome(url, secret, words[0] ?? 'U0LOCAL01');
   if (!command.startsWith('/')) {
     console.error(
-      'usage: npm run slack -- /aws-<command> [text…]   (bot URL: SLACK_EVENTS_URL, default :3000)',
+      'usage: npm run slack -- /aws-<command> [text…] | home [user id]   (bot URL: SLACK_EVENTS_URL, default :3000)',
     );
     process.exit(2);
   }
-  const url = process.env.SLACK_EVENTS_URL ?? `http://localhost:${devPorts(process.env).http}/slack/events`;
-  const secret = process.env.SLACK_SIGNING_SECRET || LOCAL_SIGNING_SECRET;
 
   let answered: () => void = () => undefined;
   const workerAnswer = new Promise<void>((resolve) => (answered = resolve));
@@ -57,6 +58,33 @@ async function main(): Promise<void> {
   }
   server.closeAllConnections();
   server.close();
+}
+
+/** `npm run slack -- home [user]`: the Events API callback Slack sends when that person opens the Home tab. */
+async function openHome(url: string, secret: string, user: string): Promise<void> {
+  const body = JSON.stringify({
+    token: 'deprecated-verification-token',
+    team_id: 'T0LOCAL01',
+    api_app_id: 'A0LOCAL01',
+    type: 'event_callback',
+    event_id: `Ev${Date.now()}`,
+    event_time: Math.floor(Date.now() / 1000),
+    event: {
+      type: 'app_home_opened',
+      user,
+      channel: 'D0LOCAL01',
+      tab: 'home',
+      event_ts: `${Date.now() / 1000}`,
+    },
+  });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...slackSignatureHeaders(body, secret) },
+    body,
+  });
+  console.log(
+    `── app_home_opened for ${user}: ${response.status} (the view is printed by the bot without SLACK_BOT_TOKEN)`,
+  );
 }
 
 main().catch((error: unknown) => {

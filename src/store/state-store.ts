@@ -30,6 +30,9 @@ export interface AuditEntry {
 
 const DAY = 24 * 60 * 60;
 export const AUDIT_RETENTION_SECONDS = 400 * DAY;
+/** Every audit entry is also kept here for a while, newest sort key first (the Home tab's admin part). */
+const RECENT_AUDITS = 'audit-recent';
+const RECENT_AUDIT_SECONDS = 30 * DAY;
 
 /**
  * The bot's state in one DynamoDB table (pk, sk, TTL on `expiresAt`). Every write that must happen once is a
@@ -141,12 +144,7 @@ export class StateStore {
   async query<T>(pk: string, options: { prefix?: string; limit?: number } = {}): Promise<StoredRecord<T>[]> {
     const out = await this.doc.send(
       new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: options.prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
-        ExpressionAttributeValues: {
-          ':pk': partitionKey(pk),
-          ...(options.prefix ? { ':prefix': options.prefix } : {}),
-        },
+        ...this.partitionQuery(pk, options.prefix),
         ScanIndexForward: false,
         Limit: options.limit,
       }),
@@ -154,22 +152,93 @@ export class StateStore {
     return (out.Items ?? []) as StoredRecord<T>[];
   }
 
-  /** Appends an audit entry (who, when, what, result), kept for 400 days. Returns its sort key. */
+  /**
+   * Writes a record unless the stored one is newer: `order` (an ISO time, a version) only moves forward, so a late
+   * or repeated delivery never overwrites what a newer one wrote, and writing the same thing twice is harmless.
+   * False when a newer record was kept.
+   */
+  async putIfNotOlder<T>(
+    pk: string,
+    sk: string,
+    data: T,
+    order: string,
+    options: { ttlSeconds?: number } = {},
+  ): Promise<boolean> {
+    return this.conditionalPut(
+      { ...this.item(pk, sk, data, 1, options.ttlSeconds), order } as StoredRecord<unknown>,
+      'attribute_not_exists(pk) OR #order <= :order OR expiresAt < :now',
+      { ':order': order, ':now': this.epochSeconds() },
+      { '#order': 'order' },
+    );
+  }
+
+  /**
+   * Every record of one partition whose sort key starts with `prefix`, in sort-key order, following DynamoDB's
+   * pages (1 MB each) up to `maxItems`: for small partitions read whole (subscriptions), never for audit logs.
+   */
+  async queryAll<T>(pk: string, options: { prefix?: string; maxItems: number }): Promise<StoredRecord<T>[]> {
+    const items: StoredRecord<T>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.doc.send(
+        new QueryCommand({
+          ...this.partitionQuery(pk, options.prefix),
+          ExclusiveStartKey: start,
+          Limit: options.maxItems - items.length,
+        }),
+      );
+      const now = this.epochSeconds();
+      const live = ((out.Items ?? []) as StoredRecord<T>[]).filter(
+        (item) => item.expiresAt === undefined || item.expiresAt >= now,
+      );
+      items.push(...live);
+      start = out.LastEvaluatedKey;
+    } while (start && items.length < options.maxItems);
+    return items;
+  }
+
+  /**
+   * Appends an audit entry (who, when, what, result), kept for 400 days, and a copy in the recent-audit partition
+   * (kept 30 days) so "the last audit records of any kind" is one query. Returns its sort key.
+   */
   async audit(entry: AuditEntry): Promise<string> {
     const at = this.now().toISOString();
     const sk = `${at}#${Math.random().toString(36).slice(2, 10)}`;
-    await this.doc.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: this.item(`audit#${entry.action}`, sk, { ...entry, at }, 1, AUDIT_RETENTION_SECONDS),
-      }),
-    );
+    const data = { ...entry, at };
+    await Promise.all([
+      this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: this.item(`audit#${entry.action}`, sk, data, 1, AUDIT_RETENTION_SECONDS),
+        }),
+      ),
+      this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: this.item(RECENT_AUDITS, sk, data, 1, RECENT_AUDIT_SECONDS),
+        }),
+      ),
+    ]);
     return sk;
+  }
+
+  /** The newest audit records of every kind, newest first. */
+  async recentAudits(limit = 10): Promise<(AuditEntry & { at: string })[]> {
+    const records = await this.query<AuditEntry & { at: string }>(RECENT_AUDITS, { limit });
+    return records.map((record) => record.data);
   }
 
   async listAudit(action: string, limit = 50): Promise<(AuditEntry & { at: string })[]> {
     const records = await this.query<AuditEntry & { at: string }>(`audit#${action}`, { limit });
     return records.map((record) => record.data);
+  }
+
+  private partitionQuery(pk: string, prefix: string | undefined) {
+    return {
+      TableName: this.tableName,
+      KeyConditionExpression: prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': partitionKey(pk), ...(prefix ? { ':prefix': prefix } : {}) },
+    };
   }
 
   private item<T>(pk: string, sk: string, data: T, version: number, ttlSeconds?: number): StoredRecord<T> {
@@ -187,6 +256,7 @@ export class StateStore {
     item: StoredRecord<unknown>,
     condition: string,
     values?: Record<string, unknown>,
+    names?: Record<string, string>,
   ): Promise<boolean> {
     try {
       await this.doc.send(
@@ -195,6 +265,7 @@ export class StateStore {
           Item: item,
           ConditionExpression: condition,
           ExpressionAttributeValues: values,
+          ...(names ? { ExpressionAttributeNames: names } : {}),
         }),
       );
       return true;

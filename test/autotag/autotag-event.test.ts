@@ -4,6 +4,7 @@ import { checkSlackLimits } from '../../blocks/check-limits';
 import { EVENT_CLAIM_SECONDS, eventClaimKey } from '../../src/autotag/handle-create-event';
 import { noticeKey } from '../../src/autotag/notice-record';
 import { isValidTagValue } from '../../src/autotag/tag-values';
+import { readHomeItems } from '../../src/store/home-items';
 import { StateStore } from '../../src/store/state-store';
 import { documentClient } from '../../src/store/state-table';
 import { BotHarness } from '../support/bot-harness';
@@ -333,6 +334,26 @@ describe('autotag-event handler: CloudTrail create calls → tags and a Slack no
     const notices = bot.slack.callsOf('chat.postMessage').slice(posted);
     expect(notices).toHaveLength(1);
     expect(JSON.stringify(notices[0]?.body.blocks)).toContain('<@U0CAROL001>');
+  });
+
+  it('records the posted notice for the launcher’s Home ("Your launches"), linked to the notice', async () => {
+    const posted = bot.slack.callsOf('chat.postMessage').length;
+
+    await handler(freshEvent('run-instances-service-catalog.json'), BOT_CONTEXT);
+
+    const notice = bot.slack.callsOf('chat.postMessage')[posted];
+    const launches = (await readHomeItems(bot.store)).filter(
+      (item) => item.kind === 'launch' && item.fields.notice?.ts === notice?.ts,
+    );
+    expect(launches).toEqual([
+      expect.objectContaining({
+        account: expect.objectContaining({ id: '222222222222' }),
+        fields: expect.objectContaining({
+          launcherUserId: 'U0CAROL001',
+          resources: expect.stringMatching(/^i-0a/),
+        }),
+      }),
+    ]);
   });
 
   it.each([

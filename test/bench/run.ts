@@ -12,6 +12,7 @@ const BENCHMARKS = [
   'health-burst.bench.ts',
   'bundles.bench.ts',
   'csv-convert.bench.ts',
+  'home.bench.ts',
 ];
 
 console.log(`# aws-chatops benchmarks — Node ${process.version}, ${new Date().toISOString()}`);

@@ -56,4 +56,74 @@ describe('handleHealthEvent', () => {
     expect(rendered).toEqual(['C0ONCALL01']);
     expect(queued).toEqual([`${event.detail.eventArn}#222222222222`]);
   });
+
+  it('posts the channel alert and succeeds when a subscriber’s DM fails (the person left Slack)', async () => {
+    // Prepare
+    const event: HealthEvent = healthEventSchema.parse(
+      structuredClone({ ...healthFixture('ec2-issue-open'), id: 'dm-failure' }),
+    );
+    event.detail.eventArn = `${event.detail.eventArn}-dm-failure`;
+    const rendered: string[] = [];
+    const renderer = {
+      render: async (_arn: string, channel: string): Promise<RenderOutcome> => {
+        if (channel === 'dm:U0GONE0001') throw new Error('An API error occurred: user_not_found');
+        rendered.push(channel);
+        return { channel, channelId: 'D0ADA00001', ts: '1.1', posted: 1, updated: 0, replies: 0 };
+      },
+    } as unknown as HealthMessageRenderer;
+    const deps: HealthEventDeps = {
+      store,
+      accounts: { nameOf: async () => 'prod-payments' } as unknown as AccountDirectory,
+      route: () => ({ channels: ['C0ONCALL01'], reason: 'test', subscribers: ['U0GONE0001', 'U0ADA00001'] }),
+      renderer,
+    };
+
+    // Act
+    const outcome = await handleHealthEvent(event, deps);
+
+    // Assess: the channel first, then the DMs; the failed one logged and left out, the delivery not failed.
+    expect(rendered).toEqual(['C0ONCALL01', 'dm:U0ADA00001']);
+    expect(outcome.messages.map((m) => m.channel)).toEqual(['C0ONCALL01']);
+    expect(outcome.directMessages.map((m) => m.channel)).toEqual(['dm:U0ADA00001']);
+  });
+
+  it('edits the channel and every subscriber’s DM quietly when a mute covers an update', async () => {
+    // Prepare: posted to a channel and a DM, then a muted update of the same event.
+    const event: HealthEvent = healthEventSchema.parse(
+      structuredClone({ ...healthFixture('ec2-issue-open'), id: 'muted-update-1' }),
+    );
+    event.detail.eventArn = `${event.detail.eventArn}-muted-update`;
+    const renders: { channel: string; quiet: boolean | undefined }[] = [];
+    const renderer = {
+      render: async (_arn: string, channel: string, _v: number, options?: { quiet?: boolean }) => {
+        renders.push({ channel, quiet: options?.quiet });
+        return { channel, channelId: 'D0ADA00001', ts: '1.1', posted: 1, updated: 0, replies: 0 };
+      },
+    } as unknown as HealthMessageRenderer;
+    let muted = false;
+    const deps: HealthEventDeps = {
+      store,
+      accounts: { nameOf: async () => 'prod-payments' } as unknown as AccountDirectory,
+      route: () =>
+        muted
+          ? { channels: [], reason: 'muted by test', muted: true }
+          : { channels: ['C0ONCALL01'], reason: 'test', subscribers: ['U0ADA00001'] },
+      renderer,
+    };
+    await handleHealthEvent(event, deps);
+    const update = healthEventSchema.parse(structuredClone({ ...event, id: 'muted-update-2' }));
+    update.detail.lastUpdatedTime = 'Tue, 14 May 2024 11:00:00 GMT';
+    update.detail.statusCode = 'closed';
+    muted = true;
+    renders.length = 0;
+
+    // Act
+    await handleHealthEvent(update, deps);
+
+    // Assess: both messages are still brought up to date, neither with a thread reply.
+    expect(renders).toEqual([
+      { channel: 'C0ONCALL01', quiet: true },
+      { channel: 'dm:U0ADA00001', quiet: true },
+    ]);
+  });
 });

@@ -84,6 +84,30 @@ describe('sendReminders', () => {
     expect(await sendReminders(deps())).toEqual({ sent: 1, alreadySent: 0 });
     expect(posts).toHaveLength(1);
   });
+  it('reminds the subscriber in their DM too, and a DM that fails holds up no channel', async () => {
+    const event = await upcomingChange(store, ['111111111111']);
+    const dm = messageKey(event.eventArn, 'dm:U0GONE0001');
+    await store.create(dm.pk, dm.sk, {
+      channelId: 'D0GONE0001',
+      ts: '1700000000.000200',
+      renderedVersion: 1,
+    });
+    const dmFails = {
+      post: async (channel: string, message: SlackMessage) => {
+        if (channel === 'D0GONE0001') throw new Error('An API error occurred: channel_not_found');
+        posts.push({ channel, message });
+        return { channel, ts: '1.2' };
+      },
+    } as unknown as SlackSink;
+
+    const first = await sendReminders({ ...deps(), sink: dmFails });
+    const again = await sendReminders({ ...deps(), sink: dmFails });
+
+    expect(first.sent).toBe(1);
+    expect(posts.map((p) => p.channel)).toEqual(['C0MAINT001']);
+    expect(again).toEqual({ sent: 0, alreadySent: 2 }); // the DM was tried once, not on every run
+  });
+
   it('sends no reminder for a scheduled change muted from Slack', async () => {
     const event = await upcomingChange(store, ['333333333333']);
     await saveMute(

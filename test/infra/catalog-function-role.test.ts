@@ -28,6 +28,7 @@ describe('the catalogEvent function role in serverless.yml', () => {
       'dynamodb:PutItem {"Fn::GetAtt":["StateTable","Arn"]}',
       'dynamodb:GetItem {"Fn::GetAtt":["StateTable","Arn"]}',
       'dynamodb:DeleteItem {"Fn::GetAtt":["StateTable","Arn"]}',
+      'dynamodb:Query {"Fn::GetAtt":["StateTable","Arn"]}',
       'sts:AssumeRole "custom.catalogRoleArns"',
       'cloudformation:DescribeStackEvents {"Fn::Join":["",["arn:",{"Ref":"AWS::Partition"},":cloudformation:*:",{"Ref":"AWS::AccountId"},":stack/*"]]}',
       'servicecatalog:DescribeProvisionedProduct "*"',

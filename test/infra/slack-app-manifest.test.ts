@@ -8,9 +8,14 @@ interface Manifest {
   features: {
     slash_commands: { command: string; url: string; usage_hint?: string; description: string }[];
     shortcuts: { name: string; type: string; callback_id: string; description: string }[];
+    app_home: { home_tab_enabled: boolean; messages_tab_enabled: boolean };
   };
   oauth_config: { scopes: { bot: string[] } };
-  settings: { interactivity: { is_enabled: boolean; request_url: string }; socket_mode_enabled: boolean };
+  settings: {
+    interactivity: { is_enabled: boolean; request_url: string };
+    event_subscriptions: { request_url: string; bot_events: string[] };
+    socket_mode_enabled: boolean;
+  };
 }
 
 const EVENTS_URL = 'https://YOUR-API-ID.execute-api.REGION.amazonaws.com/slack/events';
@@ -25,15 +30,22 @@ describe('infra/slack-app-manifest.yaml', () => {
     for (const doc of COMMAND_LIST) expect(declared).toContain(doc.command);
   });
 
-  it('sends commands and interactivity to the one /slack/events URL, over HTTP (no socket mode)', () => {
+  it('sends commands, interactivity and events to the one /slack/events URL, over HTTP (no socket mode)', () => {
     const urls = new Set([
       ...manifest.features.slash_commands.map((c) => c.url),
       manifest.settings.interactivity.request_url,
+      manifest.settings.event_subscriptions.request_url,
     ]);
 
     expect([...urls]).toEqual([EVENTS_URL]);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(false);
+  });
+
+  it('turns the Home tab on and subscribes to app_home_opened, the one event the bot listens for', () => {
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+    expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened']);
   });
 
   it('has the "Upload to S3" message shortcut the bucket feature listens for', () => {

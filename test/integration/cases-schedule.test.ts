@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSlackLimits } from '../../blocks/check-limits';
 import { SupportStandIn, supportCase } from '../../src/local/support-stand-in';
+import { readHomeItems } from '../../src/store/home-items';
 import { BotHarness } from '../support/bot-harness';
 
 const scheduledEvent = (id: string) => ({
@@ -55,6 +56,15 @@ describe('handlers/cases-schedule (weekly report)', () => {
     );
     expect(new Set(files.map((f) => f.threadTs)).size).toBe(1);
     expect(files[0]?.threadTs).toMatch(/^1700000000\.\d{6}$/);
+  });
+
+  it('records each account the report read, with its open cases, for the Home tab (not the one it could not read)', async () => {
+    const items = (await readHomeItems(bot.store)).filter((item) => item.kind === 'cases');
+
+    const counts = Object.fromEntries(
+      items.map((item) => [item.account?.id, item.kind === 'cases' ? item.fields.open : undefined]),
+    );
+    expect(counts).toEqual({ '111111111111': 1, '333333333333': 0 });
   });
 
   it('keeps a malformed event for replay instead of retrying it', async () => {

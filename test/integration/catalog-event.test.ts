@@ -2,6 +2,7 @@ import { type CloudFormationClient, DescribeStackEventsCommand } from '@aws-sdk/
 import { DescribeRecordCommand, type ServiceCatalogClient } from '@aws-sdk/client-service-catalog';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { checkSlackLimits } from '../../blocks/check-limits';
+import { readHomeItems } from '../../src/store/home-items';
 import { catalogFixture, catalogFixtureWith, ROLLBACK_TOKEN } from '../support/catalog-fixtures';
 import { CatalogHarness } from '../support/catalog-harness';
 
@@ -90,6 +91,21 @@ describe('catalog-event handler: Service Catalog failures to Slack', () => {
     expect(blocks).not.toContain('Could not read');
     expect(String(post?.text)).toContain('Service Catalog launch failed: payments-artifacts-bucket');
     expect(checkSlackLimits(post)).toEqual([]);
+  });
+
+  it('records the alerted failure for the Home tab, linked to its alert', async () => {
+    await harness.handler(catalogFixture('sns-stack-rollback-complete'));
+
+    const items = (await readHomeItems(harness.store)).filter((item) => item.kind === 'catalog');
+    expect(items).toContainEqual(
+      expect.objectContaining({
+        account: { id: '222222222222', name: 'prod-payments' },
+        fields: expect.objectContaining({
+          status: 'ROLLBACK_COMPLETE',
+          alert: { channelId: 'C0PAYMENTS', ts: expect.stringMatching(/^\d+\.\d+$/) },
+        }),
+      }),
+    );
   });
 
   it('assumes AWSControlTowerExecution in the stack account and reads with those credentials in its region', async () => {

@@ -2,7 +2,7 @@ import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { acceptJob } from '../../src/jobs/accept-job';
-import type { Job } from '../../src/jobs/job';
+import type { Job, JobOfKind } from '../../src/jobs/job';
 import { JobDispatchError, type JobDispatcher, LambdaJobDispatcher } from '../../src/jobs/job-dispatcher';
 import { type LocalDynamo, startLocalDynamo } from '../../src/local/local-dynamodb';
 import { ResponseUrlRefusedError } from '../../src/slack/api/response-url';
@@ -11,7 +11,7 @@ import { documentClient } from '../../src/store/state-table';
 
 const TABLE = 'accept-job-test';
 
-const job = (id: string): Job => ({
+const job = (id: string): JobOfKind<'whoami'> => ({
   kind: 'whoami',
   id,
   reply: {

@@ -151,6 +151,21 @@ describe('StateStore against dynalite', () => {
       ]);
       expect(latest.map((r) => r.sk)).toEqual(['update#2024-01-03']);
     });
+
+    it('queryAll reads a partition in sort-key order up to maxItems, leaving out expired records', async () => {
+      // Prepare
+      for (const sk of ['u2#b', 'u1#a', 'u1#c', 'u1#b']) await store.create(key('subs'), sk, { sk });
+      await store.create(key('subs'), 'u1#0-expiring', {}, { ttlSeconds: 10 });
+      advance(11);
+
+      // Act
+      const all = await store.queryAll(key('subs'), { maxItems: 100 });
+      const some = await store.queryAll(key('subs'), { prefix: 'u1#', maxItems: 2 });
+
+      // Assess
+      expect(all.map((r) => r.sk)).toEqual(['u1#a', 'u1#b', 'u1#c', 'u2#b']);
+      expect(some.map((r) => r.sk)).toEqual(['u1#a', 'u1#b']);
+    });
   });
 
   describe('audit', () => {

@@ -167,3 +167,38 @@ export function messageShortcutPayload(options: {
 function formPayload(payload: unknown): string {
   return `payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
+
+/**
+ * A button click on the Home tab (`block_actions` from a view, as *block_actions payloads* shows for surfaces that
+ * are views): `container: { type: 'view', view_id }` and the `view`; no channel, message or response_url.
+ */
+export function homeActionBody(options: {
+  actionId: string;
+  value: string;
+  userId: string;
+  triggerId: string;
+}) {
+  return formPayload({
+    ...envelope('block_actions', options.userId),
+    container: { type: 'view', view_id: 'V0HOME0001' },
+    view: {
+      id: 'V0HOME0001',
+      type: 'home',
+      team_id: 'T0LOCAL01',
+      blocks: [],
+      private_metadata: '',
+      hash: 'h',
+    },
+    trigger_id: options.triggerId,
+    actions: [
+      {
+        type: 'button',
+        action_id: options.actionId,
+        block_id: 'home',
+        value: options.value,
+        text: { type: 'plain_text', text: 'Unmute' },
+        action_ts: '1700000000.000001',
+      },
+    ],
+  });
+}

@@ -83,6 +83,11 @@ export class PacedSlackSink implements SlackSink {
     return this.paced(channelOrUser, () => this.inner.uploadFiles(channelOrUser, files, options));
   }
 
+  /** Opening a DM posts nothing in it: not paced (the posts that follow are, by the DM's id). */
+  openDirectMessage(userId: string): Promise<string> {
+    return this.inner.openDirectMessage(userId);
+  }
+
   /** Look-ups post nothing in a channel: not paced. */
   findUserByEmail(email: string): Promise<string | undefined> {
     return this.inner.findUserByEmail(email);

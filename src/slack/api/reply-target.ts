@@ -11,3 +11,23 @@ export const replyTargetSchema = z.object({
 });
 
 export type ReplyTarget = z.infer<typeof replyTargetSchema>;
+
+/**
+ * A click on the Home tab has no response_url (Slack gives none for a view): the worker answers in the person's
+ * DM with the bot (chat.postMessage to the user id), which Slack shows in the app's Messages tab.
+ */
+export const homeReplyTargetSchema = z.object({
+  home: z.literal(true),
+  userId: z.string().regex(/^[UW][A-Z0-9]{2,20}$/),
+});
+
+/** Where a job that can come from a message or from the Home tab answers. */
+export const clickReplyTargetSchema = z.union([replyTargetSchema, homeReplyTargetSchema]);
+
+export type HomeReplyTarget = z.infer<typeof homeReplyTargetSchema>;
+export type AnyReplyTarget = ReplyTarget | HomeReplyTarget;
+
+/** The response_url to answer through; undefined for a Home click. */
+export function responseUrlOf(reply: AnyReplyTarget): string | undefined {
+  return 'responseUrl' in reply ? reply.responseUrl : undefined;
+}

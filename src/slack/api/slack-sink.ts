@@ -33,6 +33,8 @@ export interface SlackSink {
    * Returns the channel the files went to.
    */
   uploadFiles(channelOrUser: string, files: readonly SlackFile[], options?: UploadOptions): Promise<string>;
+  /** The id of the bot's DM with a person (conversations.open, im:write): the same channel every time. */
+  openDirectMessage(userId: string): Promise<string>;
   /** The Slack user with this e-mail address (users:read.email), or undefined when there is none. */
   findUserByEmail(email: string): Promise<string | undefined>;
   /** A person's e-mail and names (users:read), for tags that name a Slack user. */
@@ -116,6 +118,12 @@ export class WebApiSink implements SlackSink {
     });
   }
 
+  async openDirectMessage(userId: string): Promise<string> {
+    const dm = await this.client.conversations.open({ users: userId });
+    if (!dm.channel?.id) throw new Error('conversations.open returned no channel');
+    return dm.channel.id;
+  }
+
   async findUserByEmail(email: string): Promise<string | undefined> {
     try {
       const out = await this.client.users.lookupByEmail({ email });
@@ -148,12 +156,7 @@ export class WebApiSink implements SlackSink {
     files: readonly SlackFile[],
     options: UploadOptions = {},
   ): Promise<string> {
-    let channel = channelOrUser;
-    if (isUserId(channelOrUser)) {
-      const dm = await this.client.conversations.open({ users: channelOrUser });
-      if (!dm.channel?.id) throw new Error('conversations.open returned no channel');
-      channel = dm.channel.id;
-    }
+    const channel = isUserId(channelOrUser) ? await this.openDirectMessage(channelOrUser) : channelOrUser;
     await this.client.filesUploadV2({
       channel_id: channel,
       ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
@@ -202,6 +205,11 @@ export class ConsoleSink implements SlackSink {
 
   async update(ref: PostedMessage, message: SlackMessage): Promise<void> {
     this.print(`update ${ref.channel} ${ref.ts}`, message);
+  }
+
+  /** A made-up DM id, so the printed posts say whose DM they went to. */
+  async openDirectMessage(userId: string): Promise<string> {
+    return `D-${userId}`;
   }
 
   async findUserByEmail(): Promise<string | undefined> {

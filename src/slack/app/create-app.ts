@@ -4,6 +4,8 @@ import { registerActions } from './actions';
 import { boltLogger } from './bolt-logger';
 import { registerCommands } from './commands';
 import type { SlackAppDeps } from './deps';
+import { registerEvents } from './events';
+import { refreshHomeFor } from './events/home-deps';
 import { registerShortcuts } from './shortcuts';
 import { registerViews } from './views';
 
@@ -62,8 +64,10 @@ export function createSlackApp(options: SlackAppOptions): { app: App; receiver: 
     appLogger.error('Slack listener failed', { error });
   });
   registerCommands(app, options.deps);
-  registerActions(app, options.deps);
-  registerViews(app, options.deps);
+  const refreshHome = refreshHomeFor(options.deps);
+  registerActions(app, options.deps, refreshHome);
+  registerViews(app, options.deps, refreshHome);
   registerShortcuts(app, options.deps);
+  registerEvents(app, options.deps);
   return { app, receiver };
 }

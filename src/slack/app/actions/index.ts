@@ -1,4 +1,4 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction, StaticSelectAction } from '@slack/bolt';
 import { BACKFILL_REVIEW_ACTION } from '../../../../blocks/autotag-backfill';
 import { MINE_ACTION, RETAG_ACTION } from '../../../../blocks/autotag-notice';
 import {
@@ -11,9 +11,14 @@ import {
   HEALTH_MUTE,
   HEALTH_ON_IT,
   HEALTH_OPEN_DASHBOARD,
+  HEALTH_SUBSCRIBE_ACCOUNT,
+  HEALTH_SUBSCRIBE_SERVICE,
   HEALTH_UNMUTE,
 } from '../../../../blocks/health-actions';
+import { HOME_SUBSCRIPTION_ADD, HOME_SUBSCRIPTION_REMOVE } from '../../../../blocks/home-subscriptions';
+import { HOME_MINE, HOME_REFRESH, HOME_RETAG, HOME_UNMUTE } from '../../../../blocks/home-view';
 import type { SlackAppDeps } from '../deps';
+import { noHomeRefresh, type RefreshHome } from '../refresh-home';
 import { autotagBackfillReview } from './autotag-backfill-review';
 import { autotagMineButton } from './autotag-mine-button';
 import { autotagRetagButton } from './autotag-retag-button';
@@ -22,10 +27,21 @@ import { healthDigestExpandButton } from './health-digest-expand-button';
 import { healthMuteButton } from './health-mute-button';
 import { healthOnItButton } from './health-on-it-button';
 import { healthOpenDashboard } from './health-open-dashboard';
+import { healthSubscribeButton } from './health-subscribe-button';
 import { healthUnmuteButton } from './health-unmute-button';
+import { homeMineButton } from './home-mine-button';
+import { homeRefreshButton } from './home-refresh-button';
+import { homeRetagButton } from './home-retag-button';
+import { homeSubscriptionAdd } from './home-subscription-add';
+import { homeSubscriptionRemove } from './home-subscription-remove';
+import { homeUnmuteButton } from './home-unmute-button';
 
 /** Binds every button (block action) to its listener; the one place action ids meet listeners. */
-export function registerActions(app: App, deps: SlackAppDeps): void {
+export function registerActions(
+  app: App,
+  deps: SlackAppDeps,
+  refreshHome: RefreshHome = noHomeRefresh,
+): void {
   app.action<BlockAction<ButtonAction>>(RETAG_ACTION, autotagRetagButton(deps));
   app.action<BlockAction<ButtonAction>>(MINE_ACTION, autotagMineButton(deps));
   app.action(HEALTH_OPEN_DASHBOARD, healthOpenDashboard);
@@ -34,6 +50,17 @@ export function registerActions(app: App, deps: SlackAppDeps): void {
   app.action<BlockAction<ButtonAction>>(HEALTH_MUTE, healthMuteButton(deps));
   app.action<BlockAction<ButtonAction>>(HEALTH_UNMUTE, healthUnmuteButton(deps));
   app.action<BlockAction<ButtonAction>>(HEALTH_DIGEST_EXPAND, healthDigestExpandButton(deps));
+  app.action<BlockAction<ButtonAction>>(HOME_REFRESH, homeRefreshButton(deps));
+  app.action<BlockAction<ButtonAction>>(HOME_RETAG, homeRetagButton(deps));
+  app.action<BlockAction<ButtonAction>>(HOME_MINE, homeMineButton(deps));
+  app.action<BlockAction<ButtonAction>>(HOME_UNMUTE, homeUnmuteButton(deps));
+  app.action<BlockAction<ButtonAction | StaticSelectAction>>(
+    HEALTH_SUBSCRIBE_ACCOUNT,
+    healthSubscribeButton(deps, 'account'),
+  );
+  app.action<BlockAction<ButtonAction>>(HEALTH_SUBSCRIBE_SERVICE, healthSubscribeButton(deps, 'service'));
+  app.action<BlockAction<ButtonAction>>(HOME_SUBSCRIPTION_REMOVE, homeSubscriptionRemove(deps, refreshHome));
+  app.action<BlockAction<ButtonAction>>(HOME_SUBSCRIPTION_ADD, homeSubscriptionAdd);
   app.action<BlockAction>(CASE_DETAILS_BUTTON, casesDetails(deps));
   app.action<BlockAction>(CASE_DETAILS_MENU, casesDetails(deps));
   // The modal's Support Center link opens the browser by itself; the click is only acknowledged.
