@@ -17,6 +17,7 @@ import {
   itemsWithinPlanSize,
 } from './backfill-plan';
 import { itemsOf, rememberStackCreators } from './backfill-records';
+import { whyUnreadable } from './backfill-unreadable';
 import { type LookupPace, type LookupPacing, lookUpCalls, lookupPace } from './cloudtrail-history';
 import { tagAccessFor } from './ec2-access';
 import type { IdentityCenterNames } from './identity-center-names';
@@ -108,7 +109,7 @@ async function eachPlace<T>(
               region: place.region,
               error,
             });
-            unreadable.set(place, `${place.account} ${place.region}: ${(error as Error).name}`);
+            unreadable.set(place, whyUnreadable(place.account, place.region, error));
             return [];
           }
         }),
