@@ -4,7 +4,7 @@ import { asRecord } from './as-record';
 import type { BackfillItem } from './backfill-plan';
 import { type CloudTrailDetail, cloudTrailEventSchema, requestTags } from './cloudtrail-event';
 import { nameThePerson, type PersonDeps } from './name-the-person';
-import { rememberCreator, rememberedKeyOf } from './stack-creators';
+import { type RememberedCreator, rememberCreator, rememberedKeyOf, stackKey } from './stack-creators';
 import { taggedCallOf } from './tagged-call-table';
 
 /** One CloudTrail record as LookupEvents gives it, with the account and region it was read in. */
@@ -61,6 +61,41 @@ export async function rememberStackCreators(records: readonly ReadRecord[], deps
   const calls = [...newest.values()];
   await remember(calls.filter(isStackSetCall));
   await remember(calls.filter((detail) => !isStackSetCall(detail)));
+}
+
+/**
+ * Each stack's creator as of a time, from the stack calls of the window: the last successful CreateStack /
+ * UpdateStack at or before it (a resource alice's CreateStack made is hers, though bob updated the stack later).
+ * Each chosen call is named once; before the window's first call of a stack, undefined.
+ */
+export function stackCreatorsAt(
+  records: readonly ReadRecord[],
+  deps: PersonDeps,
+): (stackId: string, at: string) => Promise<RememberedCreator | undefined> {
+  const byStack = new Map<string, CloudTrailDetail[]>();
+  for (const detail of records.map(successfulCall)) {
+    const remembered = detail && !isStackSetCall(detail) ? rememberedKeyOf(detail) : undefined;
+    if (detail && remembered) byStack.set(remembered.key, [...(byStack.get(remembered.key) ?? []), detail]);
+  }
+  for (const calls of byStack.values())
+    calls.sort((a, b) => Date.parse(a.eventTime) - Date.parse(b.eventTime));
+  const named = new Map<CloudTrailDetail, Promise<RememberedCreator>>();
+  const nameOnce = (detail: CloudTrailDetail, name: string) => {
+    const known =
+      named.get(detail) ??
+      nameThePerson(detail, requestTags(detail), deps).then((creator) => ({
+        creator,
+        name,
+        at: detail.eventTime,
+      }));
+    named.set(detail, known);
+    return known;
+  };
+  return async (stackId, at) => {
+    const calls = byStack.get(stackKey(stackId)) ?? [];
+    const last = calls.filter((call) => Date.parse(call.eventTime) <= Date.parse(at)).at(-1);
+    return last ? nameOnce(last, rememberedKeyOf(last)?.name ?? stackId) : undefined;
+  };
 }
 
 /** The resources one create call of the table names, with the person behind it (none for a failed call). */

@@ -15,6 +15,8 @@ import { stringAt } from './tagged-call';
 export interface PersonDeps {
   store: StateStore;
   identityCenter?: IdentityCenterNames;
+  /** The stack's creator as of a time (a backfill knows each stack's calls of its window); else the remembered one. */
+  stackCreatorAt?: (stackId: string, at: string) => Promise<RememberedCreator | undefined>;
 }
 
 /** Set by CloudFormation on what a stack creates; `aws:` keys cannot be set by anyone else. */
@@ -42,7 +44,10 @@ export async function nameThePerson(
   if (provisioner && creatorFromArn(provisioner)) return direct;
 
   const stackId = tags.get(STACK_ID_TAG);
-  const stack = stackId ? await recallStackCreator(deps.store, stackId) : undefined;
+  const stack = stackId
+    ? ((await deps.stackCreatorAt?.(stackId, detail.eventTime)) ??
+      (await recallStackCreator(deps.store, stackId)))
+    : undefined;
   if (stack) return through(stack, 'stack');
 
   if (detail.eventSource === 'cloudformation.amazonaws.com' && detail.eventName === 'CreateStack') {

@@ -16,7 +16,7 @@ import {
   backfillKey,
   itemsWithinPlanSize,
 } from './backfill-plan';
-import { itemsOf, rememberStackCreators } from './backfill-records';
+import { itemsOf, rememberStackCreators, stackCreatorsAt } from './backfill-records';
 import { whyUnreadable } from './backfill-unreadable';
 import { type LookupPace, type LookupPacing, lookUpCalls, lookupPace } from './cloudtrail-history';
 import { tagAccessFor } from './ec2-access';
@@ -175,11 +175,12 @@ export async function runAutotagBackfillScan(
     }));
   });
   await rememberStackCreators(stackCalls, person);
+  const named = { ...person, stackCreatorAt: stackCreatorsAt(stackCalls, person) };
   const withoutCreatorTag = await eachPlace(places, reading, async (place, late) => {
     const candidates = new Map<string, BackfillItem>();
     const calls = lookUpCalls(cloudTrailOf(place), CREATE_CALL_NAMES, window, place.pace, inTime);
     for await (const record of untilLate(calls, late)) {
-      for (const item of await itemsOf({ record, ...place }, deps.config, person)) {
+      for (const item of await itemsOf({ record, ...place }, deps.config, named)) {
         if (!candidates.has(item.arn)) candidates.set(item.arn, item);
       }
     }

@@ -12,7 +12,7 @@ export interface RememberedCreator {
   at: string;
 }
 
-const stackKey = (stackId: string) => `autotag#stack#${stackId}`;
+export const stackKey = (stackId: string) => `autotag#stack#${stackId}`;
 const stackSetKey = (name: string) => `autotag#stackset#${name}`;
 
 /** Kept as long as stacks usually live; an update renews it. */

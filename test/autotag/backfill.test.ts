@@ -188,6 +188,51 @@ describe('/aws-tag backfill', () => {
     expect(remembered?.data.at).toBe('2026-03-04T19:00:00Z');
   });
 
+  it("names a stack's resource after the stack's last call at or before its creation, not a later update", async () => {
+    const createStack = JSON.parse(record('cloudformation-create-stack.json')) as Record<string, unknown>;
+    const bobUpdates = JSON.stringify({
+      ...createStack,
+      eventID: 'update-by-bob',
+      eventName: 'UpdateStack',
+      eventTime: '2026-03-09T10:00:00Z',
+      userIdentity: {
+        type: 'IAMUser',
+        arn: 'arn:aws:iam::222222222222:user/bob',
+        accountId: '222222222222',
+        userName: 'bob',
+      },
+    });
+    const queue = JSON.stringify({
+      ...JSON.parse(record('sqs-create-queue-by-stack.json')),
+      eventTime: '2026-03-04T10:00:00Z',
+    });
+    const stackCalls: Record<string, string[]> = {
+      CreateStack: [JSON.stringify({ ...createStack, eventTime: '2026-03-03T10:00:00Z' })],
+      UpdateStack: [bobUpdates],
+      CreateQueue: [queue],
+    };
+    cloudTrail
+      .on(LookupEventsCommand)
+      .callsFake(async (input: { LookupAttributes: { AttributeValue: string }[] }) => ({
+        Events: (stackCalls[input.LookupAttributes[0]?.AttributeValue ?? ''] ?? []).map(
+          (CloudTrailEvent) => ({
+            CloudTrailEvent,
+          }),
+        ),
+      }));
+    tagging.on(GetResourcesCommand).resolves({ ResourceTagMappingList: [] });
+
+    await runAutotagBackfillScan(
+      { kind: 'autotag-backfill-scan', id: 'plan-at', reply: REPLY, actor: 'U0ADMIN001', windowDays: 9 },
+      scanDeps(store),
+    );
+    const plan = (await store.get<BackfillPlan>(backfillKey('plan-at')))?.data;
+
+    expect(plan?.items.find((item) => item.arn.endsWith(':web-prod-jobs'))?.creator.label).toBe(
+      'alice@example.com via stack web-prod',
+    );
+  });
+
   it("reads no new page within a minute of the worker's deadline: keeps what it found, names the places not read in time", async () => {
     const config = parseConfig(
       [
