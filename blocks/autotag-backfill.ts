@@ -29,14 +29,21 @@ function countLines(counts: Record<string, number>): string {
   return joinLinesWithin(lines, 2800, 'types');
 }
 
+/** Places listed one a line, at most 10; each line says what to do (src/autotag/backfill-unreadable.ts). */
+const MAX_UNREADABLE_SHOWN = 10;
+
+function unreadableLines(unreadable: readonly string[]): string {
+  const more = unreadable.length - MAX_UNREADABLE_SHOWN;
+  const lines = unreadable.slice(0, MAX_UNREADABLE_SHOWN).map((line) => `• ${escapeAndTruncate(line, 250)}`);
+  return [...lines, ...(more > 0 ? [`…and ${more} more (see the logs)`] : [])].join('\n');
+}
+
 function extras(summary: Pick<BackfillSummary, 'leftOut' | 'unreadable'>): string[] {
   return [
     summary.leftOut > 0
       ? `${summary.leftOut} more are left for another backfill (one plan holds about 600 to 1,000).`
       : '',
-    summary.unreadable.length > 0
-      ? `Not read: ${escapeAndTruncate(summary.unreadable.slice(0, 10).join(', '), 600)}`
-      : '',
+    summary.unreadable.length > 0 ? `Not read:\n${unreadableLines(summary.unreadable)}` : '',
   ].filter(Boolean);
 }
 
@@ -52,6 +59,21 @@ const created = (summary: Pick<BackfillSummary, 'itemCount' | 'windowDays'>) =>
 
 /** The scan's answer: per type how many resources have no creator tag, and a button to review and tag. */
 export function backfillSummary(summary: BackfillSummary): SlackReply {
+  if (summary.itemCount === 0 && summary.unreadable.length > 0) {
+    const places = summary.unreadable.length;
+    return {
+      responseType: 'ephemeral',
+      text: `Backfill incomplete: ${places} accounts and regions could not be read`,
+      blocks: [
+        {
+          type: 'section',
+          text: mrkdwnText(
+            `:warning: No resource without a creator tag was found in what could be read, but *${places} accounts and regions could not be read*:\n${unreadableLines(summary.unreadable)}`,
+          ),
+        },
+      ],
+    };
+  }
   if (summary.itemCount === 0) {
     return noticeReply(
       'ok',

@@ -12,8 +12,9 @@ import { AUTOTAG_CLIENT_MAKERS } from './autotag-client-makers';
 import type { AutotagDeps } from './autotag-deps';
 import { autotagExtras } from './autotag-extras';
 import { type AutotagOutcome, EVENT_CLAIM_SECONDS } from './autotag-outcome';
+import { handleCreateEvent } from './handle-create-event';
 import { handleServiceCreate } from './handle-service-create';
-import { notReadyRetrySchema } from './not-ready-retry';
+import { autotagRetryMessageSchema } from './not-ready-retry';
 import { taggedCallOf } from './tagged-call-table';
 
 const FUNCTION = 'autotag-retry';
@@ -28,7 +29,7 @@ function safeJson(body: string): unknown {
 
 /**
  * The autotagRetry Lambda handler: not-ready retries from the delay queue (one message a batch), each tagging
- * the ARNs that refused tags before. A malformed message is rejected (quarantine, failure queue; never retried);
+ * the ARNs that refused tags before, and EC2 calls of a stack that waited for the stack's CreateStack. A malformed message is rejected (quarantine, failure queue; never retried);
  * a transient AWS error throws, and SQS delivers the message again (then to the failed-events queue).
  */
 export function createAutotagRetryFunction(
@@ -60,9 +61,17 @@ export function createAutotagRetryFunction(
       withCorrelation({ eventId: record.messageId, function: FUNCTION });
       // Kept by the SQS message id, which the logs and the failure queue show.
       const kept = { id: record.messageId, body: record.body };
-      const parsed = notReadyRetrySchema.safeParse(safeJson(record.body));
+      const parsed = autotagRetryMessageSchema.safeParse(safeJson(record.body));
       if (!parsed.success) {
         await rejectBadInput(badInput, kept, describeZodProblems(parsed.error));
+        continue;
+      }
+      const ownAccountId = context?.invokedFunctionArn?.split(':')[4];
+      if (parsed.data.kind === 'autotag-ec2-awaits-stack') {
+        const { event: call, attempt } = parsed.data;
+        const outcome = await handleCreateEvent(call, { ...deps, ownAccountId }, attempt);
+        logger.info('autotag stack wait handled', { outcome, attempt });
+        outcomes.push(outcome);
         continue;
       }
       const { event: call, attempt, arns } = parsed.data;
@@ -71,7 +80,6 @@ export function createAutotagRetryFunction(
         await rejectBadInput(badInput, kept, [`${call.detail.eventName} is not in the table`]);
         continue;
       }
-      const ownAccountId = context?.invokedFunctionArn?.split(':')[4];
       const outcome = await handleServiceCreate(call, row, { ...deps, ownAccountId }, EVENT_CLAIM_SECONDS, {
         attempt,
         only: arns,

@@ -6,7 +6,7 @@ import { createdResources, isSupportedCreateEvent } from './created-resources';
 import { tagAccessFor } from './ec2-access';
 import { handleOtherCall } from './handle-other-call';
 import { type LaunchInventory, launchInventory } from './launch-inventory';
-import { nameThePerson } from './name-the-person';
+import { nameThePerson, stackWaitSeconds } from './name-the-person';
 import { postNotice } from './post-notice';
 import { groupForCreateTags, planTags } from './tag-plan';
 import { ec2KindOf } from './tagged-calls-ec2';
@@ -24,9 +24,14 @@ function names(list: readonly string[], eventName: string, kind: string | undefi
 /**
  * One CloudTrail create event (other services than EC2: `handleOtherCall`): find what was created (instances with their volumes and network interfaces),
  * name the creator, tag everything in the right account and region (or only plan it in dry-run), and announce
- * it in Slack. Transient AWS errors throw (Lambda retries); permanent ones are reported in the notice.
+ * it in Slack. Transient AWS errors throw (Lambda retries); permanent ones are reported in the notice. A stack's
+ * resources whose stack is not remembered yet wait on the retry queue (`attempt` counts the waits).
  */
-export async function handleCreateEvent(event: CloudTrailEvent, deps: AutotagDeps): Promise<AutotagOutcome> {
+export async function handleCreateEvent(
+  event: CloudTrailEvent,
+  deps: AutotagDeps,
+  attempt = 0,
+): Promise<AutotagOutcome> {
   const settings = deps.config.autotag;
   const { detail } = event;
   if (!settings.enabled) return { status: 'skipped', reason: 'autotag.enabled is false' };
@@ -40,7 +45,7 @@ export async function handleCreateEvent(event: CloudTrailEvent, deps: AutotagDep
   const created = createdResources(eventName, detail.responseElements);
   if (created.length === 0) return { status: 'skipped', reason: 'the response names no resource' };
 
-  const claimKey = eventClaimKey(detail.eventID);
+  const claimKey = `${eventClaimKey(detail.eventID)}${attempt > 0 ? `#retry#${attempt}` : ''}`;
   if (!(await deps.store.claim(claimKey, EVENT_CLAIM_SECONDS))) return { status: 'duplicate' };
   try {
     const accountId = resourceAccountOf(event);
@@ -59,6 +64,12 @@ export async function handleCreateEvent(event: CloudTrailEvent, deps: AutotagDep
       for (const r of created) if (r.kind === 'instance') inventory.instances.push(instanceOf(r));
     }
     const tags = new Map([...inventory.instanceTags, ...requestTags(detail)]);
+    const wait = await stackWaitSeconds(detail, tags, attempt, deps);
+    if (wait !== undefined && deps.retryQueue) {
+      await deps.retryQueue.later({ kind: 'autotag-ec2-awaits-stack', event, attempt: attempt + 1 }, wait);
+      const pending = inventory.resources.length;
+      return { status: 'tagged', resources: 0, notice: 'none', problems, pending };
+    }
     const creator = await nameThePerson(detail, tags, deps);
     const plan = planTags({
       resources: inventory.resources,

@@ -5,7 +5,7 @@ import type { AutotagOutcome } from './autotag-outcome';
 import { eventClaimKey } from './autotag-outcome';
 import { type CloudTrailEvent, requestTags, resourceAccountOf } from './cloudtrail-event';
 import { tagAccessFor } from './ec2-access';
-import { awaitsItsStack, nameThePerson } from './name-the-person';
+import { nameThePerson, stackWaitSeconds } from './name-the-person';
 import { isNotReady } from './not-ready-retry';
 import { postServiceNotice } from './service-notice';
 import { groupForCreateTags, planTags } from './tag-plan';
@@ -18,12 +18,6 @@ export interface ServiceCallAttempt {
   attempt: number;
   only?: readonly string[];
 }
-
-/**
- * How many times a stack's resource waits (on the not-ready delays, 30 s then 60 s by default) for its stack's
- * CreateStack to be remembered before it is named after CloudFormation's caller.
- */
-const STACK_WAITS = 2;
 
 const couldNotTag = (arn: string, failure: TagFailure) =>
   `Could not tag ${arn}: ${failure.code}${failure.message ? ` (${failure.message})` : ''}`;
@@ -68,12 +62,10 @@ export async function handleServiceCreate(
       return new Map<string, Map<string, string>>();
     });
     const tags = new Map([...(existing.get(arns[0] ?? '') ?? []), ...requestTags(detail)]);
-    const wait = settings.notReadyDelaysSeconds[attempt];
-    if (attempt < STACK_WAITS && wait !== undefined && deps.retryQueue) {
-      if (await awaitsItsStack(detail, tags, deps.store)) {
-        await deps.retryQueue.later({ kind: 'autotag-not-ready', event, attempt: attempt + 1, arns }, wait);
-        return { status: 'tagged', resources: 0, notice: 'none', problems, pending: arns.length };
-      }
+    const wait = await stackWaitSeconds(detail, tags, attempt, deps);
+    if (wait !== undefined && deps.retryQueue) {
+      await deps.retryQueue.later({ kind: 'autotag-not-ready', event, attempt: attempt + 1, arns }, wait);
+      return { status: 'tagged', resources: 0, notice: 'none', problems, pending: arns.length };
     }
     const creator = await nameThePerson(detail, tags, deps);
     const plan = planTags({

@@ -12,9 +12,13 @@ const CACHE_SECONDS = 24 * 60 * 60;
 
 const cacheKey = (storeId: string, userId: string) => `autotag#idc-user#${storeId}#${userId}`;
 
-/** `arn:aws:identitystore::<account>:identitystore/d-1234567890` → `d-1234567890`. */
+/** The two id forms of the Identity Store API's IdentityStoreArn pattern: `d-` and 10 hex digits, or a UUID. */
+const STORE_ID =
+  /identitystore\/(d-[0-9a-f]{10}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/** `arn:aws:identitystore::<account>:identitystore/d-1234567890` → `d-1234567890` (or the store's UUID). */
 export function identityStoreIdOf(identityStoreArn: string): string | undefined {
-  return /identitystore\/(d-[0-9a-f]+)$/.exec(identityStoreArn)?.[1];
+  return STORE_ID.exec(identityStoreArn)?.[1];
 }
 
 /**

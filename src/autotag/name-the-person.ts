@@ -1,4 +1,5 @@
 import type { StateStore } from '../store/state-store';
+import type { AutotagDeps } from './autotag-deps';
 import type { CloudTrailDetail } from './cloudtrail-event';
 import { type Creator, creatorFromArn } from './creator';
 import type { IdentityCenterNames } from './identity-center-names';
@@ -14,6 +15,8 @@ import { stringAt } from './tagged-call';
 export interface PersonDeps {
   store: StateStore;
   identityCenter?: IdentityCenterNames;
+  /** The stack's creator as of a time (a backfill knows each stack's calls of its window); else the remembered one. */
+  stackCreatorAt?: (stackId: string, at: string) => Promise<RememberedCreator | undefined>;
 }
 
 /** Set by CloudFormation on what a stack creates; `aws:` keys cannot be set by anyone else. */
@@ -41,7 +44,10 @@ export async function nameThePerson(
   if (provisioner && creatorFromArn(provisioner)) return direct;
 
   const stackId = tags.get(STACK_ID_TAG);
-  const stack = stackId ? await recallStackCreator(deps.store, stackId) : undefined;
+  const stack = stackId
+    ? ((await deps.stackCreatorAt?.(stackId, detail.eventTime)) ??
+      (await recallStackCreator(deps.store, stackId)))
+    : undefined;
   if (stack) return through(stack, 'stack');
 
   if (detail.eventSource === 'cloudformation.amazonaws.com' && detail.eventName === 'CreateStack') {
@@ -57,6 +63,27 @@ export async function nameThePerson(
  * credentials) but the stack's CreateStack has not been remembered, because the two events came in the other
  * order. Tagged now, it would keep CloudFormation's role for good (an existing owner is kept).
  */
+/**
+ * How many times a stack's resource waits (on the not-ready delays, 30 s then 60 s by default) for its stack's
+ * CreateStack to be remembered before it is named after CloudFormation's caller.
+ */
+export const STACK_WAITS = 2;
+
+/**
+ * The seconds to wait before trying again because the resource's stack is not known yet (attempt 0 is the first
+ * delivery); undefined: name the person now.
+ */
+export async function stackWaitSeconds(
+  detail: CloudTrailDetail,
+  tags: ReadonlyMap<string, string>,
+  attempt: number,
+  deps: Pick<AutotagDeps, 'config' | 'store' | 'retryQueue'>,
+): Promise<number | undefined> {
+  const wait = deps.config.autotag.notReadyDelaysSeconds[attempt];
+  if (attempt >= STACK_WAITS || wait === undefined || !deps.retryQueue) return undefined;
+  return (await awaitsItsStack(detail, tags, deps.store)) ? wait : undefined;
+}
+
 export async function awaitsItsStack(
   detail: CloudTrailDetail,
   tags: ReadonlyMap<string, string>,

@@ -16,9 +16,29 @@ export const notReadyRetrySchema = z
 
 export type NotReadyRetry = z.infer<typeof notReadyRetrySchema>;
 
+/**
+ * An EC2 create call made by a stack whose CreateStack was not remembered yet: the whole call is handled again
+ * later (its instances, volumes and network interfaces are found again from the record).
+ */
+export const ec2StackWaitSchema = z
+  .object({
+    kind: z.literal('autotag-ec2-awaits-stack'),
+    event: cloudTrailEventSchema,
+    /** 1 for the first wait. */
+    attempt: z.number().int().min(1).max(10),
+  })
+  .strict();
+
+export const autotagRetryMessageSchema = z.discriminatedUnion('kind', [
+  notReadyRetrySchema,
+  ec2StackWaitSchema,
+]);
+
+export type AutotagRetryMessage = z.infer<typeof autotagRetryMessageSchema>;
+
 /** Where retries wait: an SQS queue whose per-message delay (≤ 15 minutes) holds them, not a running Lambda. */
 export interface RetryQueue {
-  later(retry: NotReadyRetry, delaySeconds: number): Promise<void>;
+  later(retry: AutotagRetryMessage, delaySeconds: number): Promise<void>;
 }
 
 export function sqsRetryQueue(sqs: SQSClient, queueUrl: string): RetryQueue {

@@ -4,7 +4,7 @@ import type { AppConfig } from '../config/schema';
 import type { StateStore } from '../store/state-store';
 import type { BackfillTagJob } from './backfill-job';
 import { BACKFILL_REFUSED, mayBackfill } from './backfill-permission';
-import { type BackfillPlan, backfillKey } from './backfill-plan';
+import { BACKFILL_SECONDS, type BackfillPlan, backfillKey } from './backfill-plan';
 
 /** The backfill confirmation's submission, as the listener reads it from Slack's payload. */
 export interface BackfillSubmission {
@@ -25,6 +25,18 @@ function parsedMetadata(text: string | undefined): unknown {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The plan claimed for one confirmation (a conditional write of `confirmedBy`): two "Review and tag…" modals on
+ * one plan have two view ids, and would start two tag jobs. The same modal submitted again (a Slack retry) is
+ * the same confirmation, and its job is idempotent by the view id.
+ */
+async function confirmOnce(store: StateStore, planId: string, s: BackfillSubmission): Promise<boolean> {
+  const key = `${backfillKey(planId)}#confirmed`;
+  const confirmation = { confirmedBy: s.userId, viewId: s.viewId };
+  if (await store.create(key, '#', confirmation, { ttlSeconds: BACKFILL_SECONDS })) return true;
+  return (await store.get<typeof confirmation>(key))?.data.viewId === s.viewId;
 }
 
 /**
@@ -52,6 +64,12 @@ export async function planBackfillSubmit(
     return {
       type: 'refused',
       text: 'This backfill has expired (a scan is kept a day). Run /aws-tag backfill again.',
+    };
+  }
+  if (!(await confirmOnce(deps.store, planId, s))) {
+    return {
+      type: 'refused',
+      text: 'This backfill was already confirmed (in another window); its result is posted where it was started.',
     };
   }
   return {

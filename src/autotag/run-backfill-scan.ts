@@ -7,6 +7,7 @@ import type { MemberClients } from '../aws/member-clients';
 import type { AppConfig } from '../config/schema';
 import { logger } from '../lambda/logger';
 import type { StateStore } from '../store/state-store';
+import { NotReadInTimeError, notReadInTime, timeLeft } from './backfill-deadline';
 import type { BackfillScanJob } from './backfill-job';
 import {
   BACKFILL_SECONDS,
@@ -15,7 +16,8 @@ import {
   backfillKey,
   itemsWithinPlanSize,
 } from './backfill-plan';
-import { itemsOf, rememberStackCreators } from './backfill-records';
+import { itemsOf, rememberStackCreators, stackCreatorsAt } from './backfill-records';
+import { whyUnreadable } from './backfill-unreadable';
 import { type LookupPace, type LookupPacing, lookUpCalls, lookupPace } from './cloudtrail-history';
 import { tagAccessFor } from './ec2-access';
 import type { IdentityCenterNames } from './identity-center-names';
@@ -33,6 +35,10 @@ export interface BackfillJobDeps {
   identityCenter?: IdentityCenterNames;
   /** The LookupEvents pace's clock (tests pass a virtual one). */
   lookupPacing?: LookupPacing;
+  /** The worker's time left (Lambda's getRemainingTimeInMillis); absent: no deadline. */
+  remainingMs?: () => number;
+  /** Accounts × regions read at once (PLACES_AT_ONCE; tests may read one at a time). */
+  placesAtOnce?: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -66,36 +72,60 @@ interface Place {
   pace: LookupPace;
 }
 
+/** What reading places needs: who is still readable, and whether there is time to start a read. */
+interface Reading {
+  unreadable: Map<Place, string>;
+  inTime: () => boolean;
+  placesAtOnce: number;
+}
+
 /**
  * `read` in every place still readable, 10 at a time; a place that fails is reported once as unreadable and
- * left out of later reads.
+ * left out of later reads. No place starts near the deadline; one whose read ran into it keeps what it read
+ * and is reported as not read in time.
  */
 async function eachPlace<T>(
   places: Place[],
-  unreadable: Map<Place, string>,
-  read: (place: Place) => Promise<T[]>,
+  reading: Reading,
+  read: (place: Place, late: () => void) => Promise<T[]>,
 ): Promise<T[]> {
-  const queue = new PQueue({ concurrency: PLACES_AT_ONCE });
+  const { unreadable } = reading;
+  const late = (place: Place) => () => unreadable.set(place, notReadInTime(place.account, place.region));
+  const queue = new PQueue({ concurrency: reading.placesAtOnce });
   const found = await Promise.all(
     places
       .filter((place) => !unreadable.has(place))
       .map((place) =>
         queue.add(async (): Promise<T[]> => {
+          if (!reading.inTime()) {
+            late(place)();
+            return [];
+          }
           try {
-            return await read(place);
+            return await read(place, late(place));
           } catch (error) {
             logger.warn('backfill could not read one account and region', {
               account: place.account,
               region: place.region,
               error,
             });
-            unreadable.set(place, `${place.account} ${place.region}: ${(error as Error).name}`);
+            unreadable.set(place, whyUnreadable(place.account, place.region, error));
             return [];
           }
         }),
       ),
   );
   return found.flat();
+}
+
+/** The records until the deadline stopped the read (then `late` is told), or all of them. */
+async function* untilLate<T>(records: AsyncIterable<T>, late: () => void): AsyncGenerator<T> {
+  try {
+    yield* records;
+  } catch (error) {
+    if (!(error instanceof NotReadInTimeError)) throw error;
+    late();
+  }
 }
 
 async function collect<T>(records: AsyncIterable<T>): Promise<T[]> {
@@ -127,6 +157,8 @@ export async function runAutotagBackfillScan(
   // Each place its own LookupEvents pace: the 2 requests a second are per account and region.
   const places = placesOf(job, deps).map((place) => ({ ...place, pace: lookupPace(pacing) }));
   const unreadable = new Map<Place, string>();
+  const inTime = timeLeft(deps.remainingMs);
+  const reading = { unreadable, inTime, placesAtOnce: deps.placesAtOnce ?? PLACES_AT_ONCE };
   const person = {
     store: deps.store,
     ...(deps.identityCenter ? { identityCenter: deps.identityCenter } : {}),
@@ -134,18 +166,21 @@ export async function runAutotagBackfillScan(
   const cloudTrailOf = ({ account, region }: Place) =>
     deps.clients.cloudTrail(tagAccessFor(account, region, undefined, deps.accounts));
 
-  const stackCalls = await eachPlace(places, unreadable, async (place) =>
-    (await collect(lookUpCalls(cloudTrailOf(place), STACK_CALL_NAMES, window, place.pace))).map((record) => ({
+  const stackCalls = await eachPlace(places, reading, async (place, late) => {
+    const calls = lookUpCalls(cloudTrailOf(place), STACK_CALL_NAMES, window, place.pace, inTime);
+    return (await collect(untilLate(calls, late))).map((record) => ({
       record,
       account: place.account,
       region: place.region,
-    })),
-  );
+    }));
+  });
   await rememberStackCreators(stackCalls, person);
-  const withoutCreatorTag = await eachPlace(places, unreadable, async (place) => {
+  const named = { ...person, stackCreatorAt: stackCreatorsAt(stackCalls, person) };
+  const withoutCreatorTag = await eachPlace(places, reading, async (place, late) => {
     const candidates = new Map<string, BackfillItem>();
-    for await (const record of lookUpCalls(cloudTrailOf(place), CREATE_CALL_NAMES, window, place.pace)) {
-      for (const item of await itemsOf({ record, ...place }, deps.config, person)) {
+    const calls = lookUpCalls(cloudTrailOf(place), CREATE_CALL_NAMES, window, place.pace, inTime);
+    for await (const record of untilLate(calls, late)) {
+      for (const item of await itemsOf({ record, ...place }, deps.config, named)) {
         if (!candidates.has(item.arn)) candidates.set(item.arn, item);
       }
     }

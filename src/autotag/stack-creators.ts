@@ -12,7 +12,7 @@ export interface RememberedCreator {
   at: string;
 }
 
-const stackKey = (stackId: string) => `autotag#stack#${stackId}`;
+export const stackKey = (stackId: string) => `autotag#stack#${stackId}`;
 const stackSetKey = (name: string) => `autotag#stackset#${name}`;
 
 /** Kept as long as stacks usually live; an update renews it. */
@@ -28,6 +28,16 @@ export function stackNameOf(stackId: string): string {
   return /:stack\/([^/]+)\//.exec(stackId)?.[1] ?? stackId;
 }
 
+/** The state key and name of the stack or StackSet a CloudFormation call names; undefined when it names none we can find again. */
+export function rememberedKeyOf(detail: CloudTrailDetail): { key: string; name: string } | undefined {
+  const request = asRecord(detail.requestParameters);
+  const response = asRecord(detail.responseElements);
+  const stackId = stringAt(response, 'stackId') ?? stackIdFromRequest(request);
+  if (stackId) return { key: stackKey(stackId), name: stackNameOf(stackId) };
+  const stackSetName = stringAt(request, 'stackSetName');
+  return stackSetName ? { key: stackSetKey(stackSetName), name: stackSetName } : undefined;
+}
+
 /**
  * Remembers `creator` for the stack or StackSet a CloudFormation call names. Deliveries can come twice and out of
  * order: a record is only replaced by a later call, so the last updater wins.
@@ -37,15 +47,7 @@ export async function rememberCreator(
   detail: CloudTrailDetail,
   creator: Creator,
 ): Promise<void> {
-  const request = asRecord(detail.requestParameters);
-  const response = asRecord(detail.responseElements);
-  const stackId = stringAt(response, 'stackId') ?? stackIdFromRequest(request);
-  const stackSetName = stringAt(request, 'stackSetName');
-  const [key, name] = stackId
-    ? [stackKey(stackId), stackNameOf(stackId)]
-    : stackSetName
-      ? [stackSetKey(stackSetName), stackSetName]
-      : [];
+  const { key, name } = rememberedKeyOf(detail) ?? {};
   if (!key || !name) return;
   const record: RememberedCreator = { creator, name, at: detail.eventTime };
   for (let attempt = 0; attempt < 3; attempt += 1) {

@@ -78,6 +78,10 @@ export function createWorkerFunction(
         respondToUrl(url, reply, { ...options, allowedHosts: responseUrlHosts }),
       responseUrlHosts,
       failureQueue,
+      // Long jobs (a backfill) stop starting new reads near the end and answer with what they have.
+      ...(typeof context?.getRemainingTimeInMillis === 'function'
+        ? { remainingMs: () => context.getRemainingTimeInMillis() }
+        : {}),
     });
   };
 }

@@ -62,6 +62,17 @@ describe('/aws-tag backfill', () => {
   const cloudTrail = mockClient(CloudTrailClient);
   const tagging = mockClient(ResourceGroupsTaggingAPIClient);
   const ec2 = mockClient(EC2Client);
+  /** CloudTrail answers `records` for one call name and nothing else; nothing carries tags yet. */
+  const onlyCalls = (eventName: string, records: string[]) => {
+    cloudTrail
+      .on(LookupEventsCommand)
+      .callsFake(async (input: { LookupAttributes: { AttributeValue: string }[] }) =>
+        input.LookupAttributes[0]?.AttributeValue === eventName
+          ? { Events: records.map((CloudTrailEvent) => ({ CloudTrailEvent })) }
+          : { Events: [] },
+      );
+    tagging.on(GetResourcesCommand).resolves({ ResourceTagMappingList: [] });
+  };
   afterEach(() => {
     cloudTrail.reset();
     tagging.reset();
@@ -130,14 +141,7 @@ describe('/aws-tag backfill', () => {
         responseElements: null,
       }),
     );
-    cloudTrail
-      .on(LookupEventsCommand)
-      .callsFake(async (input: { LookupAttributes: { AttributeValue: string }[] }) =>
-        input.LookupAttributes[0]?.AttributeValue === 'CreateLogGroup'
-          ? { Events: groups.map((CloudTrailEvent) => ({ CloudTrailEvent })) }
-          : { Events: [] },
-      );
-    tagging.on(GetResourcesCommand).resolves({ ResourceTagMappingList: [] });
+    onlyCalls('CreateLogGroup', groups);
 
     await runAutotagBackfillScan(
       { kind: 'autotag-backfill-scan', id: 'plan-big', reply: REPLY, actor: 'U0ADMIN001', windowDays: 1 },
@@ -149,6 +153,133 @@ describe('/aws-tag backfill', () => {
     expect(Buffer.byteLength(JSON.stringify(plan))).toBeLessThanOrEqual(300_000);
     expect((plan?.items.length ?? 0) + (plan?.leftOut ?? 0)).toBe(900);
     expect(plan?.leftOut).toBeGreaterThan(0);
+  });
+
+  it('remembers only the newest call of each stack, not every update of the window', async () => {
+    const createStack = JSON.parse(record('cloudformation-create-stack.json')) as Record<string, unknown>;
+    const updates = Array.from({ length: 40 }, (_, day) =>
+      JSON.stringify({
+        ...createStack,
+        eventID: `update-${day}`,
+        eventName: 'UpdateStack',
+        eventTime: `2026-03-0${1 + Math.floor(day / 10)}T${String(10 + (day % 10)).padStart(2, '0')}:00:00Z`,
+      }),
+    );
+    onlyCalls('UpdateStack', updates);
+    const written: string[] = [];
+    const counting = Object.create(store) as StateStore;
+    counting.create = (key, ...rest) => {
+      written.push(key);
+      return store.create(key, ...rest);
+    };
+    counting.replace = (key, ...rest) => {
+      written.push(key);
+      return store.replace(key, ...rest);
+    };
+
+    await runAutotagBackfillScan(
+      { kind: 'autotag-backfill-scan', id: 'plan-updates', reply: REPLY, actor: 'U0ADMIN001', windowDays: 9 },
+      scanDeps(counting),
+    );
+    const stackWrites = written.filter((key) => key.startsWith('autotag#stack#'));
+    const remembered = await store.get<{ at: string }>(stackWrites[0] ?? '');
+
+    expect(stackWrites).toHaveLength(1);
+    expect(remembered?.data.at).toBe('2026-03-04T19:00:00Z');
+  });
+
+  it("names a stack's resource after the stack's last call at or before its creation, not a later update", async () => {
+    const createStack = JSON.parse(record('cloudformation-create-stack.json')) as Record<string, unknown>;
+    const bobUpdates = JSON.stringify({
+      ...createStack,
+      eventID: 'update-by-bob',
+      eventName: 'UpdateStack',
+      eventTime: '2026-03-09T10:00:00Z',
+      userIdentity: {
+        type: 'IAMUser',
+        arn: 'arn:aws:iam::222222222222:user/bob',
+        accountId: '222222222222',
+        userName: 'bob',
+      },
+    });
+    const queue = JSON.stringify({
+      ...JSON.parse(record('sqs-create-queue-by-stack.json')),
+      eventTime: '2026-03-04T10:00:00Z',
+    });
+    const stackCalls: Record<string, string[]> = {
+      CreateStack: [JSON.stringify({ ...createStack, eventTime: '2026-03-03T10:00:00Z' })],
+      UpdateStack: [bobUpdates],
+      CreateQueue: [queue],
+    };
+    cloudTrail
+      .on(LookupEventsCommand)
+      .callsFake(async (input: { LookupAttributes: { AttributeValue: string }[] }) => ({
+        Events: (stackCalls[input.LookupAttributes[0]?.AttributeValue ?? ''] ?? []).map(
+          (CloudTrailEvent) => ({
+            CloudTrailEvent,
+          }),
+        ),
+      }));
+    tagging.on(GetResourcesCommand).resolves({ ResourceTagMappingList: [] });
+
+    await runAutotagBackfillScan(
+      { kind: 'autotag-backfill-scan', id: 'plan-at', reply: REPLY, actor: 'U0ADMIN001', windowDays: 9 },
+      scanDeps(store),
+    );
+    const plan = (await store.get<BackfillPlan>(backfillKey('plan-at')))?.data;
+
+    expect(plan?.items.find((item) => item.arn.endsWith(':web-prod-jobs'))?.creator.label).toBe(
+      'alice@example.com via stack web-prod',
+    );
+  });
+
+  it("reads no new page within a minute of the worker's deadline: keeps what it found, names the places not read in time", async () => {
+    const config = parseConfig(
+      [
+        'accounts:',
+        '  - { id: "222222222222", name: prod-payments, regions: [us-east-1] }',
+        '  - { id: "333333333333", name: media, regions: [us-east-1] }',
+        'roles: { autotag: aws-chatops-tagger }',
+        'slack: { defaultChannel: C0ALERTS01 }',
+      ].join('\n'),
+      'test',
+    );
+    let remainingMs = 600_000;
+    const asked: (string | undefined)[] = [];
+    cloudTrail
+      .on(LookupEventsCommand)
+      .callsFake(async (input: { LookupAttributes: { AttributeValue: string }[]; NextToken?: string }) => {
+        const name = input.LookupAttributes[0]?.AttributeValue;
+        if (name !== 'CreateTable') return { Events: [] };
+        asked.push(input.NextToken);
+        // The first place's first page takes the worker to 50 s before its end.
+        remainingMs = 50_000;
+        const events = [{ CloudTrailEvent: record('dynamodb-create-table.json') }];
+        return input.NextToken ? { Events: events } : { Events: events, NextToken: 'page-2' };
+      });
+    tagging.on(GetResourcesCommand).resolves({ ResourceTagMappingList: [] });
+
+    const reply = await runAutotagBackfillScan(
+      { kind: 'autotag-backfill-scan', id: 'plan-late', reply: REPLY, actor: 'U0ADMIN001', windowDays: 7 },
+      // One place at a time, so the second starts after the first has used the time.
+      scanDeps(store, {
+        config,
+        accounts: new AccountDirectory(config),
+        placesAtOnce: 1,
+        remainingMs: () => remainingMs,
+      }),
+    );
+    const plan = (await store.get<BackfillPlan>(backfillKey('plan-late')))?.data;
+
+    expect(asked).toEqual([undefined]);
+    expect(plan?.items.map((item) => item.arn)).toEqual([
+      'arn:aws:dynamodb:eu-central-1:222222222222:table/orders',
+    ]);
+    expect(plan?.unreadable).toEqual([
+      expect.stringContaining('not read in time: run again with account=222222222222 region=us-east-1'),
+      expect.stringContaining('not read in time: run again with account=333333333333 region=us-east-1'),
+    ]);
+    expect(JSON.stringify(reply)).toContain('run again with account=333333333333 region=us-east-1');
   });
 
   it("names people as the live path does: a stack's resources after the stack's creator, Identity Center users by name", async () => {

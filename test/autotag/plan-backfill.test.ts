@@ -73,4 +73,19 @@ describe('who may backfill, checked on the command and again on the confirmation
       type: 'refused',
     });
   });
+
+  it('starts one tag job per plan: a second confirmation (another modal) is refused, a retry of the same one is not', async () => {
+    await store.create('autotag#backfill#plan-7', '#', { actor: 'U0ADMIN001', items: [], counts: {} });
+    const metadata = JSON.stringify({ planId: 'plan-7', responseUrl: 'https://hooks.slack.com/x' });
+    const submit = (viewId: string) =>
+      planBackfillSubmit({ viewId, userId: 'U0ADMIN001', privateMetadata: metadata }, deps());
+
+    const first = await submit('view-a');
+    const other = await submit('view-b');
+    const retry = await submit('view-a');
+
+    expect(first).toMatchObject({ type: 'job', job: { id: 'view-a' } });
+    expect(other).toMatchObject({ type: 'refused', text: expect.stringContaining('already confirmed') });
+    expect(retry).toMatchObject({ type: 'job', job: { id: 'view-a' } });
+  });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { Ec2StandIn } from '../../src/local/ec2-stand-in';
 import { SqsStandIn } from '../../src/local/sqs-stand-in';
 import { StsStandIn } from '../../src/local/sts-stand-in';
 import { TaggingApiStandIn } from '../../src/local/tagging-api-stand-in';
@@ -31,8 +32,15 @@ function anotherDelivery(name: string, n: number) {
   return event;
 }
 
+/** The same call for another stack (its id ends in `stackSuffix`). */
+const ofStack = (stackSuffix: string, event: unknown) =>
+  JSON.parse(JSON.stringify(event).replaceAll('5f3b2a10-0000-4000-8000-000000000011', stackSuffix)) as Record<
+    string,
+    unknown
+  >;
+
 /**
- * autotagEvent and autotagRetry as deployed, against loopback STS, the Resource Groups Tagging API, SQS and
+ * autotagEvent and autotagRetry as deployed, against loopback STS, EC2, the Resource Groups Tagging API, SQS and
  * Slack, with state in the embedded DynamoDB: CloudTrail records of the services the issue names (shapes from
  * each service's "Logging API calls with CloudTrail" page) in member accounts and several regions.
  */
@@ -41,12 +49,13 @@ describe('the bundled auto-tagger on the services of the table', () => {
   const sts = new StsStandIn();
   const tagging = new TaggingApiStandIn();
   const sqs = new SqsStandIn();
+  const ec2 = new Ec2StandIn();
   let dynamoEndpoint: string;
   let autotagEvent: Handler;
   let autotagRetry: Handler;
   /** On the SQS stand-in: the SDK sends to the queue URL's host. */
   let QUEUE: string;
-  useStandIns(slack, sts, tagging, sqs);
+  useStandIns(slack, sts, tagging, sqs, ec2);
   useLocalStateStore(TABLE, (_store, dynamo) => {
     dynamoEndpoint = dynamo.endpoint;
   });
@@ -59,6 +68,7 @@ describe('the bundled auto-tagger on the services of the table', () => {
       CHATOPS_CONFIG: configAsPackaged(resolve('test/fixtures/autotag/chatops.yaml'), built.dir),
       AWS_ENDPOINT_URL_RESOURCE_GROUPS_TAGGING_API: tagging.url,
       AWS_ENDPOINT_URL_SQS: sqs.url,
+      AWS_ENDPOINT_URL_EC2: ec2.url,
       AUTOTAG_RETRY_QUEUE_URL: QUEUE,
     };
     autotagEvent = loadBundle<{ handler: Handler }>(built.files.autotagEvent ?? '', env).handler;
@@ -152,13 +162,7 @@ describe('the bundled auto-tagger on the services of the table', () => {
 
   it("waits for the stack's CreateStack when a stack's resource comes first, then names the stack creator", async () => {
     // Another stack than the test above's, whose CreateStack has not been handled yet.
-    const otherStack = (name: string, n: number) =>
-      JSON.parse(
-        JSON.stringify(anotherDelivery(name, n)).replaceAll(
-          '5f3b2a10-0000-4000-8000-000000000011',
-          'late-stack',
-        ),
-      ) as Record<string, unknown>;
+    const otherStack = (name: string, n: number) => ofStack('late-stack', anotherDelivery(name, n));
     const arn = `arn:aws:sqs:eu-west-1:${P}:web-prod-jobs`;
     tagging.tags.delete(arn);
     sqs.sent.length = 0;
@@ -173,6 +177,37 @@ describe('the bundled auto-tagger on the services of the table', () => {
     expect(taggedEarly).toBeUndefined();
     expect(waiting.map((m) => [m.queueUrl, m.delaySeconds])).toEqual([[QUEUE, 30]]);
     expect(tagging.tags.get(arn)).toMatchObject({ CreatedBy: 'alice@example.com via stack web-prod' });
+  });
+
+  it("waits for the stack's CreateStack when a stack's instance (RunInstances) comes first, then names the stack creator", async () => {
+    const stackId = `arn:aws:cloudformation:eu-west-1:${P}:stack/web-prod/late-ec2-stack`;
+    const instance = 'i-0c00000000000013';
+    // CloudFormation tags what it creates with its stack (aws: keys, which no caller can set).
+    ec2.tags.set(instance, {
+      'aws:cloudformation:stack-id': stackId,
+      'aws:cloudformation:stack-name': 'web-prod',
+    });
+    sqs.sent.length = 0;
+
+    const first = await autotagEvent(service('ec2-run-instances-by-stack.json'), OWN);
+    const waiting = [...sqs.sent];
+    const taggedEarly = ec2.tags.get(instance)?.CreatedBy;
+    await autotagEvent(
+      ofStack('late-ec2-stack', anotherDelivery('cloudformation-create-stack.json', 8)),
+      OWN,
+    );
+    await autotagRetry(sqs.asEvent(waiting), OWN);
+
+    expect(first).toMatchObject({ status: 'tagged', resources: 0 });
+    expect(taggedEarly).toBeUndefined();
+    expect(waiting.map((m) => [m.queueUrl, m.delaySeconds])).toEqual([[QUEUE, 30]]);
+    for (const id of [instance, 'vol-0c00000000000013', 'eni-0c00000000000013']) {
+      expect(ec2.tags.get(id)).toMatchObject({
+        CreatedBy: 'alice@example.com via stack web-prod',
+        Owner: 'alice@example.com',
+      });
+    }
+    expect(ec2.tagged.map((call) => `${call.account} ${call.region}`)).toContain(`${P} eu-west-1`);
   });
 
   it('retries a resource that is not ready for tags from the delay queue, then tags and announces it', async () => {
