@@ -97,7 +97,7 @@ export async function handleHealthEvent(
     changed: merged.changed,
     messages,
     directMessages: await renderDirectMessages(
-      deps.renderer,
+      deps,
       delivery.eventArn,
       directMessages,
       merged.version,

@@ -50,7 +50,7 @@ export const MAX_SUBSCRIPTIONS = 10_000;
 /**
  * Subscriber DMs sent (or brought up to date) per delivery at most: an organisation-wide event matching many
  * subscriptions cannot hold the delivery (and the channel alerts of the next one) for minutes. The cut is logged;
- * a Health event's remaining DMs catch up on its next delivery.
+ * a Health event's DMs left out are served first on its next delivery (health/deliver-to-subscribers.ts).
  */
 export const MAX_DIRECT_MESSAGES_PER_DELIVERY = 50;
 /** How long a container reuses the partition it read: a new subscription counts within this. */
