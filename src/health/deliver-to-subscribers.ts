@@ -1,7 +1,8 @@
 import { logger } from '../lambda/logger';
 import type { StateStore } from '../store/state-store';
 import { MAX_DIRECT_MESSAGES_PER_DELIVERY } from '../store/subscriptions';
-import { isDirectMessageChannel } from './direct-messages';
+import { directMessageChannel, isDirectMessageChannel } from './direct-messages';
+import type { RouteDecision } from './health-router';
 import { type MessageState, messageKey } from './health-state';
 import type { HealthMessageRenderer, RenderOutcome } from './message-renderer';
 
@@ -11,6 +12,19 @@ export function splitChannels(channels: readonly string[]): { channels: string[]
     channels: channels.filter((c) => !isDirectMessageChannel(c)),
     directMessages: channels.filter(isDirectMessageChannel),
   };
+}
+
+/**
+ * The event's DMs whose person still has a matching subscription (when this delivery read them): someone who
+ * removed every subscription matching the event gets no more edits or thread replies in their DM.
+ */
+export function stillSubscribed(
+  directMessages: readonly string[],
+  route: Pick<RouteDecision, 'subscribers' | 'subscriptionsRead'>,
+): string[] {
+  if (!route.subscriptionsRead) return [...directMessages];
+  const current = new Set((route.subscribers ?? []).map(directMessageChannel));
+  return directMessages.filter((channel) => current.has(channel));
 }
 
 /**

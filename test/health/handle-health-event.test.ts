@@ -3,6 +3,7 @@ import type { AccountDirectory } from '../../src/aws/account-directory';
 import { type HealthEventDeps, handleHealthEvent } from '../../src/health/handle-health-event';
 import { type HealthEvent, healthEventSchema } from '../../src/health/health-event-schema';
 import { HealthMessageRenderer, type RenderOutcome } from '../../src/health/message-renderer';
+import { routeWithSubscribers } from '../../src/health/route-with-subscribers';
 import type { SlackSink } from '../../src/slack/api/slack-sink';
 import type { AirtableOutbox } from '../../src/store/airtable-outbox';
 import type { StateStore } from '../../src/store/state-store';
@@ -164,5 +165,37 @@ describe('handleHealthEvent', () => {
     const dms = posted.filter((channel) => channel.startsWith('dm:'));
     expect(dms).toHaveLength(60);
     expect(new Set(dms).size).toBe(60);
+  });
+
+  it('stops updating the DM of a person who removed every subscription matching the event', async () => {
+    // Prepare: Ada and Li subscribed when the event was posted; Ada unsubscribes before its update.
+    const event = ownEvent('unsubscribed-1', 'unsubscribed');
+    const rendered: string[] = [];
+    const renderer = {
+      render: async (_arn: string, channel: string): Promise<RenderOutcome> => {
+        rendered.push(channel);
+        return { channel, channelId: 'D0ADA00001', ts: '1.1', posted: 1, updated: 0, replies: 0 };
+      },
+    } as unknown as HealthMessageRenderer;
+    let subscribers = ['U0ADA00001', 'U0LI000001'];
+    const deps: HealthEventDeps = {
+      store,
+      accounts: { nameOf: async () => 'prod-payments' } as unknown as AccountDirectory,
+      route: routeWithSubscribers(() => ({ channels: ['C0ONCALL01'], reason: 'test' }), {
+        subscribersFor: async () => subscribers,
+      }),
+      renderer,
+    };
+    await handleHealthEvent(event, deps);
+    const update = healthEventSchema.parse(structuredClone({ ...event, id: 'unsubscribed-2' }));
+    update.detail.lastUpdatedTime = 'Tue, 14 May 2024 11:00:00 GMT';
+    subscribers = ['U0LI000001'];
+    rendered.length = 0;
+
+    // Act
+    await handleHealthEvent(update, deps);
+
+    // Assess: the channel and Li's DM are brought up to date, Ada's is left as it was.
+    expect(rendered).toEqual(['C0ONCALL01', 'dm:U0LI000001']);
   });
 });
