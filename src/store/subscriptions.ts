@@ -43,7 +43,11 @@ export interface SubscriptionSubject {
   eventTypeCode?: string;
 }
 
-/** Subscriptions one person may hold: keeps their Home section and each delivery's lookup small. */
+/**
+ * Subscriptions one person may hold: keeps their Home section and each delivery's lookup small. A soft cap (the
+ * count is read, then the subscription created): two concurrent adds at 24 may make 26, which bounds nothing that
+ * matters, so no per-user counter is kept for it (docs/commands.md says so).
+ */
 export const MAX_SUBSCRIPTIONS_PER_USER = 25;
 /** Subscriptions read per delivery at most (one partition; ~200 bytes each, so a few 1 MB pages). */
 export const MAX_SUBSCRIPTIONS = 10_000;
