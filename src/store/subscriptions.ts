@@ -94,6 +94,8 @@ export function subscriptionMatches(target: SubscriptionTarget, subject: Subscri
 }
 
 export type AddResult = 'added' | 'exists' | 'full';
+/** What a subscribe comes to: the store's answer, or `refused` (not in `health.subscribeAllowed`). */
+export type SubscribeResult = AddResult | 'refused';
 
 export class SubscriptionStore {
   private cache: { at: number; all: Subscription[] } | undefined;
