@@ -1,11 +1,20 @@
-import type { AddResult } from '../src/store/subscriptions';
+import type { SubscribeResult } from '../src/store/subscriptions';
 import { homeSubscriptionsSection, type SubscriptionLine, subscriptionPlain } from './home-subscriptions';
 import type { SlackReply } from './message';
 import { noticeReply } from './notice';
 
-/** The ephemeral answer to a subscribe (button, modal or command): done, already, or the per-person cap. */
-export function subscribeReply(result: AddResult, line: SubscriptionLine, max: number): SlackReply {
+/**
+ * The ephemeral answer to a subscribe (button, modal or command): done, already, the per-person cap, or refused
+ * (`refusal` says who may).
+ */
+export function subscribeReply(
+  result: SubscribeResult,
+  line: SubscriptionLine,
+  max: number,
+  refusal = 'You may not subscribe to Health alerts; nothing was added.',
+): SlackReply {
   const what = subscriptionPlain(line.target, line.accountName);
+  if (result === 'refused') return noticeReply('problem', refusal, 'Ask a Slack admin of the bot.');
   if (result === 'added')
     return noticeReply(
       'ok',

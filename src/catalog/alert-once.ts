@@ -55,6 +55,11 @@ export function failureIdentity(notification: StackNotification, now = Date.now(
   };
 }
 
+/** One alerted operation of one stack and status (its DMs are claimed under it): a new operation DMs again. */
+export function operationKey({ key, operation }: FailureIdentity): string {
+  return `${key}#${operation.token ?? operation.at}`;
+}
+
 /** Two copies are one operation: the same token when both carry one, else status changes close in time. */
 export function sameOperation(a: StackOperation, b: StackOperation): boolean {
   if (a.token !== undefined && b.token !== undefined) return a.token === b.token;

@@ -38,7 +38,15 @@ export function createCatalogFunction(
     sink: overrides.sink ?? slackSinkFromEnv(env),
     failureQueue: failureQueueFromEnv(env, overrides.sqs ?? new SQSClient({})),
   };
-  return async (event: unknown, context?: Pick<Context, 'invokedFunctionArn'>): Promise<void> => {
-    await handleCatalogEvent(event, { ...deps, ownAccountId: context?.invokedFunctionArn?.split(':')[4] });
+  return async (
+    event: unknown,
+    context?: Partial<Pick<Context, 'invokedFunctionArn' | 'getRemainingTimeInMillis'>>,
+  ): Promise<void> => {
+    const remaining = context?.getRemainingTimeInMillis?.bind(context);
+    await handleCatalogEvent(event, {
+      ...deps,
+      ownAccountId: context?.invokedFunctionArn?.split(':')[4],
+      ...(remaining ? { remainingMs: remaining } : {}),
+    });
   };
 }

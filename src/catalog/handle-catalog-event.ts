@@ -1,4 +1,5 @@
 import { catalogFailureAlert } from '../../blocks/catalog-failure-alert';
+import type { SlackMessage } from '../../blocks/message';
 import { rejectBadInput } from '../lambda/bad-input';
 import type { FailureQueue } from '../lambda/failure-queue';
 import { logger, withCorrelation } from '../lambda/logger';
@@ -6,7 +7,7 @@ import { eventIdOf } from '../lambda/quarantine';
 import type { SlackSink } from '../slack/api/slack-sink';
 import type { StateStore } from '../store/state-store';
 import type { SubscriptionStore } from '../store/subscriptions';
-import { alertOnce, failureIdentity } from './alert-once';
+import { alertOnce, failureIdentity, operationKey } from './alert-once';
 import { type AlertRoute, type CompiledRoute, routeFor } from './alert-routing';
 import type { CatalogConfig } from './config-schema';
 import { type EnrichDeps, enrichFailure } from './enrich-failure';
@@ -27,6 +28,8 @@ export interface CatalogEventDeps extends EnrichDeps {
   subscriptions?: Pick<SubscriptionStore, 'subscribersFor'>;
   /** Where malformed input goes besides the quarantine (the function's on-failure destination). */
   failureQueue?: FailureQueue;
+  /** Milliseconds the invocation has left (Lambda's context): subscriber DMs stop before the timeout. */
+  remainingMs?: () => number;
 }
 
 /** The one INFO line every delivery that is read but not alerted leaves, with its id and the reason. */
@@ -77,7 +80,10 @@ async function handleInput(input: CatalogInput, deps: CatalogEventDeps): Promise
     });
     return 'ignored';
   }
-  const outcome = await alertOnce(deps.store, failureIdentity(n), async () => {
+  const identity = failureIdentity(n);
+  // Built inside the lease, sent after it: the route's mention is for its channel, the DM goes to the person alone.
+  let directMessage: SlackMessage | undefined;
+  const outcome = await alertOnce(deps.store, identity, async () => {
     const report = await enrichFailure(n, deps);
     const route = routeFor(deps.routes, deps.fallback, {
       accountId: n.stack.accountId,
@@ -88,10 +94,18 @@ async function handleInput(input: CatalogInput, deps: CatalogEventDeps): Promise
     const sink = await deps.sink();
     const posted = await sink.post(route.channel, message);
     await recordCatalogHome(deps.store, report, posted);
-    // The route's mention is for its channel: the DM goes to the person alone.
-    await notifySubscribers({ ...deps, sink }, n.stack.accountId, catalogFailureAlert({ report }));
+    directMessage = catalogFailureAlert({ report });
     return posted;
   });
+  // Only the invocation that alerted the channel DMs, after the alert is recorded: a timeout while DMing cannot
+  // make a retry post the channel alert again.
+  if (outcome === 'alerted' && directMessage)
+    await notifySubscribers(
+      { ...deps, sink: await deps.sink() },
+      operationKey(identity),
+      n.stack.accountId,
+      directMessage,
+    );
   logger.info('catalog failure handled', { outcome, status: n.status, stackId: logged(n.stack.stackId) });
   return outcome;
 }

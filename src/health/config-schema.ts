@@ -117,6 +117,8 @@ export const healthConfigSchema = z
     reconcile: reconcileSchema.default({ view: 'organization', lookbackHours: 6, firstRunOpenEvents: true }),
     /** Who may mute and unmute alerts from Slack, besides slack.admins. */
     muteAllowed: allowListSchema.default({ users: [], userGroups: [] }),
+    /** Who may subscribe to alerts by DM, besides slack.admins. Absent: every member of the workspace. */
+    subscribeAllowed: allowListSchema.optional(),
     /** Slack messages per second per channel, for the whole bot (Slack allows about 1). */
     slackMessagesPerSecond: z.number().min(0.1).max(1).default(0.9),
     airtable: airtableSchema.default({

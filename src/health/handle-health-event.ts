@@ -3,7 +3,7 @@ import { logger } from '../lambda/logger';
 import type { AirtableOutbox, AirtableWriter, DrainResult } from '../store/airtable-outbox';
 import type { StateStore } from '../store/state-store';
 import { healthAirtableRow, slackMessageLink } from './airtable-row';
-import { renderDirectMessages, splitChannels } from './deliver-to-subscribers';
+import { renderDirectMessages, splitChannels, stillSubscribed } from './deliver-to-subscribers';
 import { queueDigestLine } from './digest-queue';
 import { directMessageChannel } from './direct-messages';
 import { type HealthDelivery, toDelivery } from './health-delivery';
@@ -97,9 +97,9 @@ export async function handleHealthEvent(
     changed: merged.changed,
     messages,
     directMessages: await renderDirectMessages(
-      deps.renderer,
+      deps,
       delivery.eventArn,
-      directMessages,
+      stillSubscribed(directMessages, route),
       merged.version,
       route.muted,
     ),

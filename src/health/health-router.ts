@@ -27,6 +27,12 @@ export interface RouteDecision {
   muted?: boolean;
   /** Slack users whose subscriptions match: each gets the alert in their DM with the bot. */
   subscribers?: string[];
+  /**
+   * The subscriptions were read for this delivery, so `subscribers` is everyone who matches now: a DM of the event
+   * whose person is not among them (they unsubscribed) is no longer brought up to date. Absent (not read, muted,
+   * the read failed): every DM the event already has is kept up to date.
+   */
+  subscriptionsRead?: true;
 }
 
 type ResolvedMatch = Omit<HealthMatch, 'accounts'> & { accountIds?: Set<string> };

@@ -4,20 +4,23 @@ import { subscribeReply, unsubscribeReply } from '../../blocks/subscription-repl
 import type { AccountDirectory } from '../aws/account-directory';
 import type { StateStore } from '../store/state-store';
 import {
-  type AddResult,
   MAX_SUBSCRIPTIONS_PER_USER,
+  type SubscribeResult,
   type Subscription,
   type SubscriptionSource,
   type SubscriptionStore,
   type SubscriptionTarget,
   subscriptionId,
 } from '../store/subscriptions';
+import { SUBSCRIBE_REFUSAL } from './subscribe-permission';
 
 /** What subscribing and unsubscribing need: the subscriptions, the audit (state table), account names. */
 export interface SubscriptionDeps {
   subscriptions: SubscriptionStore;
   store: StateStore;
   accounts: Pick<AccountDirectory, 'configured'>;
+  /** `health.subscribeAllowed` (subscribe-permission.ts) for this person; checked before every add. */
+  maySubscribe: (userId: string) => Promise<boolean>;
 }
 
 /** The configured name of an account (no Organizations look-up: the Home tab and listeners make no AWS call). */
@@ -26,13 +29,23 @@ function lineOf(deps: SubscriptionDeps, id: string, target: SubscriptionTarget):
   return { id, target, ...(name ? { accountName: name } : {}) };
 }
 
-/** Adds the subscription (idempotent) and audits a new one. */
+/** Adds the subscription (idempotent) and audits a new one, or a refusal (not allowed to subscribe). */
 export async function addSubscription(
   deps: SubscriptionDeps,
   userId: string,
   target: SubscriptionTarget,
   via: SubscriptionSource,
-): Promise<AddResult> {
+): Promise<SubscribeResult> {
+  if (!(await deps.maySubscribe(userId))) {
+    await deps.store.audit({
+      action: 'health.subscribe',
+      actor: userId,
+      target: subscriptionId(target),
+      result: 'refused',
+      detail: { via },
+    });
+    return 'refused';
+  }
   const result = await deps.subscriptions.add(userId, target, via);
   if (result === 'added')
     await deps.store.audit({
@@ -53,7 +66,12 @@ export async function subscribe(
   via: SubscriptionSource,
 ): Promise<SlackReply> {
   const result = await addSubscription(deps, userId, target, via);
-  return subscribeReply(result, lineOf(deps, subscriptionId(target), target), MAX_SUBSCRIPTIONS_PER_USER);
+  return subscribeReply(
+    result,
+    lineOf(deps, subscriptionId(target), target),
+    MAX_SUBSCRIPTIONS_PER_USER,
+    SUBSCRIBE_REFUSAL,
+  );
 }
 
 /** Removes one of the person's own subscriptions by id (a second removal says it is gone). */

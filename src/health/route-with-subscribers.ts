@@ -18,7 +18,7 @@ export function routeWithSubscribers(
     if (decision.muted) return decision;
     try {
       const subscribers = await subscriptions.subscribersFor(delivery);
-      return subscribers.length > 0 ? { ...decision, subscribers } : decision;
+      return { ...decision, subscriptionsRead: true, ...(subscribers.length > 0 ? { subscribers } : {}) };
     } catch (error) {
       logger.warn('subscriptions not read: no DMs for this delivery', { eventArn: delivery.eventArn, error });
       return decision;

@@ -43,14 +43,18 @@ export interface SubscriptionSubject {
   eventTypeCode?: string;
 }
 
-/** Subscriptions one person may hold: keeps their Home section and each delivery's lookup small. */
+/**
+ * Subscriptions one person may hold: keeps their Home section and each delivery's lookup small. A soft cap (the
+ * count is read, then the subscription created): two concurrent adds at 24 may make 26, which bounds nothing that
+ * matters, so no per-user counter is kept for it (docs/commands.md says so).
+ */
 export const MAX_SUBSCRIPTIONS_PER_USER = 25;
 /** Subscriptions read per delivery at most (one partition; ~200 bytes each, so a few 1 MB pages). */
 export const MAX_SUBSCRIPTIONS = 10_000;
 /**
  * Subscriber DMs sent (or brought up to date) per delivery at most: an organisation-wide event matching many
  * subscriptions cannot hold the delivery (and the channel alerts of the next one) for minutes. The cut is logged;
- * a Health event's remaining DMs catch up on its next delivery.
+ * a Health event's DMs left out are served first on its next delivery (health/deliver-to-subscribers.ts).
  */
 export const MAX_DIRECT_MESSAGES_PER_DELIVERY = 50;
 /** How long a container reuses the partition it read: a new subscription counts within this. */
@@ -90,6 +94,8 @@ export function subscriptionMatches(target: SubscriptionTarget, subject: Subscri
 }
 
 export type AddResult = 'added' | 'exists' | 'full';
+/** What a subscribe comes to: the store's answer, or `refused` (not in `health.subscribeAllowed`). */
+export type SubscribeResult = AddResult | 'refused';
 
 export class SubscriptionStore {
   private cache: { at: number; all: Subscription[] } | undefined;

@@ -2,11 +2,20 @@ import { describe, expect, it } from 'vitest';
 import type { AccountDirectory } from '../../src/aws/account-directory';
 import { type HealthEventDeps, handleHealthEvent } from '../../src/health/handle-health-event';
 import { type HealthEvent, healthEventSchema } from '../../src/health/health-event-schema';
-import type { HealthMessageRenderer, RenderOutcome } from '../../src/health/message-renderer';
+import { HealthMessageRenderer, type RenderOutcome } from '../../src/health/message-renderer';
+import { routeWithSubscribers } from '../../src/health/route-with-subscribers';
+import type { SlackSink } from '../../src/slack/api/slack-sink';
 import type { AirtableOutbox } from '../../src/store/airtable-outbox';
 import type { StateStore } from '../../src/store/state-store';
 import { healthFixture } from '../support/health-harness';
 import { useLocalStateStore } from '../support/local-state-store';
+
+/** The open EC2 issue under an id and ARN of its own, so tests sharing the table never meet. */
+function ownEvent(id: string, arnSuffix: string): HealthEvent {
+  const event = healthEventSchema.parse(structuredClone({ ...healthFixture('ec2-issue-open'), id }));
+  event.detail.eventArn = `${event.detail.eventArn}-${arnSuffix}`;
+  return event;
+}
 
 describe('handleHealthEvent', () => {
   let store: StateStore;
@@ -59,10 +68,7 @@ describe('handleHealthEvent', () => {
 
   it('posts the channel alert and succeeds when a subscriber’s DM fails (the person left Slack)', async () => {
     // Prepare
-    const event: HealthEvent = healthEventSchema.parse(
-      structuredClone({ ...healthFixture('ec2-issue-open'), id: 'dm-failure' }),
-    );
-    event.detail.eventArn = `${event.detail.eventArn}-dm-failure`;
+    const event = ownEvent('dm-failure', 'dm-failure');
     const rendered: string[] = [];
     const renderer = {
       render: async (_arn: string, channel: string): Promise<RenderOutcome> => {
@@ -89,10 +95,7 @@ describe('handleHealthEvent', () => {
 
   it('edits the channel and every subscriber’s DM quietly when a mute covers an update', async () => {
     // Prepare: posted to a channel and a DM, then a muted update of the same event.
-    const event: HealthEvent = healthEventSchema.parse(
-      structuredClone({ ...healthFixture('ec2-issue-open'), id: 'muted-update-1' }),
-    );
-    event.detail.eventArn = `${event.detail.eventArn}-muted-update`;
+    const event = ownEvent('muted-update-1', 'muted-update');
     const renders: { channel: string; quiet: boolean | undefined }[] = [];
     const renderer = {
       render: async (_arn: string, channel: string, _v: number, options?: { quiet?: boolean }) => {
@@ -125,5 +128,74 @@ describe('handleHealthEvent', () => {
       { channel: 'C0ONCALL01', quiet: true },
       { channel: 'dm:U0ADA00001', quiet: true },
     ]);
+  });
+
+  it('reaches all 60 subscribers over two deliveries: the DMs with no message yet go first', async () => {
+    // Prepare: the real renderer, a sink that posts into each person's DM.
+    const event = ownEvent('sixty-1', 'sixty-subscribers');
+    const posted: string[] = [];
+    const sink = {
+      post: async (channel: string) => {
+        posted.push(channel);
+        return { channel: channel.replace('dm:U', 'D'), ts: `1.${posted.length}` };
+      },
+      update: async () => undefined,
+    } as unknown as SlackSink;
+    const renderer = new HealthMessageRenderer({
+      store,
+      sink,
+      dashboardUrl: () => 'https://health.aws.amazon.com/health/home',
+      deadline: () => Date.now() + 5000,
+    });
+    const subscribers = Array.from({ length: 60 }, (_, i) => `U0SUB${String(i).padStart(5, '0')}`);
+    const deps: HealthEventDeps = {
+      store,
+      accounts: { nameOf: async () => 'prod-payments' } as unknown as AccountDirectory,
+      route: () => ({ channels: [], reason: 'test', subscribers }),
+      renderer,
+    };
+    await handleHealthEvent(event, deps);
+    const update = healthEventSchema.parse(structuredClone({ ...event, id: 'sixty-2' }));
+    update.detail.lastUpdatedTime = 'Tue, 14 May 2024 11:00:00 GMT';
+
+    // Act
+    await handleHealthEvent(update, deps);
+
+    // Assess: 50 DMs the first time, the 10 left out the second time; nobody posted twice.
+    const dms = posted.filter((channel) => channel.startsWith('dm:'));
+    expect(dms).toHaveLength(60);
+    expect(new Set(dms).size).toBe(60);
+  });
+
+  it('stops updating the DM of a person who removed every subscription matching the event', async () => {
+    // Prepare: Ada and Li subscribed when the event was posted; Ada unsubscribes before its update.
+    const event = ownEvent('unsubscribed-1', 'unsubscribed');
+    const rendered: string[] = [];
+    const renderer = {
+      render: async (_arn: string, channel: string): Promise<RenderOutcome> => {
+        rendered.push(channel);
+        return { channel, channelId: 'D0ADA00001', ts: '1.1', posted: 1, updated: 0, replies: 0 };
+      },
+    } as unknown as HealthMessageRenderer;
+    let subscribers = ['U0ADA00001', 'U0LI000001'];
+    const deps: HealthEventDeps = {
+      store,
+      accounts: { nameOf: async () => 'prod-payments' } as unknown as AccountDirectory,
+      route: routeWithSubscribers(() => ({ channels: ['C0ONCALL01'], reason: 'test' }), {
+        subscribersFor: async () => subscribers,
+      }),
+      renderer,
+    };
+    await handleHealthEvent(event, deps);
+    const update = healthEventSchema.parse(structuredClone({ ...event, id: 'unsubscribed-2' }));
+    update.detail.lastUpdatedTime = 'Tue, 14 May 2024 11:00:00 GMT';
+    subscribers = ['U0LI000001'];
+    rendered.length = 0;
+
+    // Act
+    await handleHealthEvent(update, deps);
+
+    // Assess: the channel and Li's DM are brought up to date, Ada's is left as it was.
+    expect(rendered).toEqual(['C0ONCALL01', 'dm:U0LI000001']);
   });
 });

@@ -24,6 +24,7 @@ describe('subscribeFromAlert', () => {
     subscriptions: new SubscriptionStore(store),
     store,
     accounts: { configured: BOT_CONFIG.accounts },
+    maySubscribe: async () => true,
   });
   const alert = { eventArn: EVENT_ARN, channel: 'C0PRODOPS1' };
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AccountDirectory } from '../../src/aws/account-directory';
 import { parseConfig } from '../../src/config/load-config';
+import { maySubscribe } from '../../src/health/subscribe-permission';
 import {
   answerSubscriptionCommand,
   parseSubscriptionArgs,
@@ -109,6 +110,7 @@ describe('answerSubscriptionCommand against dynalite', () => {
       subscriptions: new SubscriptionStore(store),
       store,
       accounts,
+      maySubscribe: async () => true,
     });
 
   it('subscribes once, says so the second time, lists, unsubscribes, and audits', async () => {
@@ -135,5 +137,33 @@ describe('answerSubscriptionCommand against dynalite', () => {
     expect(textOf(reply)).toContain('Usage: /aws-health subscribe account');
     expect(textOf(reply)).toContain('For example');
     expect(await new SubscriptionStore(store).listForUser('U0ADA00001')).toEqual([]);
+  });
+
+  it('refuses a person health.subscribeAllowed does not name, stores nothing and audits the refusal', async () => {
+    const limited = {
+      ...config,
+      health: { ...config.health, subscribeAllowed: { users: ['U0LI000001'], userGroups: ['S0ONCALL01'] } },
+    };
+    const groups = async (group: string) => (group === 'S0ONCALL01' ? ['U0GRP00001'] : []);
+    const asUser = (userId: string) =>
+      answerSubscriptionCommand('subscribe account prod-payments', userId, {
+        subscriptions: new SubscriptionStore(store),
+        store,
+        accounts,
+        maySubscribe: (id) => maySubscribe(id, limited, groups),
+      });
+
+    const refused = await asUser('U0EVE00001');
+    const listed = await asUser('U0LI000001');
+    const inGroup = await asUser('U0GRP00001');
+
+    expect(textOf(refused)).toContain('health.subscribeAllowed');
+    expect(await new SubscriptionStore(store).listForUser('U0EVE00001')).toEqual([]);
+    expect(textOf(listed)).toContain('Subscribed');
+    expect(textOf(inGroup)).toContain('Subscribed');
+    const refusals = (await store.listAudit('health.subscribe')).filter((a) => a.result === 'refused');
+    expect(refusals.map((a) => a.actor)).toEqual(['U0EVE00001']);
+    // Unset, everyone may subscribe (the default).
+    expect(await maySubscribe('U0EVE00001', config, groups)).toBe(true);
   });
 });

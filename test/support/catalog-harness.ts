@@ -24,7 +24,10 @@ export class CatalogHarness {
   readonly cloudFormation = mockClient(CloudFormationClient);
   dynamo!: LocalDynamo;
   store!: StateStore;
-  handler!: (event: unknown, context?: { invokedFunctionArn: string }) => Promise<void>;
+  handler!: (
+    event: unknown,
+    context?: { invokedFunctionArn: string; getRemainingTimeInMillis?: () => number },
+  ) => Promise<void>;
 
   async start(): Promise<this> {
     [this.dynamo] = await Promise.all([startLocalDynamo(TABLE), this.slack.start(), this.sts.start()]);

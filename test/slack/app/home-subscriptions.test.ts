@@ -5,12 +5,13 @@ import {
   SUBSCRIPTION_ACCOUNT_BLOCK,
   SUBSCRIPTION_SERVICE_BLOCK,
 } from '../../../blocks/home-subscriptions';
+import type { AppConfig } from '../../../src/config/schema';
 import { homeSubscriptionAdd } from '../../../src/slack/app/actions/home-subscription-add';
 import { homeSubscriptionRemove } from '../../../src/slack/app/actions/home-subscription-remove';
 import { homeSubscriptionSubmit } from '../../../src/slack/app/views/home-subscription-submit';
 import type { StateStore } from '../../../src/store/state-store';
 import { SubscriptionStore } from '../../../src/store/subscriptions';
-import { callListener, fakeSlackClient, listenerDeps } from '../../support/listener-fakes';
+import { BOT_CONFIG, callListener, fakeSlackClient, listenerDeps } from '../../support/listener-fakes';
 import { useLocalStateStore } from '../../support/local-state-store';
 import { viewSubmissionPayload } from '../../support/slack-payloads';
 
@@ -24,7 +25,11 @@ describe('Home tab subscription listeners: Add subscription…, its modal, Remov
   });
   const refreshHome = vi.fn(async (_client: unknown, _userId: string) => undefined);
 
-  async function submit(userId: string, fields: { account?: string; service?: string }) {
+  async function submit(
+    userId: string,
+    fields: { account?: string; service?: string },
+    config: AppConfig = BOT_CONFIG,
+  ) {
     const ack = vi.fn(async (_response?: unknown) => undefined);
     const values = {
       [SUBSCRIPTION_ACCOUNT_BLOCK]: { value: { type: 'plain_text_input', value: fields.account ?? null } },
@@ -38,7 +43,7 @@ describe('Home tab subscription listeners: Add subscription…, its modal, Remov
       values,
     });
     const client = fakeSlackClient();
-    await callListener(homeSubscriptionSubmit(listenerDeps(store), refreshHome), {
+    await callListener(homeSubscriptionSubmit(listenerDeps(store, config), refreshHome), {
       ack,
       body,
       view: body.view,
@@ -81,6 +86,23 @@ describe('Home tab subscription listeners: Add subscription…, its modal, Remov
     });
     expect(await new SubscriptionStore(store).listForUser(ADA)).toEqual([]);
     expect(refreshHome).not.toHaveBeenCalled();
+  });
+
+  it('refuses in the modal a person health.subscribeAllowed does not list, and stores nothing', async () => {
+    refreshHome.mockClear();
+    const limited = {
+      ...BOT_CONFIG,
+      health: { ...BOT_CONFIG.health, subscribeAllowed: { users: [LI], userGroups: [] } },
+    };
+
+    const { ack } = await submit('U0EVE00001', { account: 'prod-payments' }, limited);
+
+    expect(ack).toHaveBeenCalledWith({
+      response_action: 'errors',
+      errors: { [SUBSCRIPTION_ACCOUNT_BLOCK]: expect.stringContaining('health.subscribeAllowed') },
+    });
+    expect(refreshHome).not.toHaveBeenCalled();
+    expect(await new SubscriptionStore(store).listForUser('U0EVE00001')).toEqual([]);
   });
 
   it('subscribes the submitter, closes the modal and re-renders their Home; a second submit says already', async () => {

@@ -17,20 +17,21 @@ type SubscribeAction = BlockAction<ButtonAction | StaticSelectAction>;
 
 /**
  * "Notify me about this account" (a button, or a menu when the alert shows several accounts) and "Notify me
- * about this service" on a Health alert: anyone may subscribe themselves; the answer is ephemeral.
+ * about this service" on a Health alert: whoever `health.subscribeAllowed` lets (everyone by default) may
+ * subscribe themselves; the answer is ephemeral.
  */
 export function healthSubscribeButton(
   deps: SlackAppDeps,
   what: 'account' | 'service',
 ): Middleware<SlackActionMiddlewareArgs<SubscribeAction>> {
-  return async ({ ack, body, action, respond }) => {
+  return async ({ ack, body, action, respond, client }) => {
     await ack();
     const click = healthClickOf(body as BlockAction<ButtonAction>);
     if (click.ephemeral || !click.channelId || !click.ts)
       return void (await answerClick(respond, noticeReply('problem', NOT_AN_ALERT)));
     const alert = await findPostedAlert(deps.store, click.channelId, click.ts);
     const picked = action.type === 'static_select' ? action.selected_option?.value : action.value;
-    const reply = await subscribeFromAlert(subscriptionDeps(deps), {
+    const reply = await subscribeFromAlert(subscriptionDeps(deps, client), {
       userId: click.userId,
       alert,
       what,

@@ -17,7 +17,7 @@ export function homeSubscriptionRemove(
   return async ({ ack, body, action, client, respond }) => {
     await ack();
     const userId = body.user.id;
-    const own = subscriptionDeps(deps);
+    const own = subscriptionDeps(deps, client);
     const reply = await unsubscribe(own, userId, action.value ?? '');
     if (body.container?.type === 'view') return refreshHome(client, userId);
     // In the ephemeral list: show the list as it is now, then the outcome.

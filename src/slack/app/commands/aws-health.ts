@@ -18,7 +18,11 @@ import { subscriptionDeps } from '../subscription-deps';
 export function awsHealthCommand(deps: SlackAppDeps): Middleware<SlackCommandMiddlewareArgs> {
   return async ({ command, ack, client }) => {
     if (subscriptionVerbOf(command.text)) {
-      const reply = await answerSubscriptionCommand(command.text, command.user_id, subscriptionDeps(deps));
+      const reply = await answerSubscriptionCommand(
+        command.text,
+        command.user_id,
+        subscriptionDeps(deps, client),
+      );
       return ack(replyBody(reply));
     }
     const plan = await planHealthCommand(commandInput(command), () =>

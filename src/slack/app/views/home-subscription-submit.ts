@@ -6,6 +6,7 @@ import {
   SUBSCRIPTION_SERVICE_BLOCK,
 } from '../../../../blocks/home-subscriptions';
 import { addSubscription } from '../../../health/manage-subscriptions';
+import { SUBSCRIBE_REFUSAL } from '../../../health/subscribe-permission';
 import { type SubscriptionField, subscriptionTargetOf } from '../../../health/subscription-request';
 import { MAX_SUBSCRIPTIONS_PER_USER } from '../../../store/subscriptions';
 import type { SlackAppDeps } from '../deps';
@@ -43,7 +44,8 @@ export function homeSubscriptionSubmit(
       ack({ response_action: 'errors', errors: { [block]: message.slice(0, 2000) } });
     if (!request.ok) return errors(BLOCK_OF[request.field], request.problem);
     const userId = body.user.id;
-    const result = await addSubscription(subscriptionDeps(deps), userId, request.target, 'home');
+    const result = await addSubscription(subscriptionDeps(deps, client), userId, request.target, 'home');
+    if (result === 'refused') return errors(SUBSCRIPTION_ACCOUNT_BLOCK, SUBSCRIBE_REFUSAL);
     if (result === 'exists') return errors(SUBSCRIPTION_ACCOUNT_BLOCK, 'You are already subscribed to that.');
     if (result === 'full')
       return errors(
