@@ -172,7 +172,9 @@ export function homeView(model: HomeModel): HomeView {
       type: 'actions',
       elements: [button(HOME_REFRESH, 'Refresh', 'refresh')],
     },
-    note(`Shown ${slackDate(new Date(model.now))} from what the bot has seen; no AWS call is made here.`),
+    note(
+      `Shown ${slackDate(new Date(model.now))} from what the bot has seen; no AWS call is made here.${model.notRead > 0 ? ` …${model.notRead} ${model.notRead === 1 ? 'item' : 'items'} not shown (over the read cap).` : ''}`,
+    ),
   ];
   const launches = listPart('Your launches', model.yourLaunches, MAX_LAUNCHES, (item) =>
     launchBlocks(item, model.now),

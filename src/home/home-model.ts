@@ -46,6 +46,8 @@ export interface HomeModel {
   subscriptions: SubscriptionLine[];
   mutes: MuteHomeItem[];
   mayUnmute: boolean;
+  /** Items past the per-kind read cap (0: everything was read). */
+  notRead: number;
   /** Admins only. */
   audits?: (AuditEntry & { at: string })[];
 }
@@ -76,6 +78,7 @@ export interface HomeModelInput {
   subscriptions?: readonly SubscriptionLine[];
   now: Date;
   mayUnmute: boolean;
+  notRead?: number;
   audits?: (AuditEntry & { at: string })[];
 }
 
@@ -170,6 +173,7 @@ export function homeModel(input: HomeModelInput): HomeModel {
     subscriptions: [...(input.subscriptions ?? [])],
     mutes: mutes.sort((a, b) => a.fields.until.localeCompare(b.fields.until)),
     mayUnmute: input.mayUnmute,
+    notRead: input.notRead ?? 0,
     ...(input.audits ? { audits: input.audits } : {}),
   };
 }

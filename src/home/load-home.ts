@@ -34,7 +34,7 @@ async function subscriptionLines(userId: string, deps: HomeLoaderDeps): Promise<
  * the person's subscriptions in another, at once; for admins the last audit records in a third.
  */
 export async function loadHome(userId: string, deps: HomeLoaderDeps): Promise<HomeModel> {
-  const [items, subscriptions, admin, mayUnmute] = await Promise.all([
+  const [{ items, notRead }, subscriptions, admin, mayUnmute] = await Promise.all([
     readHomeItems(deps.store),
     subscriptionLines(userId, deps),
     isAllowListed(userId, [deps.config.slack.admins], deps.groupMembers),
@@ -47,6 +47,7 @@ export async function loadHome(userId: string, deps: HomeLoaderDeps): Promise<Ho
     subscriptions,
     now: deps.now(),
     mayUnmute,
+    notRead: Object.values(notRead).reduce((sum, count) => sum + count, 0),
     ...(audits ? { audits } : {}),
   });
 }

@@ -184,6 +184,24 @@ export class StateStore {
     return items;
   }
 
+  /** How many records one partition holds (expired ones not yet swept count too): a COUNT query, paged. */
+  async count(pk: string): Promise<number> {
+    let total = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.doc.send(
+        new QueryCommand({
+          ...this.partitionQuery(pk, undefined),
+          Select: 'COUNT',
+          ExclusiveStartKey: start,
+        }),
+      );
+      total += out.Count ?? 0;
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return total;
+  }
+
   /** Appends an audit entry (400 days) and its best-effort recent copy: see `audit-log.ts`. */
   audit(entry: AuditEntry): Promise<string> {
     return appendAudit(this, entry, this.now());

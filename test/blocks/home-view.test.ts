@@ -113,4 +113,14 @@ describe('homeView', () => {
     expect(texts).toContain('Nothing open in any account');
     expect(texts).toContain('*health.mute* &lt;b&gt;EC2&lt;/b&gt; · ok');
   });
+
+  it('says how many items were not read when a kind passed its read cap', () => {
+    const capped = homeView(
+      homeModel({ userId: USER, items: [], now: NOW, mayUnmute: false, notRead: 1234 }),
+    );
+    const whole = homeView(homeModel({ userId: USER, items: [], now: NOW, mayUnmute: false }));
+
+    expect(messageTexts(capped).join('\n')).toContain('…1234 items not shown (over the read cap)');
+    expect(messageTexts(whole).join('\n')).not.toContain('not shown');
+  });
 });

@@ -59,7 +59,7 @@ describe('handlers/cases-schedule (weekly report)', () => {
   });
 
   it('records each account the report read, with its open cases, for the Home tab (not the one it could not read)', async () => {
-    const items = (await readHomeItems(bot.store)).filter((item) => item.kind === 'cases');
+    const items = (await readHomeItems(bot.store)).items.filter((item) => item.kind === 'cases');
 
     const counts = Object.fromEntries(
       items.map((item) => [item.account?.id, item.kind === 'cases' ? item.fields.open : undefined]),
