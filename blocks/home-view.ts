@@ -119,7 +119,8 @@ function launchBlocks(item: LaunchHomeItem, now: string): KnownBlock[] {
       button(HOME_MINE, "It's mine", fields.noticeId, 'primary'),
     ],
   };
-  return [{ type: 'section', text: mrkdwnText(text) }, actions];
+  const section: KnownBlock = { type: 'section', text: mrkdwnText(text) };
+  return fields.actions === false ? [section] : [section, actions];
 }
 
 function muteBlock(item: MuteHomeItem, mayUnmute: boolean): SectionBlock {

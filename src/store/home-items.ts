@@ -50,6 +50,8 @@ export interface LaunchHomeFields {
   resources: string;
   region: string;
   notice?: MessageRef;
+  /** False for notices without Retag / It's mine (a service notice): the Home offers none either. */
+  actions?: false;
 }
 
 /** One Health mute set from Slack. */
