@@ -56,8 +56,9 @@ function headerLine(model: HomeModel): string {
     `:large_orange_circle: *${health.open}* other open`,
     `:calendar: *${health.upcoming}* upcoming`,
   ];
+  const notRead = cases?.accountsNotRead ? ` · ${plural(cases.accountsNotRead, 'account')} not read` : '';
   const caseText = cases
-    ? `:briefcase: *${cases.open}* open support ${cases.open === 1 ? 'case' : 'cases'} (report ${ageText(cases.reportedAt, model.now)} old)`
+    ? `:briefcase: *${cases.open}* open support ${cases.open === 1 ? 'case' : 'cases'} (of cases opened in the last ${escapeAndTruncate(cases.window, 20)}) · report ${ageText(cases.reportedAt, model.now)} old${notRead}`
     : ':briefcase: no case report yet';
   return [
     `*AWS Health:* ${parts.join(' · ')}`,
@@ -88,7 +89,7 @@ function accountSection(state: AccountState, now: string): SectionBlock {
   ];
   if (state.cases)
     lines.push(
-      `:briefcase: ${plural(state.cases.fields.open, 'open support case')} (report ${ageText(state.cases.at, now)} old)`,
+      `:briefcase: ${plural(state.cases.fields.open, 'open support case')} (of cases opened in the last ${escapeAndTruncate(state.cases.fields.window, 20)}; report ${ageText(state.cases.at, now)} old)`,
     );
   const title = `*${accountLabel(state.account.id, state.account.name)}*\n`;
   return {

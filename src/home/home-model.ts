@@ -29,7 +29,7 @@ export interface HomeHeader {
   health: { openIssues: number; open: number; upcoming: number };
   catalogFailures: number;
   /** From the newest case report (absent: no report yet). */
-  cases?: { open: number; reportedAt: string };
+  cases?: { open: number; reportedAt: string; window: string; accountsNotRead: number };
   launches: number;
 }
 
@@ -163,6 +163,8 @@ export function homeModel(input: HomeModelInput): HomeModel {
             cases: {
               open: reportCases.reduce((sum, item) => sum + item.fields.open, 0),
               reportedAt: newestReport,
+              window: reportCases[0]?.fields.window ?? '',
+              accountsNotRead: reportCases.filter((item) => item.fields.unread).length,
             },
           }
         : {}),

@@ -34,9 +34,12 @@ export interface CatalogHomeFields {
 
 /** One account's support cases as the last scheduled report counted them. */
 export interface CasesHomeFields {
+  /** Open cases among those opened inside the report's window (DescribeCases' afterTime): not every open case. */
   open: number;
   total: number;
   window: string;
+  /** The report could not read this account (its counts are 0 and not shown; the header counts it). */
+  unread?: true;
 }
 
 /** One auto-tagging notice: who launched what, and who owns it now. */

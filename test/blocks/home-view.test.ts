@@ -84,7 +84,8 @@ describe('homeView', () => {
 
     const texts = messageTexts(view).join('\n');
 
-    expect(texts).toMatch(/open support cases? \(report 3 d old\)/);
+    expect(texts).toMatch(/open support cases? \(of cases opened in the last 7d\) · report 3 d old/);
+    expect(texts).toMatch(/open support cases? \(of cases opened in the last 7d; report 3 d old\)/);
   });
 
   it('offers Unmute only to people allowed to unmute', () => {
