@@ -4,9 +4,9 @@ import type { HealthHomeItem, LaunchHomeItem, MessageRef, MuteHomeItem } from '.
 import { accountLabel, readableEventType, statusBadge } from './health-format';
 import { homeSubscriptionsSection } from './home-subscriptions';
 import { mrkdwnText, plainText } from './message';
-import { escapeMrkdwn, mentionUser, mrkdwnLink, slackDate } from './mrkdwn';
+import { mentionUser, mrkdwnLink, slackDate, slackMessageLink } from './mrkdwn';
 import { SLACK_LIMITS } from './slack-limits';
-import { escapeAndTruncate, joinLinesWithin, moreText } from './truncate';
+import { cutForEscaping, escapeAndTruncate, joinLinesWithin, moreText } from './truncate';
 
 export const HOME_REFRESH = 'home_refresh';
 export const HOME_RETAG = 'home_retag';
@@ -31,22 +31,11 @@ export function ageText(at: string, now: string): string {
   return `${Math.round(ms / (24 * HOUR_MS))} d`;
 }
 
-export const messageLink = (ref: MessageRef): string =>
-  `https://slack.com/archives/${ref.channelId}/p${ref.ts.replace('.', '')}`;
-
-/** A label (from AWS or a person) linked to its Slack message, at most 200 characters once escaped. */
+/** A label (from AWS or a person) linked to its Slack message, at most 200 characters once mrkdwnLink escapes it. */
 const linked = (label: string, ref: MessageRef | undefined) =>
-  ref ? mrkdwnLink(messageLink(ref), shortLabel(label)) : escapeAndTruncate(label, 200);
-/** mrkdwnLink escapes the label itself: cut it so its escaped form stays within 200 characters. */
-const shortLabel = (label: string) => {
-  let out = '';
-  for (const char of Array.from(label)) {
-    if (escapeMrkdwn(out + char).length > 199) return `${out}…`;
-    out += char;
-  }
-  return out;
-};
-
+  ref
+    ? mrkdwnLink(slackMessageLink(ref.channelId, ref.ts), cutForEscaping(label, 200))
+    : escapeAndTruncate(label, 200);
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 function headerLine(model: HomeModel): string {
