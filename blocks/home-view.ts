@@ -4,9 +4,9 @@ import type { HealthHomeItem, LaunchHomeItem, MessageRef, MuteHomeItem } from '.
 import { accountLabel, readableEventType, statusBadge } from './health-format';
 import { homeSubscriptionsSection } from './home-subscriptions';
 import { mrkdwnText, plainText } from './message';
-import { escapeMrkdwn, mentionUser, mrkdwnLink, slackDate } from './mrkdwn';
+import { mentionUser, mrkdwnLink, slackDate, slackMessageLink } from './mrkdwn';
 import { SLACK_LIMITS } from './slack-limits';
-import { escapeAndTruncate, joinLinesWithin, moreText } from './truncate';
+import { cutForEscaping, escapeAndTruncate, joinLinesWithin, moreText } from './truncate';
 
 export const HOME_REFRESH = 'home_refresh';
 export const HOME_RETAG = 'home_retag';
@@ -31,22 +31,11 @@ export function ageText(at: string, now: string): string {
   return `${Math.round(ms / (24 * HOUR_MS))} d`;
 }
 
-export const messageLink = (ref: MessageRef): string =>
-  `https://slack.com/archives/${ref.channelId}/p${ref.ts.replace('.', '')}`;
-
-/** A label (from AWS or a person) linked to its Slack message, at most 200 characters once escaped. */
+/** A label (from AWS or a person) linked to its Slack message, at most 200 characters once mrkdwnLink escapes it. */
 const linked = (label: string, ref: MessageRef | undefined) =>
-  ref ? mrkdwnLink(messageLink(ref), shortLabel(label)) : escapeAndTruncate(label, 200);
-/** mrkdwnLink escapes the label itself: cut it so its escaped form stays within 200 characters. */
-const shortLabel = (label: string) => {
-  let out = '';
-  for (const char of Array.from(label)) {
-    if (escapeMrkdwn(out + char).length > 199) return `${out}…`;
-    out += char;
-  }
-  return out;
-};
-
+  ref
+    ? mrkdwnLink(slackMessageLink(ref.channelId, ref.ts), cutForEscaping(label, 200))
+    : escapeAndTruncate(label, 200);
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 function headerLine(model: HomeModel): string {
@@ -56,8 +45,9 @@ function headerLine(model: HomeModel): string {
     `:large_orange_circle: *${health.open}* other open`,
     `:calendar: *${health.upcoming}* upcoming`,
   ];
+  const notRead = cases?.accountsNotRead ? ` · ${plural(cases.accountsNotRead, 'account')} not read` : '';
   const caseText = cases
-    ? `:briefcase: *${cases.open}* open support ${cases.open === 1 ? 'case' : 'cases'} (report ${ageText(cases.reportedAt, model.now)} old)`
+    ? `:briefcase: *${cases.open}* open support ${cases.open === 1 ? 'case' : 'cases'} (of cases opened in the last ${escapeAndTruncate(cases.window, 20)}) · report ${ageText(cases.reportedAt, model.now)} old${notRead}`
     : ':briefcase: no case report yet';
   return [
     `*AWS Health:* ${parts.join(' · ')}`,
@@ -88,7 +78,7 @@ function accountSection(state: AccountState, now: string): SectionBlock {
   ];
   if (state.cases)
     lines.push(
-      `:briefcase: ${plural(state.cases.fields.open, 'open support case')} (report ${ageText(state.cases.at, now)} old)`,
+      `:briefcase: ${plural(state.cases.fields.open, 'open support case')} (of cases opened in the last ${escapeAndTruncate(state.cases.fields.window, 20)}; report ${ageText(state.cases.at, now)} old)`,
     );
   const title = `*${accountLabel(state.account.id, state.account.name)}*\n`;
   return {
@@ -119,7 +109,8 @@ function launchBlocks(item: LaunchHomeItem, now: string): KnownBlock[] {
       button(HOME_MINE, "It's mine", fields.noticeId, 'primary'),
     ],
   };
-  return [{ type: 'section', text: mrkdwnText(text) }, actions];
+  const section: KnownBlock = { type: 'section', text: mrkdwnText(text) };
+  return fields.actions === false ? [section] : [section, actions];
 }
 
 function muteBlock(item: MuteHomeItem, mayUnmute: boolean): SectionBlock {
@@ -172,7 +163,9 @@ export function homeView(model: HomeModel): HomeView {
       type: 'actions',
       elements: [button(HOME_REFRESH, 'Refresh', 'refresh')],
     },
-    note(`Shown ${slackDate(new Date(model.now))} from what the bot has seen; no AWS call is made here.`),
+    note(
+      `Shown ${slackDate(new Date(model.now))} from what the bot has seen; no AWS call is made here.${model.notRead > 0 ? ` …${model.notRead} ${model.notRead === 1 ? 'item' : 'items'} not shown (over the read cap).` : ''}`,
+    ),
   ];
   const launches = listPart('Your launches', model.yourLaunches, MAX_LAUNCHES, (item) =>
     launchBlocks(item, model.now),

@@ -27,3 +27,8 @@ export function slackDate(date: Date, format = '{date_short_pretty} {time}'): st
 export function mentionUser(userId: string): string {
   return /^[UW][A-Z0-9]+$/.test(userId) ? `<@${userId}>` : escapeMrkdwn(userId);
 }
+
+/** Slack's link to a message (`https://slack.com/archives/C…/p…` redirects to the workspace's own domain). */
+export function slackMessageLink(channelId: string, ts: string): string {
+  return `https://slack.com/archives/${channelId}/p${ts.replace('.', '')}`;
+}

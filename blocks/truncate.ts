@@ -15,20 +15,32 @@ export function truncateText(text: string, max: number): string {
 }
 
 /**
- * Escapes raw text for mrkdwn and cuts it so the escaped result is at most `max` characters. The cut is made on
- * the raw text, so an entity such as `&amp;` is never split; `suffix` (already mrkdwn) is appended when cut.
+ * The longest start of raw text whose escaped form, with `suffix`, is at most `max` characters; `raw` itself when
+ * its escaped form fits. Still raw: for callers that escape later (`mrkdwnLink` escapes its label). The cut is made
+ * on the raw text, so an entity such as `&amp;` is never split.
+ */
+export function cutForEscaping(raw: string, max: number, suffix = ELLIPSIS): string {
+  if (escapeMrkdwn(raw).length <= max) return raw;
+  const budget = max - suffix.length;
+  let out = '';
+  let length = 0;
+  for (const char of Array.from(raw)) {
+    const piece = escapeMrkdwn(char).length;
+    if (length + piece > budget) break;
+    out += char;
+    length += piece;
+  }
+  return out + suffix;
+}
+
+/**
+ * Escapes raw text for mrkdwn and cuts it so the escaped result is at most `max` characters; `suffix` (already
+ * mrkdwn) is appended when cut.
  */
 export function escapeAndTruncate(raw: string, max: number, suffix = ELLIPSIS): string {
   const escaped = escapeMrkdwn(raw);
   if (escaped.length <= max) return escaped;
-  const budget = max - suffix.length;
-  let out = '';
-  for (const char of Array.from(raw)) {
-    const piece = escapeMrkdwn(char);
-    if (out.length + piece.length > budget) break;
-    out += piece;
-  }
-  return out + suffix;
+  return escapeMrkdwn(cutForEscaping(raw, max - suffix.length, '')) + suffix;
 }
 
 export function moreText(hidden: number, noun = ''): string {

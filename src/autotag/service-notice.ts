@@ -6,6 +6,7 @@ import type { CloudTrailEvent } from './cloudtrail-event';
 import type { Creator } from './creator';
 import { creatorSlackUser } from './creator-slack-user';
 import type { TagAccess } from './ec2-access';
+import { recordServiceLaunchHome } from './home-record';
 import type { TaggedCall } from './tagged-call';
 
 export interface ServiceNoticeInput {
@@ -76,5 +77,16 @@ export async function postServiceNotice(
   });
   if (!saved)
     logger.warn('service notice record changed while posting; message reference not saved', { key });
+  await recordServiceLaunchHome(deps.store, {
+    eventId: input.event.detail.eventID,
+    account: { id: input.access.accountId, ...(accountName ? { name: accountName } : {}) },
+    region: input.access.region,
+    createdAt: input.event.detail.eventTime,
+    launcher: input.creator.label,
+    ...(slackUser ? { launcherUserId: slackUser } : {}),
+    owner: input.owner,
+    arns: input.arns,
+    notice: message,
+  });
   return 'posted';
 }

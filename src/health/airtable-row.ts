@@ -19,11 +19,6 @@ function entitiesText(entities: readonly string[]): string {
   return text;
 }
 
-/** Slack's link to a message (`https://slack.com/archives/C…/p…` redirects to the workspace's own domain). */
-export function slackMessageLink(channelId: string, ts: string): string {
-  return `https://slack.com/archives/${channelId}/p${ts.replace('.', '')}`;
-}
-
 /** The row of one account's part of a Health event: the fields of the Airtable table the seed article set up, and more. */
 export function healthAirtableRow(
   view: HealthEventView,

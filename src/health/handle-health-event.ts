@@ -1,8 +1,9 @@
+import { slackMessageLink } from '../../blocks/mrkdwn';
 import type { AccountDirectory } from '../aws/account-directory';
 import { logger } from '../lambda/logger';
 import type { AirtableOutbox, AirtableWriter, DrainResult } from '../store/airtable-outbox';
 import type { StateStore } from '../store/state-store';
-import { healthAirtableRow, slackMessageLink } from './airtable-row';
+import { healthAirtableRow } from './airtable-row';
 import { renderDirectMessages, splitChannels, stillSubscribed } from './deliver-to-subscribers';
 import { queueDigestLine } from './digest-queue';
 import { directMessageChannel } from './direct-messages';

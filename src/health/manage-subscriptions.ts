@@ -4,9 +4,10 @@ import { subscribeReply, unsubscribeReply } from '../../blocks/subscription-repl
 import type { AccountDirectory } from '../aws/account-directory';
 import type { StateStore } from '../store/state-store';
 import {
+  subscriptionLines as listSubscriptionLines,
   MAX_SUBSCRIPTIONS_PER_USER,
+  namedSubscription,
   type SubscribeResult,
-  type Subscription,
   type SubscriptionSource,
   type SubscriptionStore,
   type SubscriptionTarget,
@@ -23,11 +24,8 @@ export interface SubscriptionDeps {
   maySubscribe: (userId: string) => Promise<boolean>;
 }
 
-/** The configured name of an account (no Organizations look-up: the Home tab and listeners make no AWS call). */
-function lineOf(deps: SubscriptionDeps, id: string, target: SubscriptionTarget): SubscriptionLine {
-  const name = target.accountId && deps.accounts.configured.find((a) => a.id === target.accountId)?.name;
-  return { id, target, ...(name ? { accountName: name } : {}) };
-}
+const lineOf = (deps: SubscriptionDeps, id: string, target: SubscriptionTarget): SubscriptionLine =>
+  namedSubscription(deps.accounts.configured, id, target);
 
 /** Adds the subscription (idempotent) and audits a new one, or a refusal (not allowed to subscribe). */
 export async function addSubscription(
@@ -91,7 +89,6 @@ export async function unsubscribe(
 }
 
 /** The person's subscriptions as the Home tab and `/aws-health subscriptions` show them. */
-export async function subscriptionLines(deps: SubscriptionDeps, userId: string): Promise<SubscriptionLine[]> {
-  const mine: Subscription[] = await deps.subscriptions.listForUser(userId);
-  return mine.map((s) => lineOf(deps, s.id, s.target));
+export function subscriptionLines(deps: SubscriptionDeps, userId: string): Promise<SubscriptionLine[]> {
+  return listSubscriptionLines(deps.subscriptions, deps.accounts.configured, userId);
 }

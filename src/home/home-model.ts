@@ -29,7 +29,7 @@ export interface HomeHeader {
   health: { openIssues: number; open: number; upcoming: number };
   catalogFailures: number;
   /** From the newest case report (absent: no report yet). */
-  cases?: { open: number; reportedAt: string };
+  cases?: { open: number; reportedAt: string; window: string; accountsNotRead: number };
   launches: number;
 }
 
@@ -46,6 +46,8 @@ export interface HomeModel {
   subscriptions: SubscriptionLine[];
   mutes: MuteHomeItem[];
   mayUnmute: boolean;
+  /** Items past the per-kind read cap (0: everything was read). */
+  notRead: number;
   /** Admins only. */
   audits?: (AuditEntry & { at: string })[];
 }
@@ -76,6 +78,7 @@ export interface HomeModelInput {
   subscriptions?: readonly SubscriptionLine[];
   now: Date;
   mayUnmute: boolean;
+  notRead?: number;
   audits?: (AuditEntry & { at: string })[];
 }
 
@@ -160,6 +163,8 @@ export function homeModel(input: HomeModelInput): HomeModel {
             cases: {
               open: reportCases.reduce((sum, item) => sum + item.fields.open, 0),
               reportedAt: newestReport,
+              window: reportCases[0]?.fields.window ?? '',
+              accountsNotRead: reportCases.filter((item) => item.fields.unread).length,
             },
           }
         : {}),
@@ -170,6 +175,7 @@ export function homeModel(input: HomeModelInput): HomeModel {
     subscriptions: [...(input.subscriptions ?? [])],
     mutes: mutes.sort((a, b) => a.fields.until.localeCompare(b.fields.until)),
     mayUnmute: input.mayUnmute,
+    notRead: input.notRead ?? 0,
     ...(input.audits ? { audits: input.audits } : {}),
   };
 }

@@ -1,10 +1,9 @@
-import type { SubscriptionLine } from '../../blocks/home-subscriptions';
 import type { AccountDirectory } from '../aws/account-directory';
 import { type GroupMembers, isAllowListed } from '../config/allow-list';
 import type { AppConfig } from '../config/schema';
 import { readHomeItems } from '../store/home-items';
 import type { StateStore } from '../store/state-store';
-import { SubscriptionStore } from '../store/subscriptions';
+import { SubscriptionStore, subscriptionLines } from '../store/subscriptions';
 import { type HomeModel, homeModel } from './home-model';
 
 export interface HomeLoaderDeps {
@@ -20,23 +19,14 @@ export interface HomeLoaderDeps {
 
 const AUDITS_SHOWN = 10;
 
-/** The person's subscriptions as the Home lists them (one query of their own prefix). */
-async function subscriptionLines(userId: string, deps: HomeLoaderDeps): Promise<SubscriptionLine[]> {
-  const mine = await new SubscriptionStore(deps.store).listForUser(userId);
-  return mine.map(({ id, target }) => {
-    const name = target.accountId && deps.accounts.configured.find((a) => a.id === target.accountId)?.name;
-    return { id, target, ...(name ? { accountName: name } : {}) };
-  });
-}
-
 /**
  * Everything one person's Home shows, from the state table alone (no AWS call): the Home items in one query and
  * the person's subscriptions in another, at once; for admins the last audit records in a third.
  */
 export async function loadHome(userId: string, deps: HomeLoaderDeps): Promise<HomeModel> {
-  const [items, subscriptions, admin, mayUnmute] = await Promise.all([
+  const [{ items, notRead }, subscriptions, admin, mayUnmute] = await Promise.all([
     readHomeItems(deps.store),
-    subscriptionLines(userId, deps),
+    subscriptionLines(new SubscriptionStore(deps.store), deps.accounts.configured, userId),
     isAllowListed(userId, [deps.config.slack.admins], deps.groupMembers),
     deps.mayUnmute(userId),
   ]);
@@ -47,6 +37,7 @@ export async function loadHome(userId: string, deps: HomeLoaderDeps): Promise<Ho
     subscriptions,
     now: deps.now(),
     mayUnmute,
+    notRead: Object.values(notRead).reduce((sum, count) => sum + count, 0),
     ...(audits ? { audits } : {}),
   });
 }

@@ -34,9 +34,12 @@ export interface CatalogHomeFields {
 
 /** One account's support cases as the last scheduled report counted them. */
 export interface CasesHomeFields {
+  /** Open cases among those opened inside the report's window (DescribeCases' afterTime): not every open case. */
   open: number;
   total: number;
   window: string;
+  /** The report could not read this account (its counts are 0 and not shown; the header counts it). */
+  unread?: true;
 }
 
 /** One auto-tagging notice: who launched what, and who owns it now. */
@@ -50,6 +53,8 @@ export interface LaunchHomeFields {
   resources: string;
   region: string;
   notice?: MessageRef;
+  /** False for notices without Retag / It's mine (a service notice): the Home offers none either. */
+  actions?: false;
 }
 
 /** One Health mute set from Slack. */
@@ -78,17 +83,24 @@ export type MuteHomeItem = Item<'mute', MuteHomeFields>;
 export type HomeItem = HealthHomeItem | CatalogHomeItem | CasesHomeItem | LaunchHomeItem | MuteHomeItem;
 
 /**
- * Every item lives in one partition, sorted by kind, account and key: the Home tab reads them all with one query
- * (paged past 1 MB), no scan and no index. Items are small (a few hundred bytes; 1,000 open items ≈ 300 KB) and
- * written only when an alert, report, notice or mute changes, far below one partition's write limit.
+ * One partition per kind (`home#health`, `home#catalog`, …), sorted by account and key: the Home reads the kinds in
+ * parallel (each paged past 1 MB, no scan, no index), each with its own cap, so a flood of one kind (months of
+ * org-wide Health notifications) never pushes another (mutes, launches) out of the read. Items are small (a few
+ * hundred bytes) and written only when an alert, report, notice or mute changes.
  */
-const HOME_ITEMS = 'home#items';
+export const HOME_KINDS = [
+  'health',
+  'catalog',
+  'cases',
+  'launch',
+  'mute',
+] as const satisfies readonly HomeItem['kind'][];
+const partitionOf = (kind: HomeItem['kind']) => `home#${kind}`;
 const DAY = 24 * 60 * 60;
 /** What one record may take before the alert goes on without it. */
 export const RECORD_BUDGET_MS = 1000;
 
-const sortKeyOf = (item: Pick<HomeItem, 'kind' | 'account' | 'key'>) =>
-  `${item.kind}#${item.account?.id ?? '-'}#${item.key}`;
+const sortKeyOf = (item: Pick<HomeItem, 'account' | 'key'>) => `${item.account?.id ?? '-'}#${item.key}`;
 
 /** How long an item stays: long enough to show, short enough that nothing stale piles up. */
 export function homeItemTtlSeconds(item: HomeItem, now: Date): number {
@@ -108,7 +120,7 @@ export function homeItemTtlSeconds(item: HomeItem, now: Date): number {
 
 /** Writes an item unless a newer one of the same kind, account and key is stored (false then). */
 export function putHomeItem(store: StateStore, item: HomeItem, now = new Date()): Promise<boolean> {
-  return store.putIfNotOlder(HOME_ITEMS, sortKeyOf(item), item, item.at, {
+  return store.putIfNotOlder(partitionOf(item.kind), sortKeyOf(item), item, item.at, {
     ttlSeconds: homeItemTtlSeconds(item, now),
   });
 }
@@ -117,17 +129,39 @@ export async function removeHomeItem(
   store: StateStore,
   item: Pick<HomeItem, 'kind' | 'account' | 'key'>,
 ): Promise<void> {
-  await store.remove(HOME_ITEMS, sortKeyOf(item));
+  await store.remove(partitionOf(item.kind), sortKeyOf(item));
 }
 
-/** A bound on one Home read (≈ 1.5 MB): far above what 200 accounts keep open; past it the oldest kinds are cut. */
-export const MAX_HOME_ITEMS = 5000;
+/** A bound on each kind's read (≈ 1.5 MB): far above what 200 accounts keep open. */
+export const MAX_HOME_ITEMS_PER_KIND = 5000;
 
-/** Every live Home item, in one (paged) query. */
-export async function readHomeItems(store: StateStore): Promise<HomeItem[]> {
-  return (await store.queryAll<HomeItem>(HOME_ITEMS, { maxItems: MAX_HOME_ITEMS })).map(
-    (record) => record.data,
+export interface HomeItemsRead {
+  items: HomeItem[];
+  /** Items past a kind's cap, by kind (only kinds whose cap was hit). */
+  notRead: Partial<Record<HomeItem['kind'], number>>;
+}
+
+/** Every live Home item: one (paged) query per kind, in parallel; a kind past its cap is counted and logged. */
+export async function readHomeItems(
+  store: StateStore,
+  options: { maxPerKind?: number } = {},
+): Promise<HomeItemsRead> {
+  const maxItems = options.maxPerKind ?? MAX_HOME_ITEMS_PER_KIND;
+  const read = await Promise.all(
+    HOME_KINDS.map(async (kind) => {
+      const records = await store.queryAll<HomeItem>(partitionOf(kind), { maxItems });
+      const skipped =
+        records.length >= maxItems ? (await store.count(partitionOf(kind))) - records.length : 0;
+      return { kind, items: records.map((record) => record.data), skipped };
+    }),
   );
+  const notRead: HomeItemsRead['notRead'] = {};
+  for (const { kind, skipped } of read) {
+    if (skipped <= 0) continue;
+    notRead[kind] = skipped;
+    logger.warn('Home items past the read cap not shown', { kind, cap: maxItems, notRead: skipped });
+  }
+  return { items: read.flatMap((part) => part.items), notRead };
 }
 
 /**

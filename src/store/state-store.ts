@@ -6,6 +6,7 @@ import {
   PutCommand,
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { type AuditEntry, type AuditRecord, appendAudit, readAudit, readRecentAudits } from './audit-log';
 import { partitionKey, sortKey } from './state-key';
 
 /** A small record in the state table. `version` starts at 1 and grows by one on each `replace`. */
@@ -18,21 +19,7 @@ export interface StoredRecord<T> {
   expiresAt?: number;
 }
 
-export interface AuditEntry {
-  /** What kind of action: `retag`, `bucket.create`, … */
-  action: string;
-  /** Slack user id (or `system`). */
-  actor: string;
-  target: string;
-  result: 'ok' | 'refused' | 'failed';
-  detail?: Record<string, unknown>;
-}
-
-const DAY = 24 * 60 * 60;
-export const AUDIT_RETENTION_SECONDS = 400 * DAY;
-/** Every audit entry is also kept here for a while, newest sort key first (the Home tab's admin part). */
-const RECENT_AUDITS = 'audit-recent';
-const RECENT_AUDIT_SECONDS = 30 * DAY;
+export type { AuditEntry } from './audit-log';
 
 /**
  * The bot's state in one DynamoDB table (pk, sk, TTL on `expiresAt`). Every write that must happen once is a
@@ -197,40 +184,35 @@ export class StateStore {
     return items;
   }
 
-  /**
-   * Appends an audit entry (who, when, what, result), kept for 400 days, and a copy in the recent-audit partition
-   * (kept 30 days) so "the last audit records of any kind" is one query. Returns its sort key.
-   */
-  async audit(entry: AuditEntry): Promise<string> {
-    const at = this.now().toISOString();
-    const sk = `${at}#${Math.random().toString(36).slice(2, 10)}`;
-    const data = { ...entry, at };
-    await Promise.all([
-      this.doc.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: this.item(`audit#${entry.action}`, sk, data, 1, AUDIT_RETENTION_SECONDS),
+  /** How many records one partition holds (expired ones not yet swept count too): a COUNT query, paged. */
+  async count(pk: string): Promise<number> {
+    let total = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.doc.send(
+        new QueryCommand({
+          ...this.partitionQuery(pk, undefined),
+          Select: 'COUNT',
+          ExclusiveStartKey: start,
         }),
-      ),
-      this.doc.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: this.item(RECENT_AUDITS, sk, data, 1, RECENT_AUDIT_SECONDS),
-        }),
-      ),
-    ]);
-    return sk;
+      );
+      total += out.Count ?? 0;
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return total;
   }
 
-  /** The newest audit records of every kind, newest first. */
-  async recentAudits(limit = 10): Promise<(AuditEntry & { at: string })[]> {
-    const records = await this.query<AuditEntry & { at: string }>(RECENT_AUDITS, { limit });
-    return records.map((record) => record.data);
+  /** Appends an audit entry (400 days) and its best-effort recent copy: see `audit-log.ts`. */
+  audit(entry: AuditEntry): Promise<string> {
+    return appendAudit(this, entry, this.now());
   }
 
-  async listAudit(action: string, limit = 50): Promise<(AuditEntry & { at: string })[]> {
-    const records = await this.query<AuditEntry & { at: string }>(`audit#${action}`, { limit });
-    return records.map((record) => record.data);
+  recentAudits(limit = 10): Promise<AuditRecord[]> {
+    return readRecentAudits(this, limit);
+  }
+
+  listAudit(action: string, limit = 50): Promise<AuditRecord[]> {
+    return readAudit(this, action, limit);
   }
 
   private partitionQuery(pk: string, prefix: string | undefined) {

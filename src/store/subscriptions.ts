@@ -160,3 +160,30 @@ export class SubscriptionStore {
     return this.options.now?.() ?? new Date();
   }
 }
+
+/** A subscription as people see it: with the configured name of its account, when it names one. */
+export interface NamedSubscription {
+  id: string;
+  target: SubscriptionTarget;
+  accountName?: string;
+}
+
+/** Names from config only (no Organizations look-up: the Home tab and listeners make no AWS call). */
+export function namedSubscription(
+  accounts: readonly { id: string; name?: string }[],
+  id: string,
+  target: SubscriptionTarget,
+): NamedSubscription {
+  const name = target.accountId && accounts.find((a) => a.id === target.accountId)?.name;
+  return { id, target, ...(name ? { accountName: name } : {}) };
+}
+
+/** The person's subscriptions as the Home tab and `/aws-health subscriptions` show them (one query of their own). */
+export async function subscriptionLines(
+  subscriptions: SubscriptionStore,
+  accounts: readonly { id: string; name?: string }[],
+  userId: string,
+): Promise<NamedSubscription[]> {
+  const mine = await subscriptions.listForUser(userId);
+  return mine.map(({ id, target }) => namedSubscription(accounts, id, target));
+}

@@ -342,7 +342,7 @@ describe('autotag-event handler: CloudTrail create calls → tags and a Slack no
     await handler(freshEvent('run-instances-service-catalog.json'), BOT_CONTEXT);
 
     const notice = bot.slack.callsOf('chat.postMessage')[posted];
-    const launches = (await readHomeItems(bot.store)).filter(
+    const launches = (await readHomeItems(bot.store)).items.filter(
       (item) => item.kind === 'launch' && item.fields.notice?.ts === notice?.ts,
     );
     expect(launches).toEqual([

@@ -7,6 +7,7 @@ import { postServiceNotice, type ServiceNoticeInput } from '../../src/autotag/se
 import { taggedCallOf } from '../../src/autotag/tagged-call-table';
 import { loadConfigFile } from '../../src/config/load-config';
 import type { SlackSink } from '../../src/slack/api/slack-sink';
+import { readHomeItems } from '../../src/store/home-items';
 import type { StateStore } from '../../src/store/state-store';
 import { AUTOTAG_CONFIG } from '../support/ec2-fake';
 import { useLocalStateStore } from '../support/local-state-store';
@@ -63,5 +64,12 @@ describe('the notice of a non-EC2 resource', () => {
 
     expect([retried, again]).toEqual(['posted', 'already-posted']);
     expect(posts).toHaveLength(1);
+    const launches = (await readHomeItems(store)).items.filter((item) => item.kind === 'launch');
+    expect(launches).toEqual([
+      expect.objectContaining({
+        account: { id: '222222222222', name: 'prod' },
+        fields: expect.objectContaining({ launcher: 'dave', resources: 'orders-db', actions: false }),
+      }),
+    ]);
   });
 });

@@ -3,6 +3,7 @@ import { checkSlackLimits } from '../../blocks/check-limits';
 import { HOME_SUBSCRIPTION_REMOVE } from '../../blocks/home-subscriptions';
 import { HOME_MINE, HOME_REFRESH, HOME_RETAG, HOME_UNMUTE, homeView } from '../../blocks/home-view';
 import { homeModel } from '../../src/home/home-model';
+import type { LaunchHomeItem } from '../../src/store/home-items';
 import { manyHomeItems } from '../support/home-items-fixture';
 import { messageTexts } from '../support/mrkdwn-safety';
 
@@ -83,7 +84,8 @@ describe('homeView', () => {
 
     const texts = messageTexts(view).join('\n');
 
-    expect(texts).toMatch(/open support cases? \(report 3 d old\)/);
+    expect(texts).toMatch(/open support cases? \(of cases opened in the last 7d\) · report 3 d old/);
+    expect(texts).toMatch(/open support cases? \(of cases opened in the last 7d; report 3 d old\)/);
   });
 
   it('offers Unmute only to people allowed to unmute', () => {
@@ -112,5 +114,39 @@ describe('homeView', () => {
     const texts = messageTexts(view).join('\n');
     expect(texts).toContain('Nothing open in any account');
     expect(texts).toContain('*health.mute* &lt;b&gt;EC2&lt;/b&gt; · ok');
+  });
+
+  it('says how many items were not read when a kind passed its read cap', () => {
+    const capped = homeView(
+      homeModel({ userId: USER, items: [], now: NOW, mayUnmute: false, notRead: 1234 }),
+    );
+    const whole = homeView(homeModel({ userId: USER, items: [], now: NOW, mayUnmute: false }));
+
+    expect(messageTexts(capped).join('\n')).toContain('…1234 items not shown (over the read cap)');
+    expect(messageTexts(whole).join('\n')).not.toContain('not shown');
+  });
+
+  it("offers no Retag / It's mine on a launch whose notice has none (a service notice)", () => {
+    const launch = (actions?: false): LaunchHomeItem => ({
+      kind: 'launch',
+      key: actions === false ? 'service#1' : 'n-1',
+      account: { id: '222222222222' },
+      at: NOW.toISOString(),
+      fields: {
+        noticeId: actions === false ? 'service#1' : 'n-1',
+        launcher: 'dave',
+        launcherUserId: USER,
+        owner: 'dave',
+        resources: 'orders-db',
+        region: 'us-east-1',
+        ...(actions === false ? { actions } : {}),
+      },
+    });
+
+    const service = homeView(homeModel({ userId: USER, items: [launch(false)], now: NOW, mayUnmute: false }));
+    const ec2 = homeView(homeModel({ userId: USER, items: [launch()], now: NOW, mayUnmute: false }));
+
+    expect(actionIds(service)).not.toContain(HOME_RETAG);
+    expect(actionIds(ec2)).toContain(HOME_RETAG);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { escapeMrkdwn } from '../../blocks/mrkdwn';
 import {
+  cutForEscaping,
   cutMrkdwn,
   escapeAndTruncate,
   inlineCodeWithin,
@@ -76,6 +78,17 @@ describe('escapeAndTruncate', () => {
 
     expect(cut).toBe('😀😀…');
     expect(isLoneSurrogate(cut)).toBe(false);
+  });
+});
+
+describe('cutForEscaping', () => {
+  it('keeps raw text whose escaped form fits, and cuts the rest so its escaped form stays within max', () => {
+    const cut = cutForEscaping('<'.repeat(3000), 200);
+
+    expect(cutForEscaping('a < b', 9)).toBe('a < b');
+    expect(cut.endsWith('…')).toBe(true);
+    expect(escapeMrkdwn(cut).length).toBeLessThanOrEqual(200);
+    expect(escapeMrkdwn(cut).length).toBeGreaterThan(195);
   });
 });
 

@@ -10,6 +10,7 @@ import { configAsPackaged, loadBundle } from '../support/bundled-function';
 import { healthFixture } from '../support/health-harness';
 import { useLocalStateStore } from '../support/local-state-store';
 import { messageTexts } from '../support/mrkdwn-safety';
+import { OrganizationsStandIn } from '../support/organizations-stand-in';
 import { SlackStandIn } from '../support/slack-stand-in';
 import { SsmStandIn } from '../support/ssm-stand-in';
 import { useStandIns } from '../support/use-stand-ins';
@@ -29,10 +30,12 @@ const opened = JSON.parse(readFileSync(resolve('test/fixtures/slack/app-home-ope
 describe('the bundled Home tab', () => {
   const slack = new SlackStandIn();
   const ssm = new SsmStandIn();
+  /** Every AWS service but DynamoDB and SSM (their own endpoints) is pointed here: any AWS call is recorded. */
+  const aws = new OrganizationsStandIn(['222222222222', '333333333333']);
   let dynamoEndpoint: string;
   let http: LocalServer | undefined;
   let healthEvent: Handler;
-  useStandIns(slack, ssm);
+  useStandIns(slack, ssm, aws);
   useLocalStateStore(TABLE, (_store, dynamo) => {
     dynamoEndpoint = dynamo.endpoint;
   });
@@ -45,6 +48,7 @@ describe('the bundled Home tab', () => {
       AWS_ACCESS_KEY_ID: 'AKIALOCAL',
       AWS_SECRET_ACCESS_KEY: 'local',
       AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
+      AWS_ENDPOINT_URL: aws.url,
       STATE_TABLE: TABLE,
       CHATOPS_CONFIG: configAsPackaged(resolve('test/fixtures/health/chatops-health.yaml'), built.dir),
       SLACK_API_URL: slack.apiUrl,
@@ -71,6 +75,7 @@ describe('the bundled Home tab', () => {
     await healthEvent(healthFixture('ec2-issue-open'), lambdaContext);
     await healthEvent(healthFixture('rds-scheduled-change'), lambdaContext);
     const alert = (await slack.waitFor('chat.postMessage')).ts;
+    const awsCallsBefore = aws.calls.length;
 
     const response = await openHome('U0HOMEUSR1', 'Ev0HOME0001');
 
@@ -89,6 +94,9 @@ describe('the bundled Home tab', () => {
     expect(texts).toContain(`https://slack.com/archives/C0PRODOPS1/p${String(alert).replace('.', '')}`);
     expect(texts).toMatch(/\*1\* open issue\b/);
     expect(texts).toMatch(/\*1\* upcoming/);
+    // Opening the Home makes no AWS call: state only (SSM gave the function its Slack secrets, nothing else).
+    expect(aws.calls.slice(awsCallsBefore)).toEqual([]);
+    expect(new Set(ssm.asked)).toEqual(new Set(ssm.parameters.keys()));
   });
 
   it('draws nothing when the Messages tab is opened', async () => {

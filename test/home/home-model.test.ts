@@ -113,8 +113,34 @@ describe('homeModel', () => {
       mayUnmute: false,
     });
 
-    expect(model.header.cases).toEqual({ open: 2, reportedAt: ago(30) });
+    expect(model.header.cases).toEqual({ open: 2, reportedAt: ago(30), window: '7d', accountsNotRead: 0 });
     expect(model.accounts.map((a) => a.account.id)).toEqual([prod.id]);
+  });
+
+  it('counts the accounts the newest case report could not read', () => {
+    const model = homeModel({
+      userId: 'U0ADA0001',
+      items: [
+        {
+          kind: 'cases',
+          key: 'report',
+          account: prod,
+          at: ago(30),
+          fields: { open: 1, total: 1, window: '7d' },
+        },
+        {
+          kind: 'cases',
+          key: 'report',
+          account: staging,
+          at: ago(30),
+          fields: { open: 0, total: 0, window: '7d', unread: true },
+        },
+      ],
+      now: NOW,
+      mayUnmute: false,
+    });
+
+    expect(model.header.cases).toEqual({ open: 1, reportedAt: ago(30), window: '7d', accountsNotRead: 1 });
   });
 
   it('lists mutes that have not ended', () => {

@@ -58,13 +58,17 @@ describe('handlers/cases-schedule (weekly report)', () => {
     expect(files[0]?.threadTs).toMatch(/^1700000000\.\d{6}$/);
   });
 
-  it('records each account the report read, with its open cases, for the Home tab (not the one it could not read)', async () => {
-    const items = (await readHomeItems(bot.store)).filter((item) => item.kind === 'cases');
+  it('records each account the report read, with its open cases, for the Home tab (the one it could not read as unread)', async () => {
+    const items = (await readHomeItems(bot.store)).items.filter((item) => item.kind === 'cases');
 
     const counts = Object.fromEntries(
       items.map((item) => [item.account?.id, item.kind === 'cases' ? item.fields.open : undefined]),
     );
-    expect(counts).toEqual({ '111111111111': 1, '333333333333': 0 });
+    expect(counts).toEqual({ '111111111111': 1, '222222222222': 0, '333333333333': 0 });
+    const unread = items
+      .filter((item) => item.kind === 'cases' && item.fields.unread)
+      .map((item) => item.account?.id);
+    expect(unread).toEqual(['222222222222']);
   });
 
   it('keeps a malformed event for replay instead of retrying it', async () => {

@@ -96,7 +96,7 @@ describe('catalog-event handler: Service Catalog failures to Slack', () => {
   it('records the alerted failure for the Home tab, linked to its alert', async () => {
     await harness.handler(catalogFixture('sns-stack-rollback-complete'));
 
-    const items = (await readHomeItems(harness.store)).filter((item) => item.kind === 'catalog');
+    const items = (await readHomeItems(harness.store)).items.filter((item) => item.kind === 'catalog');
     expect(items).toContainEqual(
       expect.objectContaining({
         account: { id: '222222222222', name: 'prod-payments' },

@@ -38,7 +38,7 @@ describe('Home items in the state table', () => {
 
     expect(older).toBe(false);
     expect(repeat).toBe(true);
-    const stored = (await readHomeItems(store)).filter((item) => item.key === 'arn:order');
+    const stored = (await readHomeItems(store)).items.filter((item) => item.key === 'arn:order');
     expect(stored).toEqual([health('2026-01-01T10:00:00Z', 'closed', 'arn:order')]);
   });
 
@@ -57,9 +57,54 @@ describe('Home items in the state table', () => {
       ),
     );
 
-    const items = await readHomeItems(store);
+    const { items } = await readHomeItems(store);
 
     expect(items.filter((item) => item.key.startsWith('arn:bulk-'))).toHaveLength(1000);
+  });
+
+  it('reads each kind under its own cap: a flood of Health items never hides mutes or launches, and is counted', async () => {
+    // Prepare: more Health items than the cap, one mute and one launch.
+    const cap = 5;
+    await Promise.all(
+      Array.from({ length: cap + 3 }, (_, i) =>
+        putHomeItem(store, health('2026-01-01T10:00:00Z', 'open', `arn:cap-${i}`)),
+      ),
+    );
+    await putHomeItem(store, {
+      kind: 'mute',
+      key: 'mute-cap',
+      at: '2026-01-01T10:00:00Z',
+      fields: {
+        muteId: 'mute-cap',
+        scope: 'EC2 in every account',
+        until: '2999-01-01T00:00:00Z',
+        by: 'U0ADA0001',
+      },
+    });
+    await putHomeItem(store, {
+      kind: 'launch',
+      key: 'notice-cap',
+      account: { id: '222222222222' },
+      at: '2026-01-01T10:00:00Z',
+      fields: {
+        noticeId: 'notice-cap',
+        launcher: 'ada',
+        owner: 'ada',
+        resources: 'i-0abc',
+        region: 'us-east-1',
+      },
+    });
+    const allHealth = (await readHomeItems(store)).items.filter((item) => item.kind === 'health').length;
+
+    // Act
+    const read = await readHomeItems(store, { maxPerKind: cap });
+
+    // Assess
+    const keys = read.items.map((item) => item.key);
+    expect(keys).toContain('mute-cap');
+    expect(keys).toContain('notice-cap');
+    expect(read.items.filter((item) => item.kind === 'health')).toHaveLength(cap);
+    expect(read.notRead).toEqual({ health: allHealth - cap });
   });
 
   it('forgets a removed item', async () => {
@@ -78,7 +123,7 @@ describe('Home items in the state table', () => {
 
     await removeHomeItem(store, mute);
 
-    expect((await readHomeItems(store)).map((item) => item.key)).not.toContain('mute-1');
+    expect((await readHomeItems(store)).items.map((item) => item.key)).not.toContain('mute-1');
   });
 });
 

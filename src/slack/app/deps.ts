@@ -11,4 +11,9 @@ export interface SlackAppDeps {
   dispatcher: JobDispatcher;
   /** Hosts besides Slack's whose response URLs jobs may answer (local stand-ins only; see response-url.ts). */
   responseUrlHosts: readonly string[];
+  /**
+   * No bot token is configured at all (`npm run dev` without Slack): views are printed instead of published. Chosen
+   * at wiring time, never inferred from a missing token at run time (a failed token read must fail loudly).
+   */
+  printViews?: boolean;
 }

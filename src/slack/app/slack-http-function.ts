@@ -31,6 +31,7 @@ export function createSlackHttpFunction(
       store: overrides.store ?? stateStoreFromEnv(env),
       dispatcher,
       responseUrlHosts: responseUrlHostsFromEnv(env),
+      printViews: !env.SLACK_BOT_TOKEN && !env.SLACK_BOT_TOKEN_PARAM,
     },
   });
 }

@@ -16,13 +16,15 @@ export function homeDeps(deps: SlackAppDeps, client: WebClient): PublishHomeDeps
     mayUnmute: (userId) => mayMute(userId, deps.config, groupMembers),
     now: () => new Date(),
     publish: async (userId, view) => {
-      // No bot token (`npm run dev` without Slack): the view is printed, as the worker prints its messages.
-      if (!client.token) {
+      // No bot token configured (`npm run dev` without Slack): the view is printed, as the worker prints its messages.
+      if (deps.printViews) {
         process.stdout.write(
           `── Slack (console, no SLACK_BOT_TOKEN): views.publish for ${userId}\n${JSON.stringify(view, null, 2)}\n`,
         );
         return;
       }
+      // A token is configured but could not be read (authorize logged why): fail, so Bolt logs this listener too.
+      if (!client.token) throw new Error('no Slack bot token: the Home cannot be published');
       await client.views.publish({ user_id: userId, view });
     },
   };
