@@ -12,6 +12,7 @@ import { logger } from '../lambda/logger';
 import { once } from '../lambda/once';
 import { accountHealthApi, organizationHealthApi } from './health-api';
 import { createHealthRuntime } from './health-function';
+import { backfillHealthHome } from './home-backfill';
 import { type ReconcileOutcome, reconcileHealth } from './reconcile';
 import { onSchedule } from './scheduled-run';
 
@@ -48,6 +49,13 @@ export function createHealthReconcileFunction(env: Env, config: AppConfig) {
     context?: Pick<Context, 'getRemainingTimeInMillis'>,
   ): Promise<ReconcileOutcome | undefined> =>
     onSchedule(event, badInput, async () => {
+      // A third of the run at most: the Home's one-off fill never crowds out the reconcile itself.
+      const remaining = context?.getRemainingTimeInMillis() ?? 60_000;
+      await backfillHealthHome(health.store, new Date(), Date.now() + remaining / 3).catch(
+        (error: unknown) => {
+          logger.warn('Home items not filled from the Health state; tried again next run', { error });
+        },
+      );
       try {
         const outcome = await reconcileHealth({
           api,
