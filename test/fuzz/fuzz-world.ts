@@ -68,6 +68,10 @@ export class FuzzWorld {
       AWS_ENDPOINT_URL_SUPPORT: this.support.url,
       POWERTOOLS_LOG_LEVEL: 'INFO',
     });
+    // The one logger may already exist (anything importing the state store loads it) with the suite's SILENT
+    // level: the fuzz judges "lost" by the INFO lines, so it sets the level itself, whatever loaded first.
+    const { logger } = await import('../../src/lambda/logger');
+    logger.setLogLevel('INFO');
     const [health, autotag, catalog, cases, worker] = await Promise.all([
       import('../../handlers/health-event'),
       import('../../handlers/autotag-event'),
