@@ -23,6 +23,7 @@ for (const file of BENCHMARKS) {
     // 40 Health events keep the paced burst near a minute; BENCH_HEALTH_EVENTS=200 for the full figure.
     env: {
       BENCH_HEALTH_EVENTS: '40',
+      POWERTOOLS_LOG_LEVEL: 'SILENT',
       ...process.env,
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     },
