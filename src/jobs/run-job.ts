@@ -125,6 +125,11 @@ async function runAndAnswer(job: Job, deps: WorkerDeps): Promise<void> {
     );
   }
   if (reply) await answer(job, reply, replaceOriginal(job), deps);
+  // A Home click (Unmute, Retag, It's mine) changed what the Home shows: draw it again, done or refused.
+  if ('home' in job.reply)
+    await deps.refreshHome?.(job.reply.userId).catch((error: unknown) => {
+      logger.warn('Home not re-published after the job', { kind: job.kind, error });
+    });
 }
 
 const replaceOriginal = (job: Job): boolean =>

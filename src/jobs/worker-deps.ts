@@ -39,6 +39,8 @@ export interface WorkerDeps
   responseUrlHosts: readonly string[];
   /** Where jobs whose run was killed are kept (FAILED_EVENTS_QUEUE_URL); absent locally. */
   failureQueue?: FailureQueue;
+  /** Re-publishes the person's Home after a job clicked on it (absent: not re-published). */
+  refreshHome?: (userId: string) => Promise<void>;
   /** Waits out a duplicate delivery's lease (tests pass a fake). */
   sleep?: (ms: number) => Promise<void>;
 }

@@ -20,6 +20,7 @@ import type { StateStore } from '../store/state-store';
 import { stateStoreFromEnv } from '../store/state-store-from-env';
 import { jobSchema } from './job';
 import { runJob } from './run-job';
+import { workerHomeRefresh } from './worker-home-refresh';
 
 /**
  * The slackWorker Lambda handler: runs the slow half of Slack requests (asynchronous invoke from slackHttp).
@@ -53,6 +54,14 @@ export function createWorkerFunction(
     return token ? new WebApiSlackFiles(token, env.SLACK_API_URL) : new NoSlackFiles();
   });
 
+  const refreshHome = workerHomeRefresh({
+    store,
+    config,
+    accounts: access.accounts,
+    token: once(() => readSecret(env, 'SLACK_BOT_TOKEN')),
+    slackApiUrl: env.SLACK_API_URL,
+  });
+
   return async (event: unknown, context?: Context): Promise<void> => {
     if (context) logger.addContext(context);
     const job = await readInput(jobSchema, event, badInput);
@@ -78,6 +87,7 @@ export function createWorkerFunction(
         respondToUrl(url, reply, { ...options, allowedHosts: responseUrlHosts }),
       responseUrlHosts,
       failureQueue,
+      refreshHome,
       // Long jobs (a backfill) stop starting new reads near the end and answer with what they have.
       ...(typeof context?.getRemainingTimeInMillis === 'function'
         ? { remainingMs: () => context.getRemainingTimeInMillis() }

@@ -19,6 +19,10 @@ describe('functions that read Health subscriptions', () => {
     ['healthEvent', 'each delivery finds its subscribers'],
     ['healthReconcile', 'reconciled events go through the same delivery'],
     ['catalogEvent', 'a failure reaches its account’s subscribers'],
+    [
+      'slackWorker',
+      'the Home re-published after an Unmute, Retag or It’s mine clicked on it reads them and the Home items',
+    ],
   ])('%s may Query the state table (%s)', (name) => {
     const statements = functions[name]?.iamRoleStatements ?? [];
     const queries = statements.filter(

@@ -115,7 +115,8 @@ describe('Home tab: what the Health paths recorded, and Unmute from it', () => {
     expect(await home(ONCALL, 'Ev0HOMEI03')).toContain(HOME_UNMUTE);
   });
 
-  it('lifts the mute from the Home for an allowed person, answers in their DM, and the next Home shows no mute', async () => {
+  it('lifts the mute from the Home for an allowed person, answers in their DM, and re-publishes the Home without it', async () => {
+    const publishedBefore = bot.slack.callsOf('views.publish').length;
     await bot.post(
       homeActionBody({ actionId: HOME_UNMUTE, value: muteId, userId: ONCALL, triggerId: 'home-u2' }),
       FORM,
@@ -125,6 +126,13 @@ describe('Home tab: what the Health paths recorded, and Unmute from it', () => {
     const dm = await bot.slack.waitFor('chat.postMessage', 5000, (c) => c.body.channel === ONCALL);
     expect(String(dm.body.text)).toContain('Unmuted: AWS_EC2_OPERATIONAL_ISSUE in prod-payments');
     expect((await bot.store.listAudit('health.unmute'))[0]).toMatchObject({ actor: ONCALL, result: 'ok' });
+    // The worker draws the Home again after the job: the Unmute button is gone without pressing Refresh.
+    const republished = bot.slack.callsOf('views.publish').slice(publishedBefore);
+    expect(republished).toHaveLength(1);
+    expect(republished[0]?.body.user_id).toBe(ONCALL);
+    const view = JSON.stringify(republished[0]?.body.view);
+    expect(view).not.toContain(HOME_UNMUTE);
+    expect(view).not.toContain('AWS_EC2_OPERATIONAL_ISSUE in prod-payments');
     const after = await home(ONCALL, 'Ev0HOMEI04');
     expect(after).not.toContain(HOME_UNMUTE);
     expect(after).not.toContain('AWS_EC2_OPERATIONAL_ISSUE in prod-payments');

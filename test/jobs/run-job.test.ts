@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SlackReply } from '../../blocks/message';
 import { appConfigSchema } from '../../src/config/schema';
-import type { JobOfKind } from '../../src/jobs/job';
+import type { Job, JobOfKind } from '../../src/jobs/job';
 import { runJob } from '../../src/jobs/run-job';
 import { LEASE_SECONDS, startRun } from '../../src/jobs/run-lease';
 import type { WorkerDeps } from '../../src/jobs/worker-deps';
@@ -162,5 +162,34 @@ describe('runJob: every delivered job is answered once', () => {
 
     expect(forged.posts).toEqual([]);
     expect(forged.identityCalls()).toBe(0);
+  });
+});
+
+describe('runJob: a job clicked on the Home re-publishes that Home', () => {
+  let store: StateStore;
+  useLocalStateStore('run-job-home-test', (s) => {
+    store = s;
+  });
+
+  it('re-publishes the person’s Home after answering, and a failing publish never fails the job', async () => {
+    const w = worker(store, Date.UTC(2026, 0, 1));
+    const dms: string[] = [];
+    const refreshed: string[] = [];
+    const deps = {
+      ...w.deps,
+      sink: { post: async (channel: string) => void dms.push(channel) },
+      refreshHome: async (userId: string) => {
+        refreshed.push(userId);
+        throw new Error('views.publish refused');
+      },
+    } as unknown as WorkerDeps;
+    // whoami stands in for any Home job (Unmute, Retag, It's mine): runJob decides on the reply target alone.
+    const homeJob = { ...whoami('j-home'), reply: { home: true, userId: 'U0ASKER01' } } as unknown as Job;
+
+    await expect(runJob(homeJob, deps)).resolves.toBeUndefined();
+    await runJob(whoami('j-channel'), deps);
+
+    expect(dms).toEqual(['U0ASKER01']);
+    expect(refreshed).toEqual(['U0ASKER01']);
   });
 });
