@@ -20,23 +20,23 @@ export interface HomeBackfillOutcome {
   left: number;
 }
 
-/** The alert messages of an event's channels (not DMs), as a delivery's render outcomes name them. */
-async function alertsOf(store: StateStore, eventArn: string, channels: readonly string[]) {
-  const outcomes: RenderOutcome[] = [];
-  for (const channel of channels.filter((c) => !isDirectMessageChannel(c))) {
-    const { pk, sk } = messageKey(eventArn, channel);
-    const state = await store.get<MessageState>(pk, sk);
-    if (state?.data.ts && state.data.channelId)
-      outcomes.push({
-        channel,
-        channelId: state.data.channelId,
-        ts: state.data.ts,
-        posted: 0,
-        updated: 0,
-        replies: 0,
-      });
+/** Every channel's alert message of an event (not the DMs), read in one query, as render outcomes name them. */
+async function alertsOf(store: StateStore, eventArn: string): Promise<Map<string, RenderOutcome>> {
+  const { pk, sk: prefix } = messageKey(eventArn, '');
+  const alerts = new Map<string, RenderOutcome>();
+  for (const { sk, data } of await store.query<MessageState>(pk, { prefix })) {
+    const channel = sk.slice(prefix.length);
+    if (isDirectMessageChannel(channel) || !data.ts || !data.channelId) continue;
+    alerts.set(channel, {
+      channel,
+      channelId: data.channelId,
+      ts: data.ts,
+      posted: 0,
+      updated: 0,
+      replies: 0,
+    });
   }
-  return outcomes;
+  return alerts;
 }
 
 /**
@@ -75,8 +75,11 @@ async function fill(store: StateStore, now: Date, deadline: number): Promise<Hom
     const { pk, sk } = eventKey(event.eventArn);
     const view = (await store.get<HealthEventView>(pk, sk))?.data;
     if (!view) continue;
+    // One read of the event's messages for all its accounts: an organisation-wide event has hundreds.
+    const alerts = await alertsOf(store, view.eventArn);
     for (const [accountId, account] of Object.entries(view.accounts)) {
-      await recordHealthHome(store, view, accountId, await alertsOf(store, view.eventArn, account.channels));
+      const shown = account.channels.flatMap((channel) => alerts.get(channel) ?? []);
+      await recordHealthHome(store, view, accountId, shown);
       outcome.accounts += 1;
     }
     outcome.events += 1;
