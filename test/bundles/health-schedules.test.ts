@@ -1,8 +1,15 @@
 import { resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { toDelivery } from '../../src/health/health-delivery';
+import { healthEventSchema } from '../../src/health/health-event-schema';
+import { mergeIntoState, messageKey } from '../../src/health/health-state';
+import { trackOpenEvent } from '../../src/health/open-events';
 import { HealthStandIn } from '../../src/local/health-stand-in';
 import { StsStandIn } from '../../src/local/sts-stand-in';
+import { readHomeItems } from '../../src/store/home-items';
+import type { StateStore } from '../../src/store/state-store';
 import { configAsPackaged, loadBundle } from '../support/bundled-function';
+import { healthFixture } from '../support/health-harness';
 import { useLocalStateStore } from '../support/local-state-store';
 import { SlackStandIn } from '../support/slack-stand-in';
 import { SsmStandIn } from '../support/ssm-stand-in';
@@ -25,12 +32,14 @@ describe('the bundled Health schedules', () => {
   const sts = new StsStandIn();
   const ssm = new SsmStandIn();
   let dynamoEndpoint: string;
+  let store: StateStore;
   let reconcile: Handler;
   let reminders: Handler;
   let digests: Handler;
   afterEach(() => vi.useRealTimers());
   useStandIns(slack, health, sts, ssm);
-  useLocalStateStore(TABLE, (_store, dynamo) => {
+  useLocalStateStore(TABLE, (local, dynamo) => {
+    store = local;
     dynamoEndpoint = dynamo.endpoint;
   });
 
@@ -54,6 +63,33 @@ describe('the bundled Health schedules', () => {
     ({ handler: reconcile } = loadBundle<{ handler: Handler }>(built.files.healthReconcile ?? '', env));
     ({ handler: reminders } = loadBundle<{ handler: Handler }>(built.files.healthReminders ?? '', env));
     ({ handler: digests } = loadBundle<{ handler: Handler }>(built.files.healthDigests ?? '', env));
+  });
+
+  it('fills the Home once, on its first run, with the open events the bot had already posted', async () => {
+    // An alert posted before the Home existed: its event state, its message, the open-events index — no Home item.
+    const delivery = toDelivery(healthEventSchema.parse(healthFixture('ec2-issue-open')));
+    const merged = await mergeIntoState(store, {
+      delivery,
+      accountName: 'prod-payments',
+      channels: ['C0PRODOPS1'],
+    });
+    await trackOpenEvent(store, merged.view);
+    const message = messageKey(delivery.eventArn, 'C0PRODOPS1');
+    await store.create(message.pk, message.sk, {
+      channelId: 'C0PRODOPS1',
+      ts: '1715678000.000200',
+      renderedVersion: 1,
+    });
+
+    await reconcile(schedule('r-home'), context);
+
+    const health = (await readHomeItems(store)).items.filter((item) => item.kind === 'health');
+    expect(health).toMatchObject([
+      {
+        account: { id: '222222222222' },
+        fields: { alert: { channelId: 'C0PRODOPS1', ts: '1715678000.000200' } },
+      },
+    ]);
   });
 
   it('posts an event only the Health API knows once, then its reminder once', async () => {
